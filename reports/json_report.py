@@ -1,0 +1,62 @@
+"""The JSON report: a stable, documented shape (see docs/json-report.md); `schema_version` changes
+only when a field is removed or changes meaning."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+import scanner
+from scanner.model import Finding, ScanResult, Severity
+
+SCHEMA_VERSION = 1
+
+
+def finding_dict(finding: Finding, titles: dict[str, str]) -> dict[str, Any]:
+    """One finding as plain data."""
+    span = finding.span
+    return {
+        "rule_id": finding.rule_id,
+        "rule": finding.rule_name,
+        "title": titles.get(finding.rule_id, ""),
+        "severity": finding.severity.value,
+        "message": finding.message,
+        "kind": finding.kind,
+        "resource": finding.resource,
+        "arn": finding.arn,
+        "file": finding.file,
+        "line": span.start_line if span else None,
+        "column": span.start_col if span else None,
+        "end_line": span.end_line if span else None,
+        "end_column": span.end_col if span else None,
+        "path": list(finding.path),
+        "fingerprint": finding.fingerprint,
+    }
+
+
+def report(result: ScanResult) -> dict[str, Any]:
+    """The whole report as plain data."""
+    titles = {r.id: r.title for r in result.rules}
+    findings = result.sorted_findings()
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "fgscan", "version": scanner.__version__},
+        "summary": {
+            "files": result.files_scanned,
+            "resources": result.resources_scanned,
+            "rules": len(result.rules),
+            "findings": len(findings),
+            "by_severity": {s.value: sum(f.severity is s for f in findings) for s in Severity},
+            "errors": len(result.errors),
+        },
+        "findings": [finding_dict(f, titles) for f in findings],
+        "errors": [
+            {"file": e.file, "line": e.line, "column": e.col, "message": e.message} for e in result.errors
+        ],
+    }
+
+
+def write(result: ScanResult, stream: TextIO) -> None:
+    """Write the JSON report."""
+    json.dump(report(result), stream, indent=2)
+    stream.write("\n")

@@ -1,0 +1,151 @@
+"""SARIF 2.1.0 for GitHub code scanning, built with sarif-om's object model.
+
+GitHub's requirements are met on purpose: one run; every rule with `security-severity` as a string
+and a `security` tag; every result with exactly one physical location whose URI is relative to the
+working directory and whose region covers just the offending key (so pull-request alerts land inside
+the diff); fingerprints that do not depend on line numbers; input errors as tool notifications.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePosixPath
+from typing import Any, TextIO
+
+import attr
+import sarif_om as om
+
+import scanner
+from scanner.model import Finding, InputError, ScanResult, Severity, Span
+from scanner.rulebook import Rule
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://github.com/fargate-scanner/fgscan"
+LEVELS = {Severity.CRITICAL: "error", Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "note"}
+
+
+def write(result: ScanResult, stream: TextIO, category: str = "fgscan") -> None:
+    """Write the SARIF log."""
+    json.dump(to_plain(sarif_log(result, category)), stream, indent=2)
+    stream.write("\n")
+
+
+def sarif_log(result: ScanResult, category: str = "fgscan") -> om.SarifLog:
+    """The SARIF log object for a scan."""
+    rules = list(result.rules)
+    index = {rule.id: i for i, rule in enumerate(rules)}
+    run = om.Run(
+        tool=om.Tool(
+            driver=om.ToolComponent(
+                name="fgscan",
+                full_name="fargate-scanner",
+                version=scanner.__version__,
+                semantic_version=scanner.__version__,
+                information_uri=INFORMATION_URI,
+                rules=[_descriptor(rule) for rule in rules],
+            )
+        ),
+        results=[_result(f, index) for f in result.sorted_findings()],
+        invocations=[
+            om.Invocation(
+                execution_successful=not result.errors,
+                tool_execution_notifications=[_notification(e) for e in result.errors] or None,
+            )
+        ],
+        automation_details=om.RunAutomationDetails(id=f"{category.rstrip('/')}/"),
+        column_kind="unicodeCodePoints",
+    )
+    return om.SarifLog(version="2.1.0", schema_uri=SCHEMA_URI, runs=[run])
+
+
+def _descriptor(rule: Rule) -> om.ReportingDescriptor:
+    tags = ["security", *rule.kinds, *(f"{fw}/{c}" for fw, ids in rule.frameworks.items() for c in ids)]
+    help_text = f"{rule.description}\n\nRemediation: {rule.remediation}"
+    help_markdown = f"{rule.description}\n\n**Remediation:** {rule.remediation}"
+    if rule.rationale:
+        help_text += f"\n\nSeverity: {rule.severity.value}. {rule.rationale}"
+        help_markdown += f"\n\n**Severity:** {rule.severity.value}. {rule.rationale}"
+    if rule.references:
+        help_markdown += "\n\n" + "\n".join(f"- <{ref}>" for ref in rule.references)
+    return om.ReportingDescriptor(
+        id=rule.id,
+        name=rule.name,
+        short_description=om.MultiformatMessageString(text=rule.title),
+        full_description=om.MultiformatMessageString(text=rule.description or rule.title),
+        help=om.MultiformatMessageString(text=help_text, markdown=help_markdown),
+        help_uri=rule.help_uri,
+        default_configuration=om.ReportingConfiguration(level=LEVELS[rule.severity]),
+        properties={
+            "tags": tags,
+            "precision": str(rule.custom.get("precision", "high")),
+            "problem.severity": LEVELS[rule.severity] if LEVELS[rule.severity] != "note" else "recommendation",
+            "security-severity": rule.severity.score,
+        },
+    )
+
+
+def artifact_uri(file: str) -> str:
+    """A relative POSIX URI for files below the working directory, a file URI otherwise."""
+    path = PurePosixPath(file)
+    return path.as_uri() if path.is_absolute() else str(path)
+
+
+def _region(span: Span | None) -> om.Region:
+    if span is None:
+        return om.Region(start_line=1)
+    return om.Region(start_line=span.start_line, start_column=span.start_col, end_line=span.end_line,
+                     end_column=span.end_col)
+
+
+def _result(finding: Finding, index: dict[str, int]) -> om.Result:
+    physical = om.PhysicalLocation(
+        artifact_location=om.ArtifactLocation(uri=artifact_uri(finding.file)), region=_region(finding.span)
+    )
+    logical = om.LogicalLocation(
+        name=finding.resource, fully_qualified_name=finding.arn or f"{finding.file}#{finding.resource}",
+        kind="resource",
+    )
+    properties: dict[str, Any] = {"severity": finding.severity.value, "resourceKind": finding.kind,
+                                  "resource": finding.resource}
+    if finding.arn:
+        properties["arn"] = finding.arn
+    return om.Result(
+        rule_id=finding.rule_id,
+        rule_index=index.get(finding.rule_id, -1),
+        level=LEVELS[finding.severity],
+        message=om.Message(text=finding.message),
+        locations=[om.Location(physical_location=physical, logical_locations=[logical])],
+        partial_fingerprints={"primaryLocationLineHash": finding.fingerprint},
+        properties=properties,
+    )
+
+
+def _notification(error: InputError) -> om.Notification:
+    location = om.Location(
+        physical_location=om.PhysicalLocation(
+            artifact_location=om.ArtifactLocation(uri=artifact_uri(error.file)),
+            region=om.Region(start_line=error.line, start_column=error.col) if error.line else None,
+        )
+    )
+    return om.Notification(
+        level="error", message=om.Message(text=str(error)), locations=[location],
+        descriptor=om.ReportingDescriptorReference(id="input-error"),
+    )
+
+
+def to_plain(value: Any) -> Any:
+    """sarif-om objects as JSON-ready data, named as the schema names them, defaults left out."""
+    if attr.has(type(value)):
+        out = {}
+        for field in attr.fields(type(value)):
+            item = getattr(value, field.name)
+            default = field.default.factory() if isinstance(field.default, attr.Factory) else field.default
+            if item is None or (item == default and field.name != "level"):
+                continue
+            out[field.metadata.get("schema_property_name", field.name)] = to_plain(item)
+        return out
+    if isinstance(value, dict):
+        return {k: to_plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_plain(v) for v in value]
+    return value

@@ -1,0 +1,42 @@
+"""The human report: findings grouped by file, most severe first; colour only on a terminal."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import TextIO
+
+from rich.console import Console
+from rich.markup import escape
+
+from scanner.model import ScanResult, Severity
+
+STYLES = {Severity.CRITICAL: "bold red", Severity.HIGH: "red", Severity.MEDIUM: "yellow", Severity.LOW: "cyan"}
+
+
+def write(result: ScanResult, stream: TextIO) -> None:
+    """Write the text report."""
+    console = Console(file=stream, highlight=False, soft_wrap=True)
+    remediation = {r.id: r.remediation for r in result.rules}
+    findings = sorted(result.sorted_findings(), key=lambda f: f.file)
+    for file, group in groupby(findings, key=lambda f: f.file):
+        console.print(f"[bold]{escape(file)}[/bold]")
+        for f in sorted(group, key=lambda f: (-f.severity.rank, f.span.start_line if f.span else 0)):
+            where = f"{f.span.start_line}:{f.span.start_col}" if f.span else "-"
+            style = STYLES[f.severity]
+            console.print(
+                f"  [{style}]{f.severity.value.upper():<8}[/{style}] {where:<8} {f.rule_id} "
+                f"[dim]{f.rule_name}[/dim]"
+            )
+            console.print(f"           {escape(f.message)}")
+            if remediation.get(f.rule_id):
+                console.print(f"           [dim]Fix: {escape(remediation[f.rule_id])}[/dim]")
+        console.print()
+    for error in result.errors:
+        console.print(f"[red]{escape(str(error))}[/red]")
+    counts = ", ".join(
+        f"{sum(f.severity is s for f in findings)} {s.value}" for s in Severity
+    )
+    console.print(
+        f"{len(findings)} findings ({counts}) in {result.resources_scanned} resources from "
+        f"{result.files_scanned} files; {len(result.rules)} rules; {len(result.errors)} input errors"
+    )

@@ -1,0 +1,139 @@
+"""Facts the Rego engine cannot compute, added to each resource in Python before evaluation.
+
+- `facts.permissions` (security groups): one flat entry per rule and source, with the protocol
+  named, the port range explicit (`-1`/all made 0-65535) and, for CIDRs, whether the range is the
+  whole internet, public or private, and its prefix length (`ipaddress` does the arithmetic).
+- `facts.entropy` (task definitions): Shannon entropy, in bits per character, of every string a
+  secret could hide in (environment values, command, entry point, Docker labels).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import math
+from collections import Counter
+from typing import Any
+
+from scanner.model import Resource
+
+PROTOCOLS = {"-1": "all", "all": "all", "6": "tcp", "17": "udp", "1": "icmp", "58": "icmpv6"}
+SOURCE_KINDS = (
+    ("IpRanges", "CidrIp", "cidr"),
+    ("Ipv6Ranges", "CidrIpv6", "cidr"),
+    ("UserIdGroupPairs", "GroupId", "security_group"),
+    ("PrefixListIds", "PrefixListId", "prefix_list"),
+)
+
+
+def annotate(resource: Resource) -> None:
+    """Add the facts for the resource's kind."""
+    if resource.kind == "ec2_security_group":
+        resource.facts["permissions"] = permission_facts(resource.data)
+    elif resource.kind == "ecs_task_definition":
+        resource.facts["entropy"] = {s: entropy(s) for s in _secret_candidates(resource.data)}
+
+
+def cidr_facts(value: Any) -> dict[str, Any]:
+    """What a CIDR string covers; `known: false` for values resolved only at deploy time."""
+    if not isinstance(value, str):
+        return {"known": False, "world": False, "public": False, "private": False, "prefix": None, "version": None}
+    try:
+        net = ipaddress.ip_network(value.strip(), strict=False)
+    except ValueError:
+        return {"known": False, "world": False, "public": False, "private": False, "prefix": None, "version": None}
+    return {
+        "known": True,
+        "world": net.prefixlen == 0,
+        "public": net.prefixlen == 0 or net.is_global,
+        "private": net.prefixlen > 0 and net.is_private,
+        "prefix": net.prefixlen,
+        "version": net.version,
+        "addresses": net.num_addresses if net.version == 4 else None,
+    }
+
+
+def port_facts(permission: dict[str, Any]) -> dict[str, Any]:
+    """Protocol name and explicit port range of one `IpPermission`."""
+    raw = permission.get("IpProtocol")
+    protocol = PROTOCOLS.get(str(raw).lower(), str(raw).lower()) if isinstance(raw, (str, int)) else None
+    low, high = permission.get("FromPort"), permission.get("ToPort")
+    if protocol == "all" or (protocol in ("tcp", "udp") and low in (None, -1) and high in (None, -1)):
+        low, high = 0, 65535
+    ports_known = isinstance(low, int) and isinstance(high, int)
+    return {
+        "protocol": protocol,
+        "protocol_known": protocol is not None,
+        "from_port": low if ports_known else None,
+        "to_port": high if ports_known else None,
+        "ports_known": ports_known,
+        "all_ports": ports_known and low <= 0 and high >= 65535,
+    }
+
+
+def permission_facts(group: dict[str, Any]) -> list[dict[str, Any]]:
+    """One entry per permission and source, ingress and egress."""
+    entries = []
+    for field, direction in (("IpPermissions", "ingress"), ("IpPermissionsEgress", "egress")):
+        permissions = group.get(field)
+        if not isinstance(permissions, list):
+            continue
+        for i, perm in enumerate(permissions):
+            if not isinstance(perm, dict):
+                continue
+            ports = port_facts(perm)
+            for listing, member, source_type in SOURCE_KINDS:
+                items = perm.get(listing)
+                if not isinstance(items, list):
+                    continue
+                for j, item in enumerate(items):
+                    if not isinstance(item, dict):
+                        continue
+                    value = item.get(member) if member in item else item.get("GroupName")
+                    entry = {
+                        "direction": direction,
+                        "index": i,
+                        "source_type": source_type,
+                        "source": value if isinstance(value, str) else None,
+                        "description": item.get("Description") if isinstance(item.get("Description"), str) else None,
+                        "path": [field, i, listing, j, member if member in item else "GroupName"],
+                        "permission_path": [field, i],
+                        **ports,
+                    }
+                    entry.update(cidr_facts(value) if source_type == "cidr" else _non_cidr())
+                    entries.append(entry)
+    return entries
+
+
+def _non_cidr() -> dict[str, Any]:
+    return {"known": True, "world": False, "public": False, "private": False, "prefix": None, "version": None}
+
+
+def entropy(text: str) -> float:
+    """Shannon entropy in bits per character."""
+    if not text:
+        return 0.0
+    counts = Counter(text)
+    return round(-sum(n / len(text) * math.log2(n / len(text)) for n in counts.values()), 3)
+
+
+def _secret_candidates(task: dict[str, Any]) -> set[str]:
+    found: set[str] = set()
+    for container in task.get("containerDefinitions") or []:
+        if not isinstance(container, dict):
+            continue
+        for env in container.get("environment") or []:
+            if isinstance(env, dict) and isinstance(env.get("value"), str):
+                found.add(env["value"])
+        for field in ("command", "entryPoint"):
+            values = container.get(field)
+            if isinstance(values, list):
+                found.update(v for v in values if isinstance(v, str))
+        labels = container.get("dockerLabels")
+        if isinstance(labels, dict):
+            found.update(v for v in labels.values() if isinstance(v, str))
+    return found
+
+
+def secret_strings(resource: Resource) -> set[str]:
+    """Every value a report must never print for this resource."""
+    return _secret_candidates(resource.data) if resource.kind == "ecs_task_definition" else set()

@@ -1,0 +1,153 @@
+"""The canonical resource model shared by every source, the engine and every report.
+
+Sources turn files (or live AWS state) into `Resource` objects whose `data` is the AWS API shape
+(ECS in botocore's camelCase, EC2 and IAM in their PascalCase). Rules see only that shape plus the
+`facts` computed in Python, so a rule is written once whatever the source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+Path = tuple[Any, ...]
+
+# The resource kinds a rule can target (`custom.kinds` in its metadata).
+KINDS = (
+    "ecs_task_definition",
+    "ecs_service",
+    "ecs_task_set",
+    "ecs_cluster",
+    "ec2_security_group",
+    "ec2_network_interface",
+    "iam_role",
+    "iam_policy",
+)
+
+
+class Severity(str, Enum):
+    """Finding severity, ordered from most to least severe."""
+
+    CRITICAL = "critical"
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+    @property
+    def rank(self) -> int:
+        """4 for critical down to 1 for low."""
+        return {"critical": 4, "high": 3, "medium": 2, "low": 1}[self.value]
+
+    @property
+    def score(self) -> str:
+        """GitHub's `security-severity`, a number written as a string."""
+        return {"critical": "9.5", "high": "8.0", "medium": "5.5", "low": "2.0"}[self.value]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A region of a source file; lines and columns start at 1, the end column is exclusive."""
+
+    start_line: int
+    start_col: int
+    end_line: int
+    end_col: int
+
+
+@dataclass
+class Resource:
+    """One normalised resource and where it came from.
+
+    `origin` maps a path in `data` to the path of the same value in the source document; paths not
+    listed map through their longest listed prefix, and `source_root + path` when nothing is listed.
+    """
+
+    kind: str
+    name: str
+    data: dict[str, Any]
+    file: str
+    source_root: Path = ()
+    origin: dict[Path, Path] = field(default_factory=dict)
+    facts: dict[str, Any] = field(default_factory=dict)
+    links: dict[str, Any] = field(default_factory=dict)
+    arn: str | None = None
+
+    def source_path(self, path: Path) -> Path:
+        """The source-document path of the value at `path` in `data`."""
+        for cut in range(len(path), -1, -1):
+            mapped = self.origin.get(tuple(path[:cut]))
+            if mapped is not None:
+                return mapped + tuple(path[cut:])
+        return self.source_root + tuple(path)
+
+
+@dataclass(frozen=True)
+class RelatedLocation:
+    """Another place that explains a finding (for example the other end of an exposure path)."""
+
+    file: str
+    span: Span | None
+    message: str
+
+
+@dataclass
+class Finding:
+    """One rule violation on one resource."""
+
+    rule_id: str
+    rule_name: str
+    severity: Severity
+    message: str
+    kind: str
+    resource: str
+    file: str
+    span: Span | None
+    path: Path
+    fingerprint: str
+    arn: str | None = None
+    related: list[RelatedLocation] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class InputError:
+    """An input that could not be read or understood; reported, never fatal for the others."""
+
+    file: str
+    message: str
+    line: int | None = None
+    col: int | None = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.col is not None:
+                where += f":{self.col}"
+        return f"{where}: error: {self.message}"
+
+
+class InputProblem(Exception):
+    """Raised by parsers and sources; carries the `InputError` to report."""
+
+    def __init__(self, error: InputError):
+        super().__init__(str(error))
+        self.error = error
+
+
+@dataclass
+class ScanResult:
+    """Everything a report needs."""
+
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    files_scanned: int = 0
+    resources_scanned: int = 0
+    rules: list[Any] = field(default_factory=list)
+
+    def sorted_findings(self) -> list[Finding]:
+        """Most severe first, then by file and line."""
+        return sorted(
+            self.findings,
+            key=lambda f: (-f.severity.rank, f.file, f.span.start_line if f.span else 0, f.rule_id),
+        )

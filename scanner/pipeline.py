@@ -1,0 +1,217 @@
+"""The scan: files -> documents -> canonical resources -> Rego -> findings pinned to source lines.
+
+Files are handled in chunks so memory holds one chunk's documents at a time; large scans spread
+the chunks over the CPU cores, each worker compiling the rules once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+from scanner import facts
+from scanner.discovery import discover
+from scanner.documents import DEFAULT_MAX_BYTES, Document, guess_format, parse, read_text
+from scanner.engine import Engine, make_engine
+from scanner.model import Finding, InputError, InputProblem, Resource, ScanResult, Severity, Span
+from scanner.rulebook import Rule, Rulebook
+from scanner.sources import recognise
+
+CHUNK = 40
+PARALLEL_FROM = 120
+KIND_LABELS = {
+    "ecs_task_definition": "Task definition",
+    "ecs_service": "Service",
+    "ecs_task_set": "Task set",
+    "ecs_cluster": "Cluster",
+    "ec2_security_group": "Security group",
+    "ec2_network_interface": "Network interface",
+    "iam_role": "IAM role",
+    "iam_policy": "IAM policy",
+}
+# Words that make an unparsable file look like something fgscan was meant to read.
+OURS_HINTS = ("AWS::", "containerDefinitions", "SecurityGroups", "NetworkInterfaces", "IpPermissions")
+
+
+@dataclass
+class ScanOptions:
+    """What a scan evaluates and how."""
+
+    engine: str = "regopy"
+    include: list[str] = field(default_factory=list)
+    skip: list[str] = field(default_factory=list)
+    frameworks: list[str] = field(default_factory=list)
+    excludes: list[str] = field(default_factory=list)
+    rule_dirs: list[Path] = field(default_factory=list)
+    max_bytes: int = DEFAULT_MAX_BYTES
+    jobs: int = 0
+
+
+@dataclass
+class _Work:
+    """What a worker needs to evaluate chunks (picklable)."""
+
+    engine: str
+    rule_dirs: list[Path]
+    rule_ids: list[str]
+    max_bytes: int
+
+
+def scan(paths: list[Path], options: ScanOptions) -> ScanResult:
+    """Scan files and folders; input problems are collected, never raised."""
+    rulebook = Rulebook.load(options.rule_dirs)
+    rules = rulebook.select(options.include, options.skip, options.frameworks)
+    result = ScanResult(rules=rules)
+    files = [(str(f), shown, named) for f, shown, named in discover(paths, options.excludes, result.errors)]
+    chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]
+    work = _Work(options.engine, options.rule_dirs, [r.id for r in rules], options.max_bytes)
+    jobs = options.jobs or os.cpu_count() or 1
+    if len(files) >= PARALLEL_FROM and jobs > 1 and len(chunks) > 1:
+        with ProcessPoolExecutor(jobs, mp_context=get_context("fork")) as pool:
+            outcomes = list(pool.map(_chunk_in_worker, [(work, c) for c in chunks]))
+    else:
+        evaluator = _Evaluator(rulebook, rules, options.engine)
+        outcomes = [evaluator.run(chunk, options.max_bytes) for chunk in chunks]
+    for found, errors, file_count, resource_count in outcomes:
+        result.findings += found
+        result.errors += errors
+        result.files_scanned += file_count
+        result.resources_scanned += resource_count
+    return result
+
+
+_worker_evaluator: _Evaluator | None = None
+
+
+def _chunk_in_worker(job: tuple[_Work, list]) -> tuple:
+    global _worker_evaluator
+    work, chunk = job
+    if _worker_evaluator is None:
+        rulebook = Rulebook.load(work.rule_dirs)
+        rules = [r for r in rulebook.rules if r.id in set(work.rule_ids)]
+        _worker_evaluator = _Evaluator(rulebook, rules, work.engine)
+    return _worker_evaluator.run(chunk, work.max_bytes)
+
+
+class _Evaluator:
+    """Reads a chunk of files, evaluates their resources and turns deny entries into findings."""
+
+    def __init__(self, rulebook: Rulebook, rules: list[Rule], engine: str):
+        self.rules = {r.id: r for r in rules}
+        self.engine: Engine = make_engine(engine, rulebook, rules)
+
+    def run(self, chunk: list[tuple[str, str, bool]], max_bytes: int) -> tuple:
+        errors: list[InputError] = []
+        loaded: list[tuple[Document, list[Resource]]] = []
+        for file, shown, named in chunk:
+            item = load(Path(file), shown, named, max_bytes, errors)
+            if item:
+                loaded.append(item)
+        resources = [r for _, found in loaded for r in found]
+        deny_sets = self.engine.evaluate(resources)
+        docs = {id(r): doc for doc, found in loaded for r in found}
+        findings = [
+            finding
+            for resource, denies in zip(resources, deny_sets, strict=True)
+            for finding in self.findings(resource, denies, docs[id(resource)])
+        ]
+        return findings, errors, len(loaded), len(resources)
+
+    def findings(self, resource: Resource, deny_sets: dict[str, list[dict[str, Any]]], doc: Document) -> list[Finding]:
+        secrets = {s for s in facts.secret_strings(resource) if len(s) >= 4}
+        out = []
+        for rule_id, denies in deny_sets.items():
+            rule = self.rules[rule_id]
+            for deny in denies:
+                out.append(make_finding(rule, resource, deny, doc, secrets))
+        return out
+
+
+def load(
+    file: Path, shown: str, named: bool, max_bytes: int, errors: list[InputError]
+) -> tuple[Document, list[Resource]] | None:
+    """Parse and recognise one file; problems go to `errors`. Unrecognised files give None quietly."""
+    try:
+        text = read_text(file, shown, max_bytes)
+    except InputProblem as problem:
+        if named or problem.error.message != "file is empty":
+            errors.append(problem.error)
+        return None
+    try:
+        doc = parse(text, shown, guess_format(file, text))
+    except InputProblem as problem:
+        if named or any(hint in text for hint in OURS_HINTS):
+            errors.append(problem.error)
+        return None
+    resources = recognise(doc)
+    if resources is None:
+        return None
+    errors.extend(doc.warnings)
+    for resource in resources:
+        facts.annotate(resource)
+    return doc, resources
+
+
+def make_finding(rule: Rule, resource: Resource, deny: dict[str, Any], doc: Document, secrets: set[str]) -> Finding:
+    """One finding from one deny entry, located on the offending key."""
+    path = tuple(deny.get("path") or ())
+    message = redact(str(deny.get("msg", rule.title)), secrets)
+    severity = rule.severity
+    if deny.get("severity") in {s.value for s in Severity}:
+        severity = Severity(deny["severity"])
+    label = KIND_LABELS.get(resource.kind, resource.kind)
+    return Finding(
+        rule_id=rule.id,
+        rule_name=rule.name,
+        severity=severity,
+        message=f"{label} '{resource.name}': {message}",
+        kind=resource.kind,
+        resource=resource.name,
+        file=resource.file,
+        span=locate(resource, path, doc),
+        path=path,
+        fingerprint=fingerprint(rule.id, resource, path),
+        arn=resource.arn,
+    )
+
+
+def locate(resource: Resource, path: tuple, doc: Document) -> Span | None:
+    """The span of the offending key; a missing key falls back to the first line of its parent."""
+    span, exact = doc.span(resource.source_path(path))
+    if span is not None and not exact and span.end_line > span.start_line:
+        line_text = doc.text.splitlines()[span.start_line - 1]
+        return Span(span.start_line, span.start_col, span.start_line, len(line_text) + 1)
+    return span
+
+
+def fingerprint(rule_id: str, resource: Resource, path: tuple) -> str:
+    """Stable across edits that move lines: rule, resource identity and the path, with list
+    positions replaced by the item's name where it has one."""
+    parts = [rule_id, resource.kind, resource.file, resource.name]
+    node: Any = resource.data
+    for step in path:
+        label = step
+        if isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            item = node[step]
+            name = item.get("name", item.get("Name")) if isinstance(item, dict) else None
+            label = f"name={name}" if isinstance(name, str) else step
+            node = item
+        elif isinstance(node, dict):
+            node = node.get(step)
+        else:
+            node = None
+        parts.append(str(label))
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
+
+
+def redact(message: str, secrets: set[str]) -> str:
+    """Replace any secret value a rule may have quoted."""
+    for secret in sorted(secrets, key=len, reverse=True):
+        if secret in message:
+            message = message.replace(secret, "***")
+    return message

@@ -1,0 +1,21 @@
+"""Sources: one module per input format, each turning a parsed document into canonical resources."""
+
+from __future__ import annotations
+
+from scanner.documents import Document
+from scanner.model import Resource
+from scanner.sources import aws_cli, cloudformation, task_definition
+from scanner.sources.links import links_for
+
+SOURCES = (cloudformation, task_definition, aws_cli)
+
+
+def recognise(doc: Document) -> list[Resource] | None:
+    """The resources in `doc`, or None when it is not an input fgscan knows (ignored quietly)."""
+    for source in SOURCES:
+        if source.matches(doc.data):
+            found = source.resources(doc)
+            for resource in found:
+                resource.links = links_for(resource.kind, resource.data)
+            return found
+    return None

@@ -1,0 +1,286 @@
+"""CloudFormation templates (JSON or YAML, CDK's `cdk.out` included) mapped onto the AWS API shapes.
+
+Property names map to API member names case-insensitively through the botocore shapes, with the
+known renames listed below; free-form maps keep their keys; string booleans and numbers become
+booleans and numbers where the API says so. Intrinsic functions stay as they are (long form):
+a value known only at deploy time is never guessed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scanner.documents import Document
+from scanner.model import Path, Resource
+from scanner.sources.api_shapes import shapes
+from scanner.sources.links import ref_target
+
+TYPES = {
+    "AWS::ECS::TaskDefinition": ("ecs_task_definition", "ecs.TaskDefinition"),
+    "AWS::ECS::Service": ("ecs_service", "ecs.Service"),
+    "AWS::ECS::TaskSet": ("ecs_task_set", "ecs.TaskSet"),
+    "AWS::ECS::Cluster": ("ecs_cluster", "ecs.Cluster"),
+    "AWS::EC2::SecurityGroup": ("ec2_security_group", "ec2.SecurityGroup"),
+    "AWS::EC2::NetworkInterface": ("ec2_network_interface", "ec2.NetworkInterface"),
+    "AWS::IAM::Role": ("iam_role", "iam.RoleDetail"),
+    "AWS::IAM::Policy": ("iam_policy", None),
+    "AWS::IAM::ManagedPolicy": ("iam_policy", None),
+}
+STANDALONE_RULES = {
+    "AWS::EC2::SecurityGroupIngress": "IpPermissions",
+    "AWS::EC2::SecurityGroupEgress": "IpPermissionsEgress",
+}
+
+# (shape, CloudFormation name in lower case) -> API member name, where the names differ beyond case.
+RENAMES = {
+    ("ecs.Cluster", "clustersettings"): "settings",
+    ("ecs.Service", "cluster"): "clusterArn",
+    ("ecs.Service", "role"): "roleArn",
+    ("ecs.TaskSet", "cluster"): "clusterArn",
+    ("ecs.TaskSet", "service"): "serviceArn",
+    ("ecs.ProxyConfiguration", "proxyconfigurationproperties"): "properties",
+    ("ec2.SecurityGroup", "groupdescription"): "Description",
+    ("iam.RoleDetail", "policies"): "RolePolicyList",
+}
+BOOLEAN_TYPES = {"boolean"}
+NUMBER_TYPES = {"integer", "long"}
+
+
+def matches(data: Any) -> bool:
+    """A template: `Resources` holding at least one `AWS::` typed resource."""
+    if not isinstance(data, dict) or not isinstance(data.get("Resources"), dict):
+        return False
+    return any(
+        isinstance(r, dict) and isinstance(r.get("Type"), str) and r["Type"].startswith("AWS::")
+        for r in data["Resources"].values()
+    )
+
+
+def resources(doc: Document) -> list[Resource]:
+    """Every resource of a supported type, with standalone ingress/egress rules and IAM policies joined
+    to the groups and roles they name."""
+    out: dict[str, Resource] = {}
+    template: dict[str, Any] = doc.data["Resources"]
+    for logical_id, body in template.items():
+        if not isinstance(body, dict) or body.get("Type") not in TYPES:
+            continue
+        kind, shape = TYPES[body["Type"]]
+        root: Path = ("Resources", logical_id, "Properties")
+        props = body.get("Properties") if isinstance(body.get("Properties"), dict) else {}
+        converter = _Converter(root)
+        if kind == "ec2_security_group":
+            data = _security_group(props, converter)
+        elif kind == "ec2_network_interface":
+            data = _network_interface(props, converter)
+        elif kind == "iam_role":
+            data = _role(props, converter)
+        elif kind == "iam_policy":
+            data = dict(props)
+            data.setdefault("PolicyName", props.get("ManagedPolicyName", logical_id))
+        else:
+            data = converter.convert(props, shape, (), ())
+        out[logical_id] = Resource(kind, logical_id, data, doc.path, root, converter.origin)
+
+    for logical_id, body in template.items():
+        if isinstance(body, dict) and body.get("Type") in STANDALONE_RULES:
+            _join_rule(logical_id, body, out, doc.path)
+    for logical_id, body in template.items():
+        if isinstance(body, dict) and body.get("Type") in ("AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"):
+            _attach_policy(logical_id, body, out)
+    return list(out.values())
+
+
+class _Converter:
+    """Maps one resource's properties onto its API shape, recording where each value came from."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.origin: dict[Path, Path] = {(): root}
+
+    def convert(self, value: Any, ref: str | None, src: Path, dst: Path) -> Any:
+        self.origin[dst] = self.root + src
+        spec = shapes().get(ref) if ref else None
+        if _is_intrinsic(value) or spec is None:
+            return value
+        if isinstance(spec, str):
+            return _coerce(value, spec)
+        if "s" in spec and isinstance(value, dict):
+            members = spec["s"]
+            lowered = {m.lower(): m for m in members}
+            out = {}
+            for key, item in value.items():
+                name = RENAMES.get((ref, key.lower())) or lowered.get(key.lower(), key)
+                out[name] = self.convert(item, members.get(name), (*src, key), (*dst, name))
+            return out
+        if "l" in spec and isinstance(value, list):
+            return [self.convert(item, spec["l"], (*src, i), (*dst, i)) for i, item in enumerate(value)]
+        if "m" in spec and isinstance(value, dict):
+            return {k: self.convert(v, spec["m"], (*src, k), (*dst, k)) for k, v in value.items()}
+        return value
+
+
+def _is_intrinsic(value: Any) -> bool:
+    if not isinstance(value, dict) or len(value) != 1:
+        return False
+    key = next(iter(value))
+    return key in ("Ref", "Condition") or key.startswith("Fn::")
+
+
+def _coerce(value: Any, kind: str) -> Any:
+    if kind in BOOLEAN_TYPES and isinstance(value, str) and value.lower() in ("true", "false"):
+        return value.lower() == "true"
+    if kind in NUMBER_TYPES and isinstance(value, str) and value.lstrip("-").isdigit():
+        return int(value)
+    return value
+
+
+def _security_group(props: dict, conv: _Converter) -> dict:
+    data: dict[str, Any] = {}
+    for key, value in props.items():
+        lowered = key.lower()
+        if lowered in ("securitygroupingress", "securitygroupegress") and isinstance(value, list):
+            field = "IpPermissions" if lowered == "securitygroupingress" else "IpPermissionsEgress"
+            conv.origin[(field,)] = conv.root + (key,)
+            data[field] = [_flat_rule(r, conv, (key, i), (field, i)) for i, r in enumerate(value)]
+        else:
+            name = RENAMES.get(("ec2.SecurityGroup", lowered)) or key
+            data[name] = conv.convert(value, shapes()["ec2.SecurityGroup"]["s"].get(name), (key,), (name,))
+    data.setdefault("IpPermissions", [])
+    return data
+
+
+# flat CloudFormation rule key -> (IpPermission list, member of each list item)
+FLAT_SOURCES = {
+    "cidrip": ("IpRanges", "CidrIp"),
+    "cidripv6": ("Ipv6Ranges", "CidrIpv6"),
+    "sourcesecuritygroupid": ("UserIdGroupPairs", "GroupId"),
+    "destinationsecuritygroupid": ("UserIdGroupPairs", "GroupId"),
+    "sourcesecuritygroupname": ("UserIdGroupPairs", "GroupName"),
+    "sourceprefixlistid": ("PrefixListIds", "PrefixListId"),
+    "destinationprefixlistid": ("PrefixListIds", "PrefixListId"),
+}
+
+
+def _flat_rule(rule: Any, conv: _Converter, src: Path, dst: Path) -> Any:
+    """`{IpProtocol, FromPort, ToPort, CidrIp, Description}` -> an `IpPermission`."""
+    conv.origin[dst] = conv.root + src
+    if not isinstance(rule, dict) or _is_intrinsic(rule):
+        return rule
+    fields = {k.lower(): k for k in rule}
+    perm: dict[str, Any] = {}
+    for name in ("IpProtocol", "FromPort", "ToPort"):
+        key = fields.get(name.lower())
+        if key is not None:
+            value = rule[key]
+            if name == "IpProtocol" and isinstance(value, int):
+                value = str(value)
+            perm[name] = _coerce(value, "integer" if name != "IpProtocol" else "string")
+            conv.origin[(*dst, name)] = conv.root + (*src, key)
+    description = rule.get(fields.get("description", ""))
+    for lowered, (listing, member) in FLAT_SOURCES.items():
+        key = fields.get(lowered)
+        if key is None:
+            continue
+        entry = {member: rule[key]}
+        if member == "GroupId" and "sourcesecuritygroupownerid" in fields:
+            entry["UserId"] = rule[fields["sourcesecuritygroupownerid"]]
+        if description is not None:
+            entry["Description"] = description
+        index = len(perm.setdefault(listing, []))
+        perm[listing].append(entry)
+        conv.origin[(*dst, listing, index)] = conv.root + src
+        conv.origin[(*dst, listing, index, member)] = conv.root + (*src, key)
+        if description is not None:
+            conv.origin[(*dst, listing, index, "Description")] = conv.root + (*src, fields["description"])
+    return perm
+
+
+def _network_interface(props: dict, conv: _Converter) -> dict:
+    data: dict[str, Any] = {}
+    members = shapes()["ec2.NetworkInterface"]["s"]
+    lowered = {m.lower(): m for m in members}
+    for key, value in props.items():
+        if key.lower() == "groupset" and isinstance(value, list):
+            data["Groups"] = [{"GroupId": g} for g in value]
+            conv.origin[("Groups",)] = conv.root + (key,)
+            for i in range(len(value)):
+                conv.origin[("Groups", i)] = conv.origin[("Groups", i, "GroupId")] = conv.root + (key, i)
+        else:
+            name = lowered.get(key.lower(), key)
+            data[name] = conv.convert(value, members.get(name), (key,), (name,))
+    return data
+
+
+def _role(props: dict, conv: _Converter) -> dict:
+    data: dict[str, Any] = {}
+    members = shapes()["iam.RoleDetail"]["s"]
+    for key, value in props.items():
+        lowered = key.lower()
+        if lowered == "managedpolicyarns" and isinstance(value, list):
+            data["AttachedManagedPolicies"] = [{"PolicyArn": arn} for arn in value]
+            for i in range(len(value)):
+                conv.origin[("AttachedManagedPolicies", i)] = conv.root + (key, i)
+                conv.origin[("AttachedManagedPolicies", i, "PolicyArn")] = conv.root + (key, i)
+        elif lowered == "permissionsboundary":
+            data["PermissionsBoundary"] = {"PermissionsBoundaryArn": value}
+            conv.origin[("PermissionsBoundary",)] = conv.root + (key,)
+        else:
+            name = RENAMES.get(("iam.RoleDetail", lowered)) or {m.lower(): m for m in members}.get(lowered, key)
+            data[name] = conv.convert(value, members.get(name), (key,), (name,))
+    return data
+
+
+def _group_of(value: Any, out: dict[str, Resource]) -> Resource | None:
+    target = ref_target(value)
+    if isinstance(value, dict) and "Fn::GetAtt" in value:
+        attr = value["Fn::GetAtt"][1] if len(value["Fn::GetAtt"]) > 1 else None
+        if attr != "GroupId":
+            return None
+    resource = out.get(target) if target else None
+    return resource if resource and resource.kind == "ec2_security_group" else None
+
+
+def _join_rule(logical_id: str, body: dict, out: dict[str, Resource], file: str) -> None:
+    """Add a standalone `SecurityGroupIngress`/`Egress` to its group, or scan it as a group of its own
+    when the group is not in the template."""
+    props = body.get("Properties")
+    if not isinstance(props, dict):
+        return
+    field = STANDALONE_RULES[body["Type"]]
+    src_root: Path = ("Resources", logical_id, "Properties")
+    group_key = next((k for k in props if k.lower() == "groupid"), None)
+    group = _group_of(props.get(group_key), out) if group_key else None
+    if group is None:
+        conv = _Converter(src_root)
+        perm = _flat_rule(props, conv, (), (field, 0))
+        data = {"GroupId": props.get(group_key) if group_key else None, field: [perm]}
+        if field != "IpPermissions":
+            data["IpPermissions"] = []
+        out[logical_id] = Resource("ec2_security_group", logical_id, data, file, src_root, conv.origin)
+        return
+    index = len(group.data.setdefault(field, []))
+    conv = _Converter(src_root)
+    perm = _flat_rule(props, conv, (), (field, index))
+    group.data[field].append(perm)
+    group.origin.update({k: v for k, v in conv.origin.items() if k})
+
+
+def _attach_policy(logical_id: str, body: dict, out: dict[str, Resource]) -> None:
+    """Show an `AWS::IAM::Policy` (inline) or `ManagedPolicy` (attached) on each role in the template it names."""
+    props = body.get("Properties")
+    if not isinstance(props, dict) or not isinstance(props.get("Roles"), list):
+        return
+    managed = body["Type"] == "AWS::IAM::ManagedPolicy"
+    src: Path = ("Resources", logical_id, "Properties")
+    for role_ref in props["Roles"]:
+        role = out.get(ref_target(role_ref) or "")
+        if role is None or role.kind != "iam_role":
+            continue
+        field = "AttachedManagedPolicies" if managed else "RolePolicyList"
+        entries = role.data.setdefault(field, [])
+        entry = {"PolicyName": props.get("ManagedPolicyName" if managed else "PolicyName", logical_id),
+                 "PolicyDocument": props.get("PolicyDocument")}
+        if managed:
+            entry["PolicyArn"] = {"Ref": logical_id}
+        role.origin[(field, len(entries))] = src
+        entries.append(entry)

@@ -1,0 +1,44 @@
+"""References from one resource to others, read from the canonical data the same way for every source."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def ref_target(value: Any) -> str | None:
+    """What a value points at: a CloudFormation logical id for `Ref`/`GetAtt`, else the literal id or ARN."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict) and len(value) == 1:
+        if "Ref" in value and isinstance(value["Ref"], str):
+            return value["Ref"]
+        target = value.get("Fn::GetAtt")
+        if isinstance(target, list) and target and isinstance(target[0], str):
+            return target[0]
+    return None
+
+
+def _targets(values: Any) -> list[str]:
+    if not isinstance(values, list):
+        return []
+    return [t for t in (ref_target(v) for v in values) if t is not None]
+
+
+def links_for(kind: str, data: dict[str, Any]) -> dict[str, Any]:
+    """The links of one resource: task definition, security groups, roles, cluster, service."""
+    links: dict[str, Any] = {}
+    if kind in ("ecs_service", "ecs_task_set"):
+        awsvpc = (data.get("networkConfiguration") or {}).get("awsvpcConfiguration") or {}
+        links["task_definition"] = ref_target(data.get("taskDefinition"))
+        links["security_groups"] = _targets(awsvpc.get("securityGroups"))
+        links["cluster"] = ref_target(data.get("clusterArn") or data.get("cluster"))
+        if kind == "ecs_task_set":
+            links["service"] = ref_target(data.get("serviceArn") or data.get("service"))
+    elif kind == "ecs_task_definition":
+        links["task_role"] = ref_target(data.get("taskRoleArn"))
+        links["execution_role"] = ref_target(data.get("executionRoleArn"))
+    elif kind == "ec2_network_interface":
+        links["security_groups"] = _targets([g.get("GroupId") for g in data.get("Groups") or [] if isinstance(g, dict)])
+    elif kind == "iam_policy":
+        links["roles"] = _targets(data.get("Roles"))
+    return {k: v for k, v in links.items() if v not in (None, [])}

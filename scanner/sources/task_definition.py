@@ -1,0 +1,50 @@
+"""ECS task-definition JSON: the `register-task-definition --cli-input-json` form, the
+`describe-task-definition` output form, and an array of either."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scanner.documents import Document
+from scanner.model import Resource
+
+
+def _is_task_definition(item: Any) -> bool:
+    if not isinstance(item, dict):
+        return False
+    if isinstance(item.get("taskDefinition"), dict):
+        return "containerDefinitions" in item["taskDefinition"]
+    return "containerDefinitions" in item
+
+
+def matches(data: Any) -> bool:
+    """A task definition, a describe-output wrapper, or a non-empty list of those."""
+    if isinstance(data, list):
+        return bool(data) and all(_is_task_definition(item) for item in data)
+    return _is_task_definition(data)
+
+
+def resources(doc: Document) -> list[Resource]:
+    """One resource per task definition in the document."""
+    items = doc.data if isinstance(doc.data, list) else [doc.data]
+    out = []
+    for index, item in enumerate(items):
+        root: tuple = (index,) if isinstance(doc.data, list) else ()
+        body = item
+        if isinstance(item.get("taskDefinition"), dict):
+            body = dict(item["taskDefinition"])
+            root += ("taskDefinition",)
+            if isinstance(item.get("tags"), list) and "tags" not in body:
+                body["tags"] = item["tags"]
+        out.append(Resource("ecs_task_definition", task_definition_name(body, index), body, doc.path, root,
+                            arn=body.get("taskDefinitionArn")))
+    return out
+
+
+def task_definition_name(body: dict[str, Any], index: int = 0) -> str:
+    """`family:revision` when both are known, the family alone, or a positional name."""
+    family = body.get("family")
+    if not isinstance(family, str) or not family:
+        return f"task-definition-{index + 1}"
+    revision = body.get("revision")
+    return f"{family}:{revision}" if isinstance(revision, int) else family
