@@ -199,7 +199,7 @@ class _YamlBuilder:
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        if node.style is None and not node.tag.startswith("!"):
+        if not node.style and not node.tag.startswith("!"):
             return _core_scalar(node.value)
         return node.value
 
