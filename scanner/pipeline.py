@@ -35,7 +35,7 @@ KIND_LABELS = {
     "iam_policy": "IAM policy",
 }
 # Words that make an unparsable file look like something fgscan was meant to read.
-OURS_HINTS = ("AWS::", "containerDefinitions", "SecurityGroups", "NetworkInterfaces", "IpPermissions")
+OURS_HINTS = ("AWS::", "Resources:", "containerDefinitions", "SecurityGroups", "NetworkInterfaces", "IpPermissions")
 
 
 @dataclass
