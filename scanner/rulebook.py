@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +44,7 @@ class Rule:
     references: tuple[str, ...] = ()
     frameworks: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
     custom: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    severity_overridden: bool = False  # set by the user's config: findings keep this severity
 
     @property
     def help_uri(self) -> str:
@@ -70,20 +71,36 @@ def read_metadata(text: str) -> dict[str, Any]:
                 if not following.startswith("#"):
                     break
                 block.append(following[2:] if following.startswith("# ") else following[1:])
-            return yaml.safe_load("\n".join(block)) or {}
+            try:
+                meta = yaml.safe_load("\n".join(block)) or {}
+            except yaml.YAMLError as exc:
+                mark = getattr(exc, "problem_mark", None)
+                line = start + 2 + mark.line if mark else start + 1
+                raise RuleError(f"{line}: invalid METADATA YAML: {getattr(exc, 'problem', None) or exc}") from None
+            if not isinstance(meta, dict) or not isinstance(meta.get("custom") or {}, dict):
+                raise RuleError(f"{start + 1}: METADATA and its custom block must be mappings")
+            return meta
     return {}
 
 
 def load_rule(file: Path) -> Rule | None:
     """The rule in `file`, or None for a helper module."""
-    text = file.read_text(encoding="utf-8")
-    meta = read_metadata(text)
+    try:
+        text = file.read_text(encoding="utf-8")
+        meta = read_metadata(text)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"{file}: cannot read rule: {exc}") from None
+    except RuleError as exc:
+        raise RuleError(f"{file}:{exc}") from None
     custom = meta.get("custom") or {}
     if "id" not in custom:
         return None
     missing = [k for k in _REQUIRED if k not in custom]
     if missing:
         raise RuleError(f"{file}: metadata lacks custom.{', custom.'.join(missing)}")
+    for key, kind in (("kinds", list), ("frameworks", dict), ("references", list), ("examples", dict)):
+        if custom.get(key) is not None and not isinstance(custom[key], kind):
+            raise RuleError(f"{file}: metadata custom.{key} must be a {'list' if kind is list else 'mapping'}")
     package = _PACKAGE.search(text)
     if not package:
         raise RuleError(f"{file}: no package line")
@@ -95,7 +112,8 @@ def load_rule(file: Path) -> Rule | None:
         severity = Severity(str(custom["severity"]).lower())
     except ValueError:
         raise RuleError(f"{file}: severity must be critical, high, medium or low") from None
-    frameworks = {k: tuple(str(c) for c in v) for k, v in (custom.get("frameworks") or {}).items()}
+    frameworks = {str(k).lower(): tuple(str(c) for c in (v if isinstance(v, list) else [v]))
+                  for k, v in (custom.get("frameworks") or {}).items()}
     return Rule(
         id=str(custom["id"]),
         name=str(custom["name"]),
@@ -141,7 +159,7 @@ class Rulebook:
                 if rule:
                     rules.append(rule)
             for data_file in sorted(folder.rglob("data.json")):
-                _merge(params, json.loads(data_file.read_text()).get("fgscan", {}).get("params", {}))
+                _merge(params, _read_params(data_file))
         _check_unique(rules)
         return cls(rules, modules, params, tests)
 
@@ -150,11 +168,29 @@ class Rulebook:
         key = key.lower()
         return next((r for r in self.rules if key in (r.id.lower(), r.name.lower())), None)
 
+    def frameworks(self) -> list[str]:
+        """Every framework some rule maps to, sorted."""
+        return sorted({name for rule in self.rules for name in rule.frameworks})
+
+    def configure(self, params: dict[str, Any], severities: dict[str, Severity]) -> None:
+        """Apply a user's parameter overrides (deep-merged) and severities (by rule id or name)."""
+        _merge(self.params, params)
+        for key, severity in severities.items():
+            rule = self.find(key)
+            if rule is None:
+                raise RuleError(f"unknown rule {key!r} (see 'fgscan rules list')")
+            self.rules[self.rules.index(rule)] = replace(rule, severity=severity, severity_overridden=True)
+
     def select(self, include: list[str], skip: list[str], frameworks: list[str] | None = None) -> list[Rule]:
-        """The rules a run evaluates; unknown ids or names raise `RuleError`."""
+        """The rules a run evaluates; unknown ids, names or frameworks raise `RuleError`."""
         for key in (*include, *skip):
             if self.find(key) is None:
                 raise RuleError(f"unknown rule {key!r} (see 'fgscan rules list')")
+        frameworks = [f.lower() for f in frameworks or []]
+        known = self.frameworks()
+        for name in frameworks:
+            if name not in known:
+                raise RuleError(f"unknown framework {name!r} (known: {', '.join(known) or 'none'})")
         wanted = {self.find(k).id for k in include}  # type: ignore[union-attr]
         dropped = {self.find(k).id for k in skip}  # type: ignore[union-attr]
         chosen = [r for r in self.rules if (not wanted or r.id in wanted) and r.id not in dropped]
@@ -186,6 +222,19 @@ def _check_unique(rules: list[Rule]) -> None:
             if value in seen:
                 raise RuleError(f"{rule.file}: {attr} {value!r} already used by {seen[value]}")
             seen[value] = rule.file
+
+
+def _read_params(data_file: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(data_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"{data_file}: cannot read parameters: {exc}") from None
+    except json.JSONDecodeError as exc:
+        raise RuleError(f"{data_file}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}") from None
+    params = data.get("fgscan", {}).get("params", {}) if isinstance(data, dict) else None
+    if not isinstance(params, dict):
+        raise RuleError(f"{data_file}: fgscan.params must be an object")
+    return params
 
 
 def _merge(into: dict[str, Any], new: dict[str, Any]) -> None:

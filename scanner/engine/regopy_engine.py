@@ -2,24 +2,49 @@
 
 from __future__ import annotations
 
+import re
+
 import regopy
-from regopy.rego_shared import rego_get_error
+from regopy.rego_shared import LogLevel, rego_get_error
 
 from scanner.engine import DenySets, EngineError, rego_input
 from scanner.model import Resource
 from scanner.rulebook import Rule, Rulebook, entry_module
 
+_ERROR = re.compile(r"\(error (\d+):.*?\|(\d+)\|\d+\s+(?:\(errormsg (\d+):)?", re.DOTALL)
+
 
 def interpreter(modules: dict[str, str], data: dict) -> regopy.Interpreter:
     """An interpreter holding `modules` (name -> source) and the base document `data`."""
     rego = regopy.Interpreter()
+    rego.log_level = LogLevel.NONE  # errors are raised, not dumped on stdout
     try:
         for name, source in modules.items():
             rego.add_module(name, source)
         rego.add_data(data)
     except regopy.RegoError as exc:
-        raise EngineError(f"cannot load the rules: {exc}") from None
+        raise EngineError(f"cannot load the rules: {describe_error(str(exc), modules)}") from None
     return rego
+
+
+def describe_error(text: str, modules: dict[str, str]) -> str:
+    """rego-cpp's first error (an s-expression of `(error N:FILE|OFFSET|LEN (errormsg N:MESSAGE))`)
+    as `FILE:LINE:COL: MESSAGE`; other text comes back on one line."""
+    found = _ERROR.search(text)
+    if not found:
+        return " ".join(text.split())
+    file, offset = _counted(text, found.end(1)), int(found.group(2))
+    message = _counted(text, found.end(3)) if found.group(3) else "syntax error"
+    source = modules.get(file, "")[:offset]
+    line, col = source.count("\n") + 1, offset - (source.rfind("\n") + 1) + 1
+    return f"{file}:{line}:{col}: {message}" if file in modules else f"{file}: {message}"
+
+
+def _counted(text: str, colon: int) -> str:
+    """The string after `N:` at `text[colon]`, `N` characters long (rego-cpp's length-prefixed strings)."""
+    start = text.rfind(" ", 0, colon) + 1
+    length = int(text[start:colon].lstrip("("))
+    return text[colon + 1 : colon + 1 + length]
 
 
 def last_error(rego: regopy.Interpreter) -> str:
