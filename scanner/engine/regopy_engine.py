@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 import regopy
-from regopy.rego_shared import LogLevel, rego_get_error
+from regopy.rego_shared import LogLevel, rego_bundle_query_entrypoint, rego_get_error
 
 from scanner.engine import DenySets, EngineError, rego_input
+from scanner.engine.rego_values import first_expression
 from scanner.model import Resource
 from scanner.rulebook import Rule, Rulebook, entry_module
 
@@ -78,9 +79,7 @@ class RegopyEngine:
         if entrypoint is None:
             return {}
         self.rego.set_input(regopy.Input(rego_input(resource)))
-        output = self.rego.query_bundle_entrypoint(self.bundle, entrypoint)
-        if not output.ok():
+        ok, value = first_expression(rego_bundle_query_entrypoint(self.rego._impl, self.bundle._impl, entrypoint))
+        if not ok:
             raise EngineError(f"evaluating {resource.kind} {resource.name!r}: {last_error(self.rego)}")
-        if not output.results:
-            return {}
-        return output.results[0].expressions[0] or {}
+        return value or {}

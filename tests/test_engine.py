@@ -1,0 +1,82 @@
+"""Both engines, the per-resource evaluation, and large scans spread over processes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scanner.pipeline import ScanOptions, scan
+from tests.conftest import EXAMPLES, run_fgscan
+
+needs_opa = pytest.mark.skipif(shutil.which("opa") is None, reason="the opa binary is not on PATH")
+
+
+def findings_key(result) -> list[tuple]:
+    return sorted((f.file, f.rule_id, f.resource, f.message, f.span, f.fingerprint) for f in result.findings)
+
+
+def test_quotes_and_backslashes_in_names_survive_evaluation(tmp_path):
+    """rego-cpp renders `"` unescaped in its JSON output; results must still be read exactly."""
+    name = 'we"ird\\name'
+    (tmp_path / "td.json").write_text(
+        json.dumps({"family": "f", "containerDefinitions": [{"name": name, "privileged": True}]})
+    )
+    proc = run_fgscan("scan", "td.json", "--rule", "privileged-container", "--format", "json", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    [finding] = json.loads(proc.stdout)["findings"]
+    assert f"container '{name}' runs in privileged mode" in finding["message"]
+
+
+def test_parallel_scan_matches_serial_scan(tmp_path):
+    risky = json.loads((EXAMPLES / "risky-task-definition.json").read_text())
+    for i in range(130):
+        body = json.loads(json.dumps(risky))
+        body["taskDefinition"]["family"] = f"worker-{i}"
+        (tmp_path / f"td{i:03}.json").write_text(json.dumps(body, indent=1 + i % 3))
+    shutil.copy(EXAMPLES / "web-stack.yaml", tmp_path)
+    serial = scan([tmp_path], ScanOptions(jobs=1))
+    parallel = scan([tmp_path], ScanOptions(jobs=2))
+    assert serial.files_scanned == parallel.files_scanned == 131
+    assert len(serial.findings) > 130
+    assert findings_key(serial) == findings_key(parallel)
+
+
+@needs_opa
+def test_opa_engine_gives_the_same_findings_as_regopy():
+    regopy = scan([EXAMPLES], ScanOptions(engine="regopy"))
+    opa = scan([EXAMPLES], ScanOptions(engine="opa"))
+    assert findings_key(regopy) == findings_key(opa)
+
+
+@needs_opa
+def test_rego_tests_pass_on_opa():
+    proc = run_fgscan("rules", "test", "--engine", "opa")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_opa_engine_without_the_binary_is_a_clear_error(tmp_path, monkeypatch):
+    if shutil.which("opa"):
+        pytest.skip("opa is installed here")
+    (tmp_path / "td.json").write_text(json.dumps({"family": "f", "containerDefinitions": [{"name": "a"}]}))
+    proc = run_fgscan("scan", "td.json", "--engine", "opa", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == "fgscan: error: the opa engine needs the `opa` binary on PATH"
+
+
+def test_every_resource_is_evaluated_on_its_own(tmp_path: Path):
+    """Two task definitions in one file: each finding names its own resource."""
+    (tmp_path / "tds.json").write_text(
+        json.dumps(
+            [
+                {"family": "a", "containerDefinitions": [{"name": "x", "privileged": True}]},
+                {"family": "b", "containerDefinitions": [{"name": "y", "privileged": False}]},
+                {"family": "c", "containerDefinitions": [{"name": "z", "privileged": True}]},
+            ],
+            indent=2,
+        )
+    )
+    result = scan([tmp_path], ScanOptions(include=["privileged-container"]))
+    assert sorted(f.resource for f in result.findings) == ["a", "c"]
