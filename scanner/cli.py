@@ -10,11 +10,16 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 import scanner
 from scanner.model import ScanResult, Severity
+
+if TYPE_CHECKING:
+    from scanner.config import Config, ConfigError
+    from scanner.rulebook import Rulebook
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Security and compliance scanner for AWS ECS on Fargate.")
@@ -68,26 +73,39 @@ def scan(
     paths: list[Path] = typer.Argument(..., help="Files and folders to scan."),
     format: Format = typer.Option(Format.text, "--format", "-f", help="Report format."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write the report here instead of stdout."),
-    fail_on: FailOn = typer.Option(FailOn.low, "--fail-on", help="Exit 1 when a finding is this severe or worse."),
+    fail_on: FailOn | None = typer.Option(
+        None, "--fail-on", help="Exit 1 when a finding is this severe or worse (default: the config's, else low)."
+    ),
     rule: list[str] = typer.Option([], "--rule", help="Run only this rule (id or name); repeatable."),
     skip: list[str] = typer.Option([], "--skip", help="Do not run this rule (id or name); repeatable."),
+    framework: list[str] = typer.Option(
+        [], "--framework", help="Run only rules mapped to this framework (aws-fsbp, cis-aws, ...); repeatable."
+    ),
+    rules_dirs: list[Path] = typer.Option([], "--rules", help="Add the custom rules in this folder; repeatable."),
+    config: Path | None = typer.Option(None, "--config", "-c", help="Configuration file (default: ./.fgscan.yaml)."),
     exclude: list[str] = typer.Option([], "--exclude", help="Skip paths matching this glob; repeatable."),
     engine: EngineName = typer.Option(EngineName.regopy, "--engine", help="Rego engine."),
     max_file_size: int = typer.Option(20, "--max-file-size", min=1, help="Refuse files larger than this, in MB."),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes (0: one per CPU core)."),
 ) -> None:
     """Scan task definitions, CloudFormation templates and AWS CLI output."""
+    from scanner.config import ConfigError
     from scanner.engine import EngineError
     from scanner.pipeline import ScanOptions
     from scanner.pipeline import scan as run_scan
     from scanner.rulebook import RuleError
 
+    settings = _config(config)
     options = ScanOptions(
-        engine=engine.value, include=rule, skip=skip, excludes=exclude,
-        max_bytes=max_file_size * 1024 * 1024, jobs=jobs,
+        engine=engine.value, include=rule, skip=skip, excludes=[*settings.exclude, *exclude],
+        max_bytes=max_file_size * 1024 * 1024, jobs=jobs, frameworks=framework or settings.frameworks,
+        rule_dirs=[*settings.rule_dirs, *rules_dirs], disabled=settings.disable, params=settings.params,
+        severities=settings.severity, config=settings,
     )
     try:
         result = run_scan(paths, options)
+    except ConfigError as exc:
+        raise _config_failure(exc) from None
     except (RuleError, EngineError) as exc:
         raise fail(str(exc)) from None
     _emit(result, format.value, output)
@@ -95,10 +113,38 @@ def scan(
         typer.echo(str(error), err=True)
     if result.errors:
         raise typer.Exit(EXIT_ERROR)
-    if fail_on is not FailOn.none:
-        threshold = Severity(fail_on.value).rank
+    threshold_name = fail_on.value if fail_on else settings.fail_on or FailOn.low.value
+    if threshold_name != FailOn.none.value:
+        threshold = Severity(threshold_name).rank
         if any(f.severity.rank >= threshold for f in result.findings):
             raise typer.Exit(EXIT_FINDINGS)
+
+
+def _config(file: Path | None) -> Config:
+    """The configuration file named or found in the working directory; its problems end the run."""
+    from scanner.config import ConfigError, load_config
+
+    try:
+        return load_config(file)
+    except ConfigError as exc:
+        raise _config_failure(exc) from None
+
+
+def _config_failure(exc: ConfigError) -> typer.Exit:
+    for error in exc.errors:
+        typer.echo(str(error), err=True)
+    return typer.Exit(EXIT_ERROR)
+
+
+def _rulebook(rules_dirs: list[Path], config: Path | None) -> Rulebook:
+    """The bundled rules plus the custom rule folders of the configuration file and of `--rules`."""
+    from scanner.engine import EngineError
+    from scanner.rulebook import Rulebook, RuleError
+
+    try:
+        return Rulebook.load([*_config(config).rule_dirs, *rules_dirs])
+    except (RuleError, EngineError) as exc:
+        raise fail(str(exc)) from None
 
 
 def _emit(result: ScanResult, fmt: str, output: Path | None) -> None:
@@ -115,22 +161,33 @@ def _emit(result: ScanResult, fmt: str, output: Path | None) -> None:
         raise fail(f"{output}: cannot write report: {exc.strerror}") from None
 
 
+RULES_OPTION = typer.Option([], "--rules", help="Also the custom rules in this folder; repeatable.")
+CONFIG_OPTION = typer.Option(None, "--config", "-c", help="Configuration file naming custom rule folders.")
+
+
 @rules_app.command("list")
 def rules_list(
     format: Format = typer.Option(Format.text, "--format", "-f", help="text or json."),
+    framework: list[str] = typer.Option([], "--framework", help="Only rules mapped to this framework; repeatable."),
+    rules_dirs: list[Path] = RULES_OPTION,
+    config: Path | None = CONFIG_OPTION,
 ) -> None:
     """List every rule with its id, severity and title."""
-    from scanner.rulebook import Rulebook
+    from scanner.rulebook import RuleError
 
-    book = Rulebook.load()
+    book = _rulebook(rules_dirs, config)
+    try:
+        chosen = book.select([], [], framework)
+    except RuleError as exc:
+        raise fail(str(exc)) from None
     if format is Format.json:
         typer.echo(json.dumps([
             {"id": r.id, "name": r.name, "title": r.title, "severity": r.severity.value, "kinds": list(r.kinds),
              "frameworks": {k: list(v) for k, v in r.frameworks.items()}}
-            for r in book.rules
+            for r in chosen
         ], indent=2))
         return
-    for r in book.rules:
+    for r in chosen:
         typer.echo(f"{r.id:<12} {r.severity.value:<9} {r.name:<36} {r.title}")
 
 
@@ -138,14 +195,16 @@ def rules_list(
 def rules_test(
     engine: EngineName = typer.Option(EngineName.regopy, "--engine", help="Rego engine."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List every test, not only failures."),
+    rules_dirs: list[Path] = RULES_OPTION,
+    config: Path | None = CONFIG_OPTION,
 ) -> None:
-    """Run every Rego test beside the rules and report like a test runner."""
+    """Run every Rego test beside the rules (bundled and custom) and report like a test runner."""
     from scanner.engine import EngineError
-    from scanner.rulebook import Rulebook, RuleError
+    from scanner.rulebook import RuleError
     from scanner.ruletest import run_tests
 
     try:
-        outcomes = run_tests(Rulebook.load(), engine.value)
+        outcomes = run_tests(_rulebook(rules_dirs, config), engine.value)
     except (RuleError, EngineError) as exc:
         raise fail(str(exc)) from None
     failed = [o for o in outcomes if not o.passed]
@@ -155,6 +214,43 @@ def rules_test(
     typer.echo(f"{len(outcomes) - len(failed)} passed, {len(failed)} failed")
     if failed or not outcomes:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+@rules_app.command("show")
+def rules_show(
+    name: str = typer.Argument(..., help="Rule id or name."),
+    rules_dirs: list[Path] = RULES_OPTION,
+    config: Path | None = CONFIG_OPTION,
+) -> None:
+    """Print a rule's metadata, rationale, remediation and a bad and a good example."""
+    from scanner.rule_docs import show_text
+
+    rule = _rulebook(rules_dirs, config).find(name)
+    if rule is None:
+        raise fail(f"unknown rule {name!r} (see 'fgscan rules list')")
+    typer.echo(show_text(rule))
+
+
+@rules_app.command("docs")
+def rules_docs(
+    output: Path = typer.Option(Path("docs/rules.md"), "--output", "-o", help="The generated rules page."),
+    readme: Path | None = typer.Option(None, "--readme", help="Also update the rule table in this README."),
+    check: bool = typer.Option(False, "--check", help="Only report out-of-date files (exit 1)."),
+) -> None:
+    """Generate the rules page (and the README's rule table) from the bundled rules' metadata."""
+    from scanner.rule_docs import REGENERATE, stale, write_docs
+    from scanner.rulebook import Rulebook
+
+    rules = Rulebook.load().rules
+    if check:
+        outdated = stale(rules, output, readme)
+        for path in outdated:
+            typer.echo(f"{path} is out of date: run `{REGENERATE}`", err=True)
+        if outdated:
+            raise typer.Exit(EXIT_FINDINGS)
+        return
+    for path in write_docs(rules, output, readme):
+        typer.echo(f"wrote {path}")
 
 
 def main() -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from scanner import facts
+from scanner.config import Config
 from scanner.discovery import discover
 from scanner.documents import DEFAULT_MAX_BYTES, Document, guess_format, parse, read_text
 from scanner.engine import Engine, make_engine
@@ -50,6 +51,10 @@ class ScanOptions:
     rule_dirs: list[Path] = field(default_factory=list)
     max_bytes: int = DEFAULT_MAX_BYTES
     jobs: int = 0
+    disabled: list[str] = field(default_factory=list)  # like `skip`, but `include` wins over it
+    params: dict[str, Any] = field(default_factory=dict)  # deep-merged over data.fgscan.params
+    severities: dict[str, Severity] = field(default_factory=dict)  # rule id or name -> severity
+    config: Config | None = None  # the configuration file, checked against the rules at load
 
 
 @dataclass
@@ -60,16 +65,29 @@ class _Work:
     rule_dirs: list[Path]
     rule_ids: list[str]
     max_bytes: int
+    params: dict[str, Any]
+    severities: dict[str, Severity]
+
+
+def load_rules(options: ScanOptions) -> tuple[Rulebook, list[Rule]]:
+    """The rulebook with the user's parameters and severities applied, and the rules the run evaluates."""
+    rulebook = Rulebook.load(options.rule_dirs)
+    if options.config is not None:
+        options.config.check(rulebook)
+    rulebook.configure(options.params, options.severities)
+    included = {rule.id for rule in map(rulebook.find, options.include) if rule}
+    disabled = [key for key in options.disabled if (rule := rulebook.find(key)) is None or rule.id not in included]
+    return rulebook, rulebook.select(options.include, [*options.skip, *disabled], options.frameworks)
 
 
 def scan(paths: list[Path], options: ScanOptions) -> ScanResult:
     """Scan files and folders; input problems are collected, never raised."""
-    rulebook = Rulebook.load(options.rule_dirs)
-    rules = rulebook.select(options.include, options.skip, options.frameworks)
+    rulebook, rules = load_rules(options)
     result = ScanResult(rules=rules)
     files = [(str(f), shown, named) for f, shown, named in discover(paths, options.excludes, result.errors)]
     chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]
-    work = _Work(options.engine, options.rule_dirs, [r.id for r in rules], options.max_bytes)
+    work = _Work(options.engine, options.rule_dirs, [r.id for r in rules], options.max_bytes, options.params,
+                 options.severities)
     jobs = options.jobs or os.cpu_count() or 1
     if len(files) >= PARALLEL_FROM and jobs > 1 and len(chunks) > 1:
         with ProcessPoolExecutor(jobs, mp_context=get_context("fork")) as pool:
@@ -93,6 +111,7 @@ def _chunk_in_worker(job: tuple[_Work, list]) -> tuple:
     work, chunk = job
     if _worker_evaluator is None:
         rulebook = Rulebook.load(work.rule_dirs)
+        rulebook.configure(work.params, work.severities)
         rules = [r for r in rulebook.rules if r.id in set(work.rule_ids)]
         _worker_evaluator = _Evaluator(rulebook, rules, work.engine)
     return _worker_evaluator.run(chunk, work.max_bytes)
@@ -162,7 +181,7 @@ def make_finding(rule: Rule, resource: Resource, deny: dict[str, Any], doc: Docu
     path = tuple(deny.get("path") or ())
     message = redact(str(deny.get("msg", rule.title)), secrets)
     severity = rule.severity
-    if deny.get("severity") in {s.value for s in Severity}:
+    if deny.get("severity") in {s.value for s in Severity} and not rule.severity_overridden:
         severity = Severity(deny["severity"])
     label = KIND_LABELS.get(resource.kind, resource.kind)
     return Finding(

@@ -38,6 +38,7 @@ def run_tests(rulebook: Rulebook, engine: str = "regopy") -> list[TestOutcome]:
     from scanner.engine.regopy_engine import interpreter, last_error
 
     sources = {str(p): p.read_text(encoding="utf-8") for p in rulebook.modules}
+    interpreter(sources, rulebook.data_document())  # a broken rule module is an error, not N failed tests
     outcomes = []
     for test_file in rulebook.test_files:
         text = test_file.read_text(encoding="utf-8")
