@@ -22,6 +22,10 @@ class Engine(Protocol):
         """For each resource, the `deny` entries of every rule for its kind, keyed by rule id."""
         ...
 
+    def evaluate_inputs(self, items: list[dict[str, Any]]) -> list[DenySets]:
+        """The same for ready-made inputs (each with `kind` and `name`), such as exposure neighbourhoods."""
+        ...
+
 
 def rego_input(resource: Resource) -> dict[str, Any]:
     """The `input` document one resource is evaluated against."""

@@ -33,9 +33,13 @@ class OpaEngine:
 
     def evaluate(self, resources: list[Resource]) -> list[DenySets]:
         """See `Engine.evaluate`."""
-        if not resources:
+        return self.evaluate_inputs([rego_input(r) for r in resources])
+
+    def evaluate_inputs(self, items: list[dict]) -> list[DenySets]:
+        """See `Engine.evaluate_inputs`."""
+        if not items:
             return []
-        payload = json.dumps({"items": [rego_input(r) for r in resources]})
+        payload = json.dumps({"items": items})
         proc = subprocess.run(
             [self.binary, "eval", "--format", "json", "--stdin-input", *self.load_args,
              BATCH_QUERY],

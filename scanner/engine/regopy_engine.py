@@ -72,14 +72,18 @@ class RegopyEngine:
 
     def evaluate(self, resources: list[Resource]) -> list[DenySets]:
         """See `Engine.evaluate`."""
-        return [self._one(r) for r in resources]
+        return self.evaluate_inputs([rego_input(r) for r in resources])
 
-    def _one(self, resource: Resource) -> DenySets:
-        entrypoint = self.entrypoints.get(resource.kind)
+    def evaluate_inputs(self, items: list[dict]) -> list[DenySets]:
+        """See `Engine.evaluate_inputs`."""
+        return [self._one(item) for item in items]
+
+    def _one(self, item: dict) -> DenySets:
+        entrypoint = self.entrypoints.get(item["kind"])
         if entrypoint is None:
             return {}
-        self.rego.set_input(regopy.Input(rego_input(resource)))
+        self.rego.set_input(regopy.Input(item))
         ok, value = first_expression(rego_bundle_query_entrypoint(self.rego._impl, self.bundle._impl, entrypoint))
         if not ok:
-            raise EngineError(f"evaluating {resource.kind} {resource.name!r}: {last_error(self.rego)}")
+            raise EngineError(f"evaluating {item['kind']} {item['name']!r}: {last_error(self.rego)}")
         return value or {}
