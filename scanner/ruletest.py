@@ -57,7 +57,8 @@ def run_tests(rulebook: Rulebook, engine: str = "regopy") -> list[TestOutcome]:
             if not output.ok():
                 outcomes.append(TestOutcome(test_file, name, False, last_error(rego)))
             else:
-                passed = bool(output.results) and output.results[0].expressions[0] is True
+                expressions = output.results[0].expressions if output.results else []
+                passed = bool(expressions) and expressions[0] is True
                 outcomes.append(TestOutcome(test_file, name, passed, "" if passed else "undefined or false"))
     return outcomes
 
