@@ -47,6 +47,12 @@ class Rule:
     severity_overridden: bool = False  # set by the user's config: findings keep this severity
 
     @property
+    def neighbourhood(self) -> bool:
+        """`custom.input: neighbourhood`: the rule reads a service's neighbourhood in the exposure pass
+        (`scanner.exposure`), never a single resource."""
+        return self.custom.get("input") == "neighbourhood"
+
+    @property
     def help_uri(self) -> str:
         """Where the rule is documented."""
         return self.references[0] if self.references else f"https://github.com/fargate-scanner/fgscan/blob/main/docs/rules.md#{self.name}"
