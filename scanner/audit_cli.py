@@ -1,0 +1,223 @@
+"""`fgscan audit`: collect live ECS, EC2 and IAM state, write it as a snapshot, scan the snapshot.
+
+Exit codes: 0 no finding at or above `--fail-on` and everything covered; 1 such a finding; 2 a usage or
+configuration error; 3 coverage incomplete (an account, region or API could not be read; the findings
+are still reported). 3 wins over 1: an incomplete audit is never reported as merely "findings".
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import tempfile
+from contextlib import ExitStack
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from scanner.cli import EXIT_ERROR, EXIT_FINDINGS, FailOn, Format, _emit, fail
+from scanner.model import ScanResult, Severity
+
+if TYPE_CHECKING:
+    from scanner.collect.audit import AuditOptions
+    from scanner.collect.inventory import RegionInventory
+    from scanner.coverage import Coverage
+
+EXIT_INCOMPLETE = 3
+ROLE_ARN = re.compile(r"^arn:aws[a-z-]*:iam::(\d{12}|\{account\}):role/[\w+=,.@/-]+$")
+ACCOUNT_ID = re.compile(r"^\d{12}$")
+
+
+def audit(
+    region: list[str] = typer.Option([], "--region", "-r", help="Audit this region; repeatable (default: the "
+                                     "configured region)."),
+    all_regions: bool = typer.Option(False, "--all-regions", help="Audit every region enabled in each account."),
+    profile: str | None = typer.Option(None, "--profile", help="AWS profile (default: as boto3 finds it)."),
+    account_role: str | None = typer.Option(
+        None, "--account-role", help="Role to assume in each account, e.g. 'arn:aws:iam::{account}:role/Audit'."
+    ),
+    accounts: str | None = typer.Option(None, "--accounts", help="Comma-separated account ids (with --account-role)."),
+    organization: bool = typer.Option(
+        False, "--organization", help="Audit the organization's active accounts (with --account-role)."
+    ),
+    external_id: str | None = typer.Option(None, "--external-id", help="External id for assuming --account-role."),
+    all_revisions: bool = typer.Option(
+        False, "--all-revisions", help="Every ACTIVE task definition revision, not only those in use and the latest."
+    ),
+    concurrency: int = typer.Option(8, "--concurrency", min=1, max=64, help="Accounts and regions read at once."),
+    save_inventory: Path | None = typer.Option(
+        None, "--save-inventory", help="Keep the snapshot here (ACCOUNT/REGION/KIND/NAME.json); scan it later."
+    ),
+    format: Format = typer.Option(Format.text, "--format", "-f", help="Report format."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write the report here instead of stdout."),
+    fail_on: FailOn = typer.Option(FailOn.low, "--fail-on", help="Exit 1 when a finding is this severe or worse."),
+    rule: list[str] = typer.Option([], "--rule", help="Run only this rule (id or name); repeatable."),
+    skip: list[str] = typer.Option([], "--skip", help="Do not run this rule (id or name); repeatable."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also print API calls by operation."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output."),
+) -> None:
+    """Audit live AWS accounts: collect ECS, EC2 and IAM state with read-only calls, then scan it.
+
+    Exit codes: 0 clean; 1 a finding at or above --fail-on; 2 usage or configuration error; 3 coverage
+    incomplete (some account, region or API could not be read; findings are still reported).
+    """
+    from scanner.collect.audit import collect
+    from scanner.collect.session import SetupError
+
+    options = _options(region, all_regions, profile, account_role, accounts, organization, external_id,
+                       all_revisions, concurrency)
+    try:
+        with _progress(quiet) as progress:
+            inventories, coverage = collect(options, progress)
+    except SetupError as exc:
+        raise fail(str(exc)) from None
+    result = _scan(inventories, save_inventory, rule, skip)
+    result.coverage = coverage
+    if verbose:
+        _print_calls(coverage)
+    _emit(result, format.value, output)
+    _finish(result, coverage, fail_on)
+
+
+def _options(region: list[str], all_regions: bool, profile: str | None, account_role: str | None,
+             accounts: str | None, organization: bool, external_id: str | None, all_revisions: bool,
+             concurrency: int) -> AuditOptions:
+    """Checked options; any contradiction is a usage error (exit 2)."""
+    from scanner.collect.audit import AuditOptions
+
+    ids = [a.strip() for a in (accounts or "").split(",") if a.strip()]
+    if region and all_regions:
+        raise fail("--region and --all-regions exclude each other")
+    if bad := [a for a in ids if not ACCOUNT_ID.match(a)]:
+        raise fail(f"--accounts: not a 12-digit account id: {bad[0]!r}")
+    if (ids or organization) and not account_role:
+        raise fail("--accounts and --organization need --account-role")
+    if account_role and not ROLE_ARN.match(account_role):
+        raise fail("--account-role must be a role ARN such as 'arn:aws:iam::{account}:role/NAME'")
+    if account_role and (ids or organization) and "{account}" not in account_role:
+        raise fail("--account-role must contain '{account}' when auditing several accounts")
+    if account_role and not ids and not organization and "{account}" not in account_role:
+        ids = [account_role.split(":")[4]]
+    if external_id and not account_role:
+        raise fail("--external-id needs --account-role")
+    return AuditOptions(regions=region, all_regions=all_regions, profile=profile, account_role=account_role,
+                        accounts=ids, organization=organization, external_id=external_id,
+                        all_revisions=all_revisions, concurrency=concurrency)
+
+
+def _scan(inventories: list[RegionInventory], save_inventory: Path | None, rule: list[str],
+          skip: list[str]) -> ScanResult:
+    """Write the snapshot and scan it. A temporary snapshot is scanned from inside, so reports name
+    `ACCOUNT/REGION/KIND/NAME.json` and fingerprints do not depend on a temporary folder's name."""
+    from scanner.collect import inventory
+    from scanner.engine import EngineError
+    from scanner.pipeline import ScanOptions, scan
+    from scanner.rulebook import RuleError
+
+    options = ScanOptions(include=rule, skip=skip)
+    with ExitStack() as stack:
+        if save_inventory is None:
+            root = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="fgscan-audit-")))
+            stack.callback(os.chdir, os.getcwd())
+        else:
+            root = save_inventory
+        try:
+            inventory.prepare(root)
+            inventory.write(root, inventories)
+        except (inventory.SnapshotError, OSError) as exc:
+            raise fail(str(exc)) from None
+        if save_inventory is None:
+            os.chdir(root)
+            root = Path(".")
+        try:
+            result = scan([root], options)
+        except (RuleError, EngineError) as exc:
+            raise fail(str(exc)) from None
+    return result
+
+
+def _print_calls(coverage: Coverage) -> None:
+    total = sum(coverage.api_calls.values())
+    typer.echo(f"API calls: {total}", err=True)
+    for operation, count in sorted(coverage.api_calls.items(), key=lambda item: (-item[1], item[0])):
+        typer.echo(f"  {count:>7}  {operation}", err=True)
+
+
+def _finish(result: ScanResult, coverage: Coverage, fail_on: FailOn) -> None:
+    for error in result.errors:
+        typer.echo(str(error), err=True)
+    for gap in coverage.gaps:
+        typer.echo(f"fgscan: warning: {gap}", err=True)
+    if result.errors:
+        raise typer.Exit(EXIT_ERROR)
+    if not coverage.complete:
+        raise typer.Exit(EXIT_INCOMPLETE)
+    if fail_on is not FailOn.none:
+        threshold = Severity(fail_on.value).rank
+        if any(f.severity.rank >= threshold for f in result.findings):
+            raise typer.Exit(EXIT_FINDINGS)
+
+
+class _Quiet:
+    """No progress output."""
+
+    def __enter__(self) -> _Quiet:
+        return self
+
+    def __exit__(self, *_: Any) -> None:
+        return None
+
+    def started(self, account: str, region: str) -> None:
+        return None
+
+    def finished(self, account: str, region: str, inv: RegionInventory | None, gaps: int) -> None:
+        return None
+
+
+class _Lines(_Quiet):
+    """One log line per account/region on stderr (not a terminal)."""
+
+    def started(self, account: str, region: str) -> None:
+        typer.echo(f"fgscan: {account} {region}: collecting", err=True)
+
+    def finished(self, account: str, region: str, inv: RegionInventory | None, gaps: int) -> None:
+        typer.echo(f"fgscan: {account} {region}: {_summary(inv, gaps)}", err=True)
+
+
+class _Bars(_Quiet):
+    """A rich progress display on a terminal, one line per account/region."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self.progress = Progress(SpinnerColumn(finished_text="[green]✓[/green]"), TextColumn("{task.description}"),
+                                 TimeElapsedColumn(), console=Console(stderr=True))
+        self.tasks: dict[tuple[str, str], Any] = {}
+
+    def __enter__(self) -> _Bars:
+        self.progress.start()
+        return self
+
+    def __exit__(self, *_: Any) -> None:
+        self.progress.stop()
+
+    def started(self, account: str, region: str) -> None:
+        self.tasks[account, region] = self.progress.add_task(f"{account} {region}: collecting", total=1)
+
+    def finished(self, account: str, region: str, inv: RegionInventory | None, gaps: int) -> None:
+        self.progress.update(self.tasks[account, region], completed=1,
+                             description=f"{account} {region}: {_summary(inv, gaps)}")
+
+
+def _summary(inv: RegionInventory | None, gaps: int) -> str:
+    counts = ", ".join(f"{n} {kind}" for kind, n in (inv.counts() if inv else {}).items()) or "nothing found"
+    return counts + (f"; {gaps} not covered" if gaps else "")
+
+
+def _progress(quiet: bool) -> _Quiet:
+    if quiet:
+        return _Quiet()
+    return _Bars() if sys.stderr.isatty() else _Lines()

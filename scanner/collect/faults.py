@@ -1,0 +1,128 @@
+"""Faults met while collecting: recorded per account, region and API, never fatal for the rest.
+
+A fault that dooms every later call in the same account and region (expired or invalid credentials,
+a region that is not enabled) stops that account/region early; any other fault skips just the call.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from scanner.coverage import CoverageGap
+
+ACCESS = {"AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnauthorizedAccess",
+          "AuthorizationError", "AuthorizationErrorException"}
+THROTTLED = {"Throttling", "ThrottlingException", "ThrottledException", "RequestLimitExceeded",
+             "TooManyRequestsException", "RequestThrottled", "RequestThrottledException", "SlowDown"}
+# Every later call with the same credentials in the same region fails the same way.
+DOOMED = {"ExpiredToken", "ExpiredTokenException", "RequestExpired", "InvalidClientTokenId",
+          "UnrecognizedClientException", "AuthFailure", "SignatureDoesNotMatch", "InvalidAccessKeyId",
+          "OptInRequired", "NoCredentials", "CredentialRetrieval", "TokenRetrieval"}
+MESSAGE_LIMIT = 240
+
+
+class Abandoned(Exception):
+    """Raised to stop collecting in an account/region after a fault every later call would repeat."""
+
+    def __init__(self, gap: CoverageGap):
+        super().__init__(f"{gap.account} {gap.region}: {gap.error}")
+        self.gap = gap
+
+
+def describe(exc: Exception) -> tuple[str, str]:
+    """The error code and a short message of a boto3/botocore exception."""
+    from botocore.exceptions import ClientError
+
+    if isinstance(exc, ClientError):
+        error = exc.response.get("Error", {})
+        code = str(error.get("Code") or "ClientError")
+        message = str(error.get("Message") or "")
+    else:
+        code = type(exc).__name__.removesuffix("Error") or "Error"
+        message = str(exc)
+    message = " ".join(message.split())
+    if len(message) > MESSAGE_LIMIT:
+        message = message[: MESSAGE_LIMIT - 3] + "..."
+    return code, message
+
+
+def category(code: str) -> str:
+    """access-denied, throttled, credentials-or-region, connection or error."""
+    if code in ACCESS:
+        return "access-denied"
+    if code in THROTTLED:
+        return "throttled"
+    if code in DOOMED:
+        return "credentials-or-region"
+    if code in {"EndpointConnection", "ConnectTimeout", "ReadTimeout", "ConnectionClosed", "Connect",
+                "HTTPClient", "ProxyConnection"}:
+        return "connection"
+    return "error"
+
+
+@dataclass
+class Faults:
+    """Every coverage gap of an audit (thread-safe)."""
+
+    gaps: list[CoverageGap] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def record(self, account: str, region: str, api: str, exc: Exception, target: str = "") -> CoverageGap:
+        """Record one failed call and return its gap."""
+        code, message = describe(exc)
+        gap = CoverageGap(account, region, api, code, category(code), message, target)
+        with self._lock:
+            self.gaps.append(gap)
+        return gap
+
+
+@dataclass
+class Scope:
+    """One account and region being collected; calls through it record their faults."""
+
+    account: str
+    region: str
+    faults: Faults
+
+    def call(self, api: str, fn: Callable[..., Any], target: str = "", absent: str = "", **kwargs: Any) -> Any | None:
+        """`fn(**kwargs)`, or None after recording the fault (not for the error code `absent`: a missing
+        resource is not a gap)."""
+        try:
+            return fn(**kwargs)
+        except Exception as exc:
+            if not absent or describe(exc)[0] != absent:
+                self._fault(api, exc, target)
+            return None
+
+    def pages(self, api: str, client: Any, operation: str, key: str, target: str = "", **kwargs: Any) -> list:
+        """Every item under `key` across all pages; on a fault, the items read so far."""
+        items: list = []
+        try:
+            for page in client.get_paginator(operation).paginate(**kwargs):
+                items.extend(page.get(key) or [])
+        except Exception as exc:
+            self._fault(api, exc, target)
+        return items
+
+    def _fault(self, api: str, exc: Exception, target: str) -> None:
+        if not _is_aws_error(exc):
+            raise exc
+        gap = self.faults.record(self.account, self.region, api, exc, target)
+        if gap.category == "credentials-or-region":
+            raise Abandoned(gap) from exc
+
+
+def _is_aws_error(exc: Exception) -> bool:
+    """An error from AWS or on the way to it; invalid parameters are our bug and are raised."""
+    from botocore.exceptions import BotoCoreError, ClientError, ParamValidationError
+
+    return isinstance(exc, (ClientError, BotoCoreError)) and not isinstance(exc, ParamValidationError)
+
+
+def batches(items: Iterable[Any], size: int) -> list[list[Any]]:
+    """`items` in lists of at most `size`."""
+    items = list(items)
+    return [items[i : i + size] for i in range(0, len(items), size)]

@@ -1,0 +1,79 @@
+"""What a live audit covered and what it could not read, for the reports.
+
+Also finds the account and region of a finding, from its ARN or from the snapshot path
+(`ACCOUNT/REGION/KIND/NAME.json`) for resources whose describe output has no ARN (ENIs).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+SNAPSHOT_PATH = re.compile(r"(?:^|[/\\])(\d{12})[/\\]([a-z0-9-]+)[/\\](?:ecs|ec2|iam)_[a-z_]+[/\\][^/\\]+$")
+
+
+@dataclass(frozen=True)
+class CoverageGap:
+    """One thing the audit could not read: `api` (`ecs:ListServices`) in `account`/`region` failed with
+    `error` (the AWS error code) of `category` (access-denied, throttled, credentials-or-region,
+    connection, error); `target` names what it was reading when that is narrower than the region."""
+
+    account: str
+    region: str
+    api: str
+    error: str
+    category: str
+    message: str
+    target: str = ""
+
+    def __str__(self) -> str:
+        where = f"account {self.account} region {self.region}"
+        what = f"{self.api} on {self.target}" if self.target else self.api
+        text = f"{where}: {what} not covered: {self.error}"
+        return f"{text} ({self.message})" if self.message else text
+
+
+@dataclass
+class Coverage:
+    """The scope of an audit and its gaps; complete when nothing failed."""
+
+    accounts: list[str] = field(default_factory=list)
+    regions: dict[str, list[str]] = field(default_factory=dict)
+    gaps: list[CoverageGap] = field(default_factory=list)
+    api_calls: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def complete(self) -> bool:
+        """True when every account, region and API was read."""
+        return not self.gaps
+
+    def as_dict(self) -> dict:
+        """Plain data for the JSON report."""
+        return {
+            "complete": self.complete,
+            "accounts": self.accounts,
+            "regions": self.regions,
+            "not_covered": [
+                {"account": g.account, "region": g.region, "api": g.api, "target": g.target or None,
+                 "error": g.error, "category": g.category, "message": g.message}
+                for g in self.gaps
+            ],
+            "api_calls": dict(sorted(self.api_calls.items())),
+        }
+
+
+def arn_account_region(arn: str | None) -> tuple[str | None, str | None]:
+    """Account and region of an ARN; IAM's empty region is `global`."""
+    parts = arn.split(":", 5) if isinstance(arn, str) else []
+    if len(parts) < 6 or parts[0] != "arn":
+        return None, None
+    return parts[4] or None, parts[3] or "global"
+
+
+def account_region(arn: str | None, file: str) -> tuple[str | None, str | None]:
+    """Account and region from the ARN, else from a snapshot path, else None."""
+    account, region = arn_account_region(arn)
+    if account:
+        return account, region
+    match = SNAPSHOT_PATH.search(file)
+    return (match.group(1), match.group(2)) if match else (None, None)

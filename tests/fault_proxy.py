@@ -1,0 +1,159 @@
+"""A loopback HTTP proxy in front of moto's server that answers chosen AWS calls with a fault.
+
+Faults are matched by operation (the `X-Amz-Target` suffix or the query `Action`), optionally by region
+(from the SigV4 credential scope); every other request is forwarded unchanged. 127.0.0.1 only, daemon
+threads, at most `MAX_CONCURRENT` requests handled at once; `latency` delays every forwarded call.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import socket
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+MAX_CONCURRENT = 16
+HOP_HEADERS = {"connection", "keep-alive", "transfer-encoding", "proxy-connection", "upgrade"}
+
+
+@dataclass(frozen=True)
+class Fault:
+    """Answer `operation` (in `region`, or any) with `kind`: denied, throttled, dropped or region-disabled."""
+
+    operation: str
+    kind: str
+    region: str | None = None
+
+
+@dataclass
+class FaultProxy:
+    """Start with `start()`, point `AWS_ENDPOINT_URL` at `url`, stop with `stop()`."""
+
+    upstream: str
+    faults: list[Fault] = field(default_factory=list)
+    latency: float = 0.0
+    hits: list[tuple[str, str]] = field(default_factory=list)
+
+    def start(self) -> FaultProxy:
+        proxy = self
+        slots = threading.BoundedSemaphore(MAX_CONCURRENT)
+
+        class Handler(_Handler):
+            owner = proxy
+            gate = slots
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        return self
+
+    @property
+    def url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def fault_for(self, operation: str, region: str) -> Fault | None:
+        for fault in self.faults:
+            if fault.operation in (operation, "*") and fault.region in (None, region):
+                return fault
+        return None
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    owner: FaultProxy
+    gate: threading.BoundedSemaphore
+
+    def log_message(self, *_: object) -> None:
+        return None
+
+    def do_GET(self) -> None:
+        self._handle()
+
+    def do_POST(self) -> None:
+        self._handle()
+
+    def _handle(self) -> None:
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        target = self.headers.get("X-Amz-Target", "")
+        operation = target.rsplit(".", 1)[-1] if target else _action(body, self.path)
+        scope = self.headers.get("Authorization", "").split("Credential=")[-1].split(",")[0].split("/")
+        region, service = (scope[2], scope[3]) if len(scope) >= 4 else ("", "")
+        with self.gate:
+            fault = self.owner.fault_for(operation, region)
+            if fault is not None:
+                self.owner.hits.append((operation, fault.kind))
+                self._fault(fault, bool(target), service)
+                return
+            time.sleep(self.owner.latency)
+            self._forward(body)
+
+    def _forward(self, body: bytes) -> None:
+        upstream = urlsplit(self.owner.upstream)
+        conn = http.client.HTTPConnection(upstream.hostname, upstream.port, timeout=30)
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_HEADERS}
+        conn.request(self.command, self.path, body=body, headers=headers)
+        response = conn.getresponse()
+        data = response.read()
+        conn.close()
+        self.send_response(response.status)
+        for key, value in response.getheaders():
+            if key.lower() not in HOP_HEADERS | {"content-length", "server", "date"}:
+                self.send_header(key, value)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _fault(self, fault: Fault, json_protocol: bool, service: str) -> None:
+        if fault.kind == "dropped":
+            self.close_connection = True
+            self.connection.shutdown(socket.SHUT_RDWR)
+            return
+        code, status, message = _error(fault.kind, json_protocol, service)
+        if json_protocol:
+            data = json.dumps({"__type": code, "message": message}).encode()
+            kind = "application/x-amz-json-1.1"
+        elif service == "ec2":
+            data = (f"<Response><Errors><Error><Code>{code}</Code><Message>{message}</Message></Error></Errors>"
+                    "<RequestID>fault</RequestID></Response>").encode()
+            kind = "text/xml"
+        else:
+            data = (f"<ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code><Message>{message}</Message>"
+                    "</Error><RequestId>fault</RequestId></ErrorResponse>").encode()
+            kind = "text/xml"
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("x-amzn-RequestId", "fault")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+def _error(kind: str, json_protocol: bool, service: str) -> tuple[str, int, str]:
+    if kind == "denied":
+        if service == "ec2":
+            return "UnauthorizedOperation", 403, "You are not authorized to perform this operation."
+        code = "AccessDeniedException" if json_protocol else "AccessDenied"
+        return code, 400 if json_protocol else 403, "User is not authorized to perform this action"
+    if kind == "throttled":
+        if service == "ec2":
+            return "RequestLimitExceeded", 503, "Request limit exceeded."
+        return ("ThrottlingException" if json_protocol else "Throttling"), 400, "Rate exceeded"
+    if kind == "region-disabled":
+        if service == "ec2":
+            return "AuthFailure", 401, "AWS was not able to validate the provided access credentials"
+        return "UnrecognizedClientException", 400, "The security token included in the request is invalid."
+    raise ValueError(kind)
+
+
+def _action(body: bytes, path: str) -> str:
+    form = parse_qs(body.decode("utf-8", "replace")) or parse_qs(urlsplit(path).query)
+    return (form.get("Action") or [""])[0]
