@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import os
 from collections.abc import Iterator
@@ -36,11 +37,8 @@ def discover(
     seen: set[tuple[int, int]] = set()
     for root in paths:
         shown = display_path(root)
-        try:
-            stat = root.stat()
-        except OSError as exc:
-            reason = "symbolic link loop" if exc.errno == 40 else (exc.strerror or str(exc)).lower()
-            errors.append(InputError(shown, f"cannot open: {reason}"))
+        stat = _stat(root, shown, errors)
+        if stat is None:
             continue
         if not root.is_dir():
             if not _excluded(shown, excludes) and _first_visit(stat, seen):
@@ -58,7 +56,9 @@ def _walk(root: Path, excludes: list[str], errors: list[InputError], seen: set) 
     for folder, dirs, files in os.walk(root, followlinks=True, onerror=on_error):
         st = os.stat(folder)
         if (st.st_dev, st.st_ino) in visited_dirs:
-            errors.append(InputError(display_path(Path(folder)), "symbolic link loop; not followed again"))
+            real, parent = os.path.realpath(folder), os.path.realpath(Path(folder).parent)
+            if parent == real or parent.startswith(real.rstrip("/") + "/"):
+                errors.append(InputError(display_path(Path(folder)), "symbolic link loop; not followed again"))
             dirs[:] = []
             continue
         visited_dirs.add((st.st_dev, st.st_ino))
@@ -71,14 +71,19 @@ def _walk(root: Path, excludes: list[str], errors: list[InputError], seen: set) 
             shown = display_path(file)
             if _excluded(shown, excludes):
                 continue
-            try:
-                stat = file.stat()
-            except OSError as exc:
-                reason = "symbolic link loop" if exc.errno == 40 else (exc.strerror or str(exc)).lower()
-                errors.append(InputError(shown, f"cannot open: {reason}"))
-                continue
-            if _first_visit(stat, seen):
+            stat = _stat(file, shown, errors)
+            if stat is not None and _first_visit(stat, seen):
                 yield file, shown, False
+
+
+def _stat(path: Path, shown: str, errors: list[InputError]) -> os.stat_result | None:
+    """The path's status, or None after reporting why it cannot be opened."""
+    try:
+        return path.stat()
+    except OSError as exc:
+        reason = "symbolic link loop" if exc.errno == errno.ELOOP else (exc.strerror or str(exc)).lower()
+        errors.append(InputError(shown, f"cannot open: {reason}"))
+        return None
 
 
 def _first_visit(stat: os.stat_result, seen: set[tuple[int, int]]) -> bool:

@@ -193,3 +193,13 @@ def test_rules_list_text_and_json():
 
 def test_usage_error_exit_code():
     assert run_fgscan("scan", "--format", "xml", str(EXAMPLES)).returncode == 2
+
+
+def test_two_links_to_one_folder_scan_it_once_without_error(tmp_path):
+    write(tmp_path / "real" / "td.json", PRIVILEGED)
+    (tmp_path / "scan").mkdir()
+    os.symlink(tmp_path / "real", tmp_path / "scan" / "one")
+    os.symlink(tmp_path / "real", tmp_path / "scan" / "two")
+    code, report, stderr = scan_json("scan", "--rule", "privileged-container", cwd=tmp_path)
+    assert (code, stderr) == (1, "")
+    assert len(report["findings"]) == 1
