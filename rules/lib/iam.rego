@@ -1,0 +1,112 @@
+# Helpers for the IAM rules, over the statement facts `scanner/iam_facts.py` computes
+# (`input.facts.statements`, `input.facts.trust`, `input.facts.used_by`, `input.facts.roles_as`).
+# Actions are lower-cased; IAM wildcards (`*`, `?`) in a statement's actions are matched with glob.
+# Messages are built with `concat`: rego-cpp's `sprintf` quotes a string computed by a built-in
+# when it is given two or more arguments.
+package fgscan.lib.iam
+
+import rego.v1
+
+params := data.fgscan.params
+
+# A standalone policy shown on a role of its own file is judged there, not twice.
+shown_on_a_role if {
+	input.kind == "iam_policy"
+	count(input.facts.attached_roles) > 0
+}
+
+# The Allow statements a rule judges.
+allow_statements contains s if {
+	not shown_on_a_role
+	some s in input.facts.statements
+	s.effect == "Allow"
+}
+
+# The statement's action list covers `action` (`Action` patterns, or everything outside `NotAction`).
+grants(s, action) if {
+	some pattern in s.actions
+	glob.match(pattern, [], action)
+}
+
+grants(s, action) if {
+	count(s.actions) == 0
+	count(s.not_actions) > 0
+	not _excluded(s, action)
+}
+
+_excluded(s, action) if {
+	some pattern in s.not_actions
+	glob.match(pattern, [], action)
+}
+
+# An unconditional Deny on every resource takes `action` away whatever the Allow statements say.
+denied(action) if {
+	some s in input.facts.statements
+	s.effect == "Deny"
+	"*" in s.resources
+	count(s.conditions) == 0
+	grants(s, action)
+}
+
+# Every action on every resource: `*`, or `NotAction`, on `*`.
+admin_statement(s) if {
+	s.wildcard_resource
+	"*" in s.actions
+}
+
+admin_statement(s) if {
+	s.wildcard_resource
+	count(s.actions) == 0
+	count(s.not_actions) > 0
+}
+
+# `*` or `service:*`.
+full_wildcard(action) if action == "*"
+
+full_wildcard(action) if endswith(action, ":*")
+
+# A read-only action (`s3:GetObject`, `ec2:Describe*`) by the verb its name starts with.
+read_only(action) if {
+	parts := split(action, ":")
+	count(parts) == 2
+	strings.any_prefix_match(parts[1], params.iam_read_only_verbs)
+}
+
+# A condition that narrows which resources the statement reaches (tags, owning account, KMS caller).
+scoped_by_condition(s) if {
+	some key in s.condition_keys
+	strings.any_prefix_match(key, params.iam_resource_scoping_condition_keys)
+}
+
+scoped_by_condition(s) if {
+	some key in s.condition_keys
+	contains(key, ":resourcetag/")
+}
+
+# "inline policy 'app'", "AWS managed policy 'PowerUserAccess'", ...
+describe(s) := concat("", [_labels[s.source], " '", s.policy, "'"])
+
+_labels := {
+	"inline": "inline policy",
+	"managed": "managed policy",
+	"aws-managed": "AWS managed policy",
+	"policy": "policy",
+}
+
+# " The role is the task role of task definition 'web'." for a role task definitions use, else "".
+default usage := ""
+
+usage := concat("", [" The role is the ", concat(" and ", sort(input.facts.roles_as)), " role of task definition ", names, "."]) if {
+	count(input.facts.used_by) > 0
+	names := concat(", ", sort([quoted(n) | some n in input.facts.used_by]))
+}
+
+quoted(text) := concat("", ["'", text, "'"])
+
+# One finding per offending path: the sentences of every hit on that path joined, with the usage.
+findings(hits) := {finding |
+	some path in {h[0] | some h in hits}
+	texts := sort({h[1] | some h in hits; h[0] == path})
+	finding := {"msg": concat("", [concat("; ", texts), ".", usage]), "path": path}
+}
+
