@@ -5,6 +5,7 @@
   whole internet, public or private, and its prefix length (`ipaddress` does the arithmetic).
 - `facts.entropy` (task definitions): Shannon entropy, in bits per character, of every string a
   secret could hide in (environment values, command, entry point, Docker labels).
+- IAM roles and policies: statements, trust and usage facts, see `scanner.iam_facts`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import math
 from collections import Counter
 from typing import Any
 
+from scanner import iam_facts
 from scanner.model import Resource
 
 PROTOCOLS = {"-1": "all", "all": "all", "6": "tcp", "17": "udp", "1": "icmp", "58": "icmpv6"}
@@ -31,6 +33,8 @@ def annotate(resource: Resource) -> None:
         resource.facts["permissions"] = permission_facts(resource.data)
     elif resource.kind == "ecs_task_definition":
         resource.facts["entropy"] = {s: entropy(s) for s in _secret_candidates(resource.data)}
+    elif resource.kind in ("iam_role", "iam_policy"):
+        iam_facts.annotate(resource)
 
 
 def cidr_facts(value: Any) -> dict[str, Any]:

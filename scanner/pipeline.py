@@ -14,7 +14,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from scanner import facts
+from scanner import facts, iam_facts
 from scanner.config import Config
 from scanner.discovery import discover
 from scanner.documents import DEFAULT_MAX_BYTES, Document, guess_format, parse, read_text
@@ -132,6 +132,7 @@ class _Evaluator:
             if item:
                 loaded.append(item)
         resources = [r for _, found in loaded for r in found]
+        iam_facts.link_usage(resources)
         deny_sets = self.engine.evaluate(resources)
         docs = {id(r): doc for doc, found in loaded for r in found}
         findings = [
@@ -171,6 +172,7 @@ def load(
     if resources is None:
         return None
     errors.extend(doc.warnings)
+    iam_facts.resolve_policies(doc, resources)
     for resource in resources:
         facts.annotate(resource)
     return doc, resources
