@@ -18,9 +18,15 @@ def writer(fmt: str) -> Writer:
         from reports.json_report import write
     elif fmt == "sarif":
         from reports.sarif import write
+    elif fmt == "junit":
+        from reports.junit import write
+    elif fmt == "markdown":
+        from reports.markdown import write
+    elif fmt == "github":
+        from reports.github import write
     else:
         raise ValueError(f"unknown format {fmt!r}")
     return write
 
 
-FORMATS = ("text", "json", "sarif")
+FORMATS = ("text", "json", "sarif", "junit", "markdown", "github")

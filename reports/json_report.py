@@ -7,7 +7,7 @@ import json
 from typing import Any, TextIO
 
 import scanner
-from scanner.model import Finding, ScanResult, Severity
+from scanner.model import Finding, ScanResult, Severity, by_severity
 
 SCHEMA_VERSION = 1
 
@@ -48,11 +48,24 @@ def report(result: ScanResult) -> dict[str, Any]:
             "findings": len(findings),
             "by_severity": {s.value: sum(f.severity is s for f in findings) for s in Severity},
             "errors": len(result.errors),
+            "suppressed": len(result.suppressed),
         },
         "findings": [finding_dict(f, titles) for f in findings],
         "errors": [
             {"file": e.file, "line": e.line, "column": e.col, "message": e.message} for e in result.errors
         ],
+        "suppressed": [
+            {**finding_dict(f, titles), "suppression": {"kind": f.suppression.kind, "reason": f.suppression.reason,
+                                                        "where": f.suppression.where}}
+            for f in by_severity(result.suppressed) if f.suppression
+        ],
+        "notices": list(result.notices),
+        "baseline": None if result.baseline is None else {
+            "file": result.baseline.file,
+            "new": len(findings),
+            "unchanged": len(result.baseline.unchanged),
+            "fixed": [finding_dict(f, titles) for f in result.baseline.fixed],
+        },
     }
 
 

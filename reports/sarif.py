@@ -16,7 +16,7 @@ import attr
 import sarif_om as om
 
 import scanner
-from scanner.model import Finding, InputError, ScanResult, Severity, Span
+from scanner.model import Finding, InputError, ScanResult, Severity, Span, by_severity
 from scanner.rulebook import Rule
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -24,16 +24,20 @@ INFORMATION_URI = "https://github.com/fargate-scanner/fgscan"
 LEVELS = {Severity.CRITICAL: "error", Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "note"}
 
 
-def write(result: ScanResult, stream: TextIO, category: str = "fgscan") -> None:
+def write(result: ScanResult, stream: TextIO, category: str = "fgscan", include_suppressed: bool = False) -> None:
     """Write the SARIF log."""
-    json.dump(to_plain(sarif_log(result, category)), stream, indent=2)
+    json.dump(to_plain(sarif_log(result, category, include_suppressed)), stream, indent=2)
     stream.write("\n")
 
 
-def sarif_log(result: ScanResult, category: str = "fgscan") -> om.SarifLog:
-    """The SARIF log object for a scan."""
+def sarif_log(result: ScanResult, category: str = "fgscan", include_suppressed: bool = False) -> om.SarifLog:
+    """The SARIF log object for a scan. Suppressed findings are left out (GitHub shows suppressed results
+    as open alerts) unless `include_suppressed`; with a baseline, unchanged and fixed ("absent") findings
+    are included with their `baselineState`."""
     rules = list(result.rules)
     index = {rule.id: i for i, rule in enumerate(rules)}
+    shown = result.findings + (result.baseline.unchanged if result.baseline else [])
+    shown += result.suppressed if include_suppressed else []
     run = om.Run(
         tool=om.Tool(
             driver=om.ToolComponent(
@@ -45,7 +49,7 @@ def sarif_log(result: ScanResult, category: str = "fgscan") -> om.SarifLog:
                 rules=[_descriptor(rule) for rule in rules],
             )
         ),
-        results=[_result(f, index) for f in result.sorted_findings()],
+        results=[_result(f, index) for f in [*by_severity(shown), *(result.baseline.fixed if result.baseline else [])]],
         invocations=[
             om.Invocation(
                 execution_successful=not result.errors,
@@ -109,10 +113,15 @@ def _result(finding: Finding, index: dict[str, int]) -> om.Result:
                                   "resource": finding.resource}
     if finding.arn:
         properties["arn"] = finding.arn
+    absent = finding.baseline_state == "absent"
     return om.Result(
         rule_id=finding.rule_id,
         rule_index=index.get(finding.rule_id, -1),
-        level=LEVELS[finding.severity],
+        kind="pass" if absent else "fail",
+        level="none" if absent else LEVELS[finding.severity],
+        baseline_state=finding.baseline_state,
+        suppressions=[om.Suppression(kind=finding.suppression.kind, justification=finding.suppression.reason)]
+        if finding.suppression else None,
         message=om.Message(text=finding.message),
         locations=[om.Location(physical_location=physical, logical_locations=[logical])],
         partial_fingerprints={"primaryLocationLineHash": finding.fingerprint},

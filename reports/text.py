@@ -8,7 +8,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.markup import escape
 
-from scanner.model import ScanResult, Severity
+from scanner.model import ScanResult, Severity, by_severity
 
 STYLES = {Severity.CRITICAL: "bold red", Severity.HIGH: "red", Severity.MEDIUM: "yellow", Severity.LOW: "cyan"}
 
@@ -33,10 +33,33 @@ def write(result: ScanResult, stream: TextIO) -> None:
         console.print()
     for error in result.errors:
         console.print(f"[red]{escape(str(error))}[/red]")
+    _accepted(console, result)
     counts = ", ".join(
         f"{sum(f.severity is s for f in findings)} {s.value}" for s in Severity
     )
     console.print(
         f"{len(findings)} findings ({counts}) in {result.resources_scanned} resources from "
         f"{result.files_scanned} files; {len(result.rules)} rules; {len(result.errors)} input errors"
+        + (f"; {len(result.suppressed)} suppressed" if result.suppressed else "")
+        + (f"; {len(result.baseline.unchanged)} unchanged and {len(result.baseline.fixed)} fixed since the "
+           f"baseline" if result.baseline else "")
     )
+
+
+def _accepted(console: Console, result: ScanResult) -> None:
+    """Suppressed findings with their reasons, findings fixed since the baseline, and notices."""
+    if result.suppressed:
+        console.print(f"[bold]Suppressed ({len(result.suppressed)})[/bold]")
+        for f in by_severity(result.suppressed):
+            line = f":{f.span.start_line}" if f.span else ""
+            reason, where = (f.suppression.reason, f.suppression.where) if f.suppression else ("", "")
+            console.print(f"  {f.severity.value.upper():<8} {f.rule_id} {escape(f.resource)} ({escape(f.file)}{line})"
+                          f": {escape(reason)} [dim](declared at {escape(where)})[/dim]")
+        console.print()
+    if result.baseline and result.baseline.fixed:
+        console.print(f"[bold]Fixed since the baseline ({len(result.baseline.fixed)})[/bold]")
+        for f in result.baseline.fixed:
+            console.print(f"  {f.rule_id} {escape(f.resource)} ({escape(f.file)})")
+        console.print()
+    for notice in result.notices:
+        console.print(f"[yellow]{escape(notice)}[/yellow]")

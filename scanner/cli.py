@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -19,6 +20,7 @@ from scanner.model import ScanResult, Severity
 
 if TYPE_CHECKING:
     from scanner.config import Config, ConfigError
+    from scanner.pipeline import ScanOptions
     from scanner.rulebook import Rulebook
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -34,6 +36,9 @@ class Format(str, Enum):
     text = "text"
     json = "json"
     sarif = "sarif"
+    junit = "junit"
+    markdown = "markdown"
+    github = "github"
 
 
 class FailOn(str, Enum):
@@ -87,6 +92,22 @@ def scan(
     engine: EngineName = typer.Option(EngineName.regopy, "--engine", help="Rego engine."),
     max_file_size: int = typer.Option(20, "--max-file-size", min=1, help="Refuse files larger than this, in MB."),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes (0: one per CPU core)."),
+    report: list[str] = typer.Option(
+        [], "--report", metavar="FORMAT=FILE", help="Also write a report in FORMAT to FILE ('-': stdout); repeatable."
+    ),
+    category: str = typer.Option("fgscan", "--category", help="SARIF automationDetails.id: one per upload."),
+    sarif_include_suppressed: bool = typer.Option(
+        False, "--sarif-include-suppressed", help="Keep suppressed findings in SARIF, marked with their suppression."
+    ),
+    baseline: Path | None = typer.Option(
+        None, "--baseline", help="Report and fail only on findings not in this baseline file."
+    ),
+    write_baseline: Path | None = typer.Option(
+        None, "--write-baseline", help="Record the open findings in this baseline file, then exit 0."
+    ),
+    changed_since: str | None = typer.Option(
+        None, "--changed-since", metavar="REF", help="Scan only files changed since this git ref, and their templates."
+    ),
 ) -> None:
     """Scan task definitions, CloudFormation templates and AWS CLI output."""
     from scanner.config import ConfigError
@@ -102,17 +123,30 @@ def scan(
         rule_dirs=[*settings.rule_dirs, *rules_dirs], disabled=settings.disable, params=settings.params,
         severities=settings.severity, config=settings,
     )
+    extra_reports = [_report_spec(spec) for spec in report]
+    notices = _changed(changed_since, options)
     try:
         result = run_scan(paths, options)
     except ConfigError as exc:
         raise _config_failure(exc) from None
     except (RuleError, EngineError) as exc:
         raise fail(str(exc)) from None
-    _emit(result, format.value, output)
+    result.notices[:0] = notices
+    _accept(result, settings, paths, options.only, changed_since is not None, baseline)
+    sarif_options = {"category": category, "include_suppressed": sarif_include_suppressed}
+    _emit(result, format.value, output, **(sarif_options if format is Format.sarif else {}))
+    for fmt, file in extra_reports:
+        _emit(result, fmt, file, **(sarif_options if fmt == "sarif" else {}))
     for error in result.errors:
         typer.echo(str(error), err=True)
+    if write_baseline is not None:
+        from scanner.baseline import write as record
+
+        _emit(result, "baseline", write_baseline, writer=record)
     if result.errors:
         raise typer.Exit(EXIT_ERROR)
+    if write_baseline is not None:
+        raise typer.Exit()
     threshold_name = fail_on.value if fail_on else settings.fail_on or FailOn.low.value
     if threshold_name != FailOn.none.value:
         threshold = Severity(threshold_name).rank
@@ -147,18 +181,56 @@ def _rulebook(rules_dirs: list[Path], config: Path | None) -> Rulebook:
         raise fail(str(exc)) from None
 
 
-def _emit(result: ScanResult, fmt: str, output: Path | None) -> None:
-    from reports import writer
+def _emit(result: ScanResult, fmt: str, output: Path | None, writer: Callable | None = None, **options: Any) -> None:
+    from reports import writer as find_writer
 
-    write = writer(fmt)
-    if output is None:
-        write(result, sys.stdout)
+    write = writer or find_writer(fmt)
+    if output is None or str(output) == "-":
+        write(result, sys.stdout, **options)
         return
     try:
         with output.open("w", encoding="utf-8") as stream:
-            write(result, stream)
+            write(result, stream, **options)
     except OSError as exc:
-        raise fail(f"{output}: cannot write report: {exc.strerror}") from None
+        raise fail(f"{output}: cannot write {fmt}: {exc.strerror}") from None
+
+
+def _report_spec(spec: str) -> tuple[str, Path]:
+    """`FORMAT=FILE` of `--report`."""
+    fmt, sep, file = spec.partition("=")
+    if not sep or not file or fmt not in Format.__members__:
+        raise fail(f"--report {spec}: expected FORMAT=FILE with FORMAT one of {', '.join(Format.__members__)}")
+    return fmt, Path(file)
+
+
+def _changed(ref: str | None, options: ScanOptions) -> list[str]:
+    """Limit the scan to the files changed since `ref` (see scanner.changed_files); notices to report."""
+    if ref is None:
+        return []
+    from scanner.changed_files import GitError, changed_since
+
+    try:
+        options.only, notices = changed_since(ref)
+    except GitError as exc:
+        raise fail(str(exc)) from None
+    return notices
+
+
+def _accept(result: ScanResult, settings: Config, paths: list[Path], only: set[Path] | None, partial: bool,
+            baseline: Path | None) -> None:
+    """Apply suppressions (resource skips and the config's `ignore:` list), then the baseline."""
+    from scanner.baseline import BaselineError, compare, scope
+    from scanner.discovery import display_path
+    from scanner.suppressions import apply
+
+    config_name = display_path(settings.file) if settings.file else ".fgscan.yaml"
+    partial = partial or any(not p.is_dir() for p in paths)
+    apply(result, settings.ignore, config_name, report_stale=not partial)
+    if baseline is not None:
+        try:
+            compare(result, baseline, scope(paths, only))
+        except BaselineError as exc:
+            raise fail(str(exc)) from None
 
 
 RULES_OPTION = typer.Option([], "--rules", help="Also the custom rules in this folder; repeatable.")

@@ -55,6 +55,26 @@ class Span:
     end_col: int
 
 
+@dataclass(frozen=True)
+class Skip:
+    """A suppression declared on the resource itself (CloudFormation `Metadata`, or live tags):
+    do not report `rule` (id or name) here, because `reason`. `where` names the declaration."""
+
+    rule: str
+    reason: str
+    where: str
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """Why a finding is not reported: `kind` is SARIF's `inSource` (declared on the resource) or
+    `external` (a config file entry); `where` names the declaration."""
+
+    kind: str
+    reason: str
+    where: str
+
+
 @dataclass
 class Resource:
     """One normalised resource and where it came from.
@@ -72,6 +92,7 @@ class Resource:
     facts: dict[str, Any] = field(default_factory=dict)
     links: dict[str, Any] = field(default_factory=dict)
     arn: str | None = None
+    skips: list[Skip] = field(default_factory=list)
 
     def source_path(self, path: Path) -> Path:
         """The source-document path of the value at `path` in `data`."""
@@ -107,6 +128,8 @@ class Finding:
     fingerprint: str
     arn: str | None = None
     related: list[RelatedLocation] = field(default_factory=list)
+    suppression: Suppression | None = None
+    baseline_state: str | None = None
 
 
 @dataclass(frozen=True)
@@ -136,18 +159,34 @@ class InputProblem(Exception):
 
 
 @dataclass
+class BaselineComparison:
+    """Findings compared with a baseline file: those already in it (not reported as new) and those
+    in it that are gone (`fixed`, rebuilt from the baseline with `baseline_state` "absent")."""
+
+    file: str
+    unchanged: list[Finding] = field(default_factory=list)
+    fixed: list[Finding] = field(default_factory=list)
+
+
+@dataclass
 class ScanResult:
-    """Everything a report needs."""
+    """Everything a report needs. `findings` are the ones reported (and counted for `--fail-on`);
+    suppressed findings and those already in a baseline are kept apart."""
 
     findings: list[Finding] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     files_scanned: int = 0
     resources_scanned: int = 0
     rules: list[Any] = field(default_factory=list)
+    suppressed: list[Finding] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    baseline: BaselineComparison | None = None
 
     def sorted_findings(self) -> list[Finding]:
         """Most severe first, then by file and line."""
-        return sorted(
-            self.findings,
-            key=lambda f: (-f.severity.rank, f.file, f.span.start_line if f.span else 0, f.rule_id),
-        )
+        return by_severity(self.findings)
+
+
+def by_severity(findings: list[Finding]) -> list[Finding]:
+    """Most severe first, then by file and line."""
+    return sorted(findings, key=lambda f: (-f.severity.rank, f.file, f.span.start_line if f.span else 0, f.rule_id))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from scanner.documents import Document
-from scanner.model import Path, Resource
+from scanner.model import Path, Resource, Skip
 from scanner.sources.api_shapes import shapes
 from scanner.sources.links import ref_target
 
@@ -79,15 +79,36 @@ def resources(doc: Document) -> list[Resource]:
             data.setdefault("PolicyName", props.get("ManagedPolicyName", logical_id))
         else:
             data = converter.convert(props, shape, (), ())
-        out[logical_id] = Resource(kind, logical_id, data, doc.path, root, converter.origin)
+        out[logical_id] = Resource(kind, logical_id, data, doc.path, root, converter.origin,
+                                   skips=skips(logical_id, body, doc))
 
     for logical_id, body in template.items():
         if isinstance(body, dict) and body.get("Type") in STANDALONE_RULES:
-            _join_rule(logical_id, body, out, doc.path)
+            group = _join_rule(logical_id, body, out, doc.path)
+            if group is not None:
+                group.skips.extend(skips(logical_id, body, doc))
     for logical_id, body in template.items():
         if isinstance(body, dict) and body.get("Type") in ("AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"):
             _attach_policy(logical_id, body, out)
     return list(out.values())
+
+
+def skips(logical_id: str, body: dict, doc: Document) -> list[Skip]:
+    """The resource's `Metadata: {fgscan: {skip: [{rule, reason}]}}` entries; an entry without a rule or
+    reason is kept with an empty field so it is reported, never applied."""
+    meta = body.get("Metadata")
+    ours = meta.get("fgscan") if isinstance(meta, dict) else None
+    entries = ours.get("skip") if isinstance(ours, dict) else None
+    if not isinstance(entries, list):
+        return []
+    out = []
+    for i, entry in enumerate(entries):
+        span, _ = doc.span(("Resources", logical_id, "Metadata", "fgscan", "skip", i))
+        where = f"{doc.path}:{span.start_line}" if span else doc.path
+        item = entry if isinstance(entry, dict) else {"rule": entry}
+        rule, reason = item.get("rule"), item.get("reason")
+        out.append(Skip(str(rule).strip() if rule else "", str(reason).strip() if reason else "", where))
+    return out
 
 
 class _Converter:
@@ -240,12 +261,12 @@ def _group_of(value: Any, out: dict[str, Resource]) -> Resource | None:
     return resource if resource and resource.kind == "ec2_security_group" else None
 
 
-def _join_rule(logical_id: str, body: dict, out: dict[str, Resource], file: str) -> None:
+def _join_rule(logical_id: str, body: dict, out: dict[str, Resource], file: str) -> Resource | None:
     """Add a standalone `SecurityGroupIngress`/`Egress` to its group, or scan it as a group of its own
-    when the group is not in the template."""
+    when the group is not in the template; returns the group it joined or made."""
     props = body.get("Properties")
     if not isinstance(props, dict):
-        return
+        return None
     field = STANDALONE_RULES[body["Type"]]
     src_root: Path = ("Resources", logical_id, "Properties")
     group_key = next((k for k in props if k.lower() == "groupid"), None)
@@ -257,12 +278,13 @@ def _join_rule(logical_id: str, body: dict, out: dict[str, Resource], file: str)
         if field != "IpPermissions":
             data["IpPermissions"] = []
         out[logical_id] = Resource("ec2_security_group", logical_id, data, file, src_root, conv.origin)
-        return
+        return out[logical_id]
     index = len(group.data.setdefault(field, []))
     conv = _Converter(src_root)
     perm = _flat_rule(props, conv, (), (field, index))
     group.data[field].append(perm)
     group.origin.update({k: v for k, v in conv.origin.items() if k})
+    return group
 
 
 def _attach_policy(logical_id: str, body: dict, out: dict[str, Resource]) -> None:
