@@ -1,0 +1,49 @@
+# METADATA
+# title: Container image comes from a registry outside the allow-list
+# description: >-
+#   Images pulled from public registries such as Docker Hub are published by anyone, can be
+#   typo-squatted or replaced, are not covered by your ECR scanning and replication, and are
+#   subject to pull rate limits that stall deployments. Keeping images in registries you control
+#   (ECR, or an approved mirror) is the base of supply-chain control.
+# scope: package
+# custom:
+#   id: FG-CTR-026
+#   name: image-untrusted-registry
+#   severity: medium
+#   rationale: An unvetted publisher's code runs with the task's role and secrets; exploitation needs a malicious or hijacked image.
+#   kinds: [ecs_task_definition]
+#   remediation: >-
+#     Copy the image into a private ECR repository (or ECR pull-through cache) and reference it
+#     there, or add your approved registry to the `allowed_registries` parameter (glob patterns,
+#     `*` matching within one DNS label, e.g. `registry.example.com` or `*.dkr.ecr.*.amazonaws.com`).
+#   references:
+#     - https://docs.aws.amazon.com/AmazonECR/latest/userguide/pull-through-cache.html
+#     - https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_image
+#   frameworks:
+#     cis-docker: ["4.2"]
+#     nist-800-53: [CM-7(5), SR-3]
+#   examples:
+#     bad: '{"containerDefinitions": [{"name": "app", "image": "nginx:1.27"}]}'
+#     good: '{"containerDefinitions": [{"name": "app", "image": "123456789012.dkr.ecr.eu-west-1.amazonaws.com/nginx:1.27"}]}'
+package fgscan.rules.image_untrusted_registry
+
+import data.fgscan.lib.images
+import rego.v1
+
+deny contains finding if {
+	some i, container in input.resource.containerDefinitions
+	ref := images.text(container.image)
+	registry := images.registry(ref)
+	not contains(registry, "${")
+	not allowed(registry)
+	finding := {
+		# concat, not sprintf: regopy's sprintf quotes strings computed by built-ins such as lower().
+		"msg": concat("", ["container '", container.name, "' pulls its image from '", registry, "', outside the allowed registries."]),
+		"path": ["containerDefinitions", i, "image"],
+	}
+}
+
+allowed(registry) if {
+	some pattern in data.fgscan.params.allowed_registries
+	glob.match(lower(pattern), ["."], registry)
+}

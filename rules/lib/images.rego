@@ -1,0 +1,77 @@
+# Helpers for container image references (`registry/repository:tag@digest`), shared by the image rules.
+# An image CloudFormation resolves only at deploy time is judged on the literal text of its `Fn::Sub`
+# template; `${...}` placeholders in the part a rule looks at make that part unknown.
+package fgscan.lib.images
+
+import rego.v1
+
+# The literal text of an image: a string, or the template of an `Fn::Sub` (short or list form).
+text(image) := image if is_string(image)
+
+text(image) := image["Fn::Sub"] if {
+	is_object(image)
+	is_string(image["Fn::Sub"])
+}
+
+text(image) := image["Fn::Sub"][0] if {
+	is_object(image)
+	is_array(image["Fn::Sub"])
+	is_string(image["Fn::Sub"][0])
+}
+
+# Pinned by content digest (`repo@sha256:...`, `repo:1.2@sha256:...`).
+pinned(ref) if regex.match(`@[a-z0-9]+([+._-][a-z0-9]+)*:[A-Fa-f0-9]{32,}$`, ref)
+
+# The last path component without any digest (`name[:tag]`).
+last_component(ref) := parts[count(parts) - 1] if {
+	parts := split(split(ref, "@")[0], "/")
+}
+
+# "tag", "latest" or "none"; undefined when the tag is a `${...}` placeholder.
+tag_state(ref) := "none" if {
+	component := last_component(ref)
+	not contains(component, "${")
+	not contains(component, ":")
+}
+
+tag_state(ref) := state if {
+	component := last_component(ref)
+	not contains(component, "${")
+	contains(component, ":")
+	tag := substring(component, indexof(component, ":") + 1, -1)
+	state := _tag_kind(tag)
+}
+
+_tag_kind(tag) := "latest" if tag == "latest"
+
+_tag_kind(tag) := "tag" if tag != "latest"
+
+# The registry host, lower case; Docker Hub names (`nginx`, `library/nginx`, `index.docker.io/...`) are `docker.io`.
+registry(ref) := _docker_hub(lower(first)) if {
+	parts := split(ref, "/")
+	count(parts) > 1
+	first := parts[0]
+	_is_host(first)
+}
+
+registry(ref) := "docker.io" if {
+	parts := split(ref, "/")
+	count(parts) > 1
+	not _is_host(parts[0])
+	not contains(parts[0], "${")
+}
+
+registry(ref) := "docker.io" if {
+	not contains(ref, "/")
+	not contains(split(ref, ":")[0], "${")
+}
+
+_is_host(name) if contains(name, ".")
+
+_is_host(name) if contains(name, ":")
+
+_is_host("localhost")
+
+_docker_hub(host) := "docker.io" if host in {"index.docker.io", "registry-1.docker.io", "registry.hub.docker.com"}
+
+_docker_hub(host) := host if not host in {"index.docker.io", "registry-1.docker.io", "registry.hub.docker.com"}

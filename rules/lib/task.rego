@@ -1,0 +1,37 @@
+# Helpers about a task definition (`input.resource`) shared by container and task rules.
+package fgscan.lib.task
+
+import rego.v1
+
+# Windows task: `runtimePlatform.operatingSystemFamily` is one of the WINDOWS_SERVER_* values.
+windows if startswith(upper(input.resource.runtimePlatform.operatingSystemFamily), "WINDOWS")
+
+# The launch types the task may run on: `requiresCompatibilities`, EC2 when it is unset (the API's default).
+launch_types := {upper(t) | some t in input.resource.requiresCompatibilities; is_string(t)} if {
+	is_array(input.resource.requiresCompatibilities)
+}
+
+launch_types := {"EC2"} if not "requiresCompatibilities" in object.keys(input.resource)
+
+# Runs on instances you manage (EC2 or ECS Anywhere), where host-level settings take effect.
+on_instances if "EC2" in launch_types
+
+on_instances if "EXTERNAL" in launch_types
+
+# An object that is not a CloudFormation intrinsic function.
+known_object(value) if {
+	is_object(value)
+	not intrinsic(value)
+}
+
+# A value CloudFormation resolves at deploy time: `{"Ref": ...}`, `{"Fn::If": ...}`, ...
+intrinsic(value) if {
+	is_object(value)
+	count(value) == 1
+	some key, _ in value
+	_intrinsic_key(key)
+}
+
+_intrinsic_key(key) if key in {"Ref", "Condition"}
+
+_intrinsic_key(key) if startswith(key, "Fn::")
