@@ -96,9 +96,10 @@ _labels := {
 # " The role is the task role of task definition 'web'." for a role task definitions use, else "".
 default usage := ""
 
-usage := concat("", [" The role is the ", concat(" and ", sort(input.facts.roles_as)), " role of task definition ", names, "."]) if {
+usage := concat("", [" The role is the ", concat(" and ", sort(input.facts.roles_as)), " role of ", names, "."]) if {
 	count(input.facts.used_by) > 0
-	names := concat(", ", sort([quoted(n) | some n in input.facts.used_by]))
+	noun := {true: "task definitions ", false: "task definition "}[count(input.facts.used_by) > 1]
+	names := concat("", [noun, concat(", ", sort([quoted(n) | some n in input.facts.used_by]))])
 }
 
 quoted(text) := concat("", ["'", text, "'"])

@@ -1,0 +1,68 @@
+# METADATA
+# title: IAM policy allows privilege escalation
+# description: >-
+#   Some IAM actions let the holder grant itself more: attach or write policies, create policy
+#   versions, create access keys or login profiles for other users, rewrite a trust policy, assume
+#   any role, or pass any role to new compute (`iam:PassRole` with `lambda:CreateFunction`,
+#   `ecs:RegisterTaskDefinition`, `ec2:RunInstances`, ...). A role holding them is an administrator
+#   in waiting, whatever else its policies say. Wildcards such as `iam:*` count; an unconditional
+#   Deny on `*` removes the action.
+# scope: package
+# custom:
+#   id: FG-IAM-003
+#   name: iam-privilege-escalation
+#   severity: high
+#   rationale: One API call turns a compromised task into an account administrator.
+#   kinds: [iam_role, iam_policy]
+#   remediation: >-
+#     Remove the IAM-write actions from workload roles; scope `iam:PassRole` and `sts:AssumeRole` to
+#     the role ARNs needed (and `iam:PassRole` with an `iam:PassedToService` condition); keep policy
+#     management in a separate, human-approved pipeline role with a permissions boundary.
+#   references:
+#     - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html
+#     - https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
+#   frameworks:
+#     nist-800-53: [AC-6, AC-6(10), AC-3(7)]
+#   examples:
+#     bad: '{"RolePolicyList": [{"PolicyName": "deploy", "PolicyDocument": {"Statement": [{"Effect": "Allow", "Action": ["ecs:RegisterTaskDefinition", "iam:PassRole"], "Resource": "*"}]}}]}'
+#     good: '{"RolePolicyList": [{"PolicyName": "deploy", "PolicyDocument": {"Statement": [{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::111122223333:role/web-task", "Condition": {"StringEquals": {"iam:PassedToService": "ecs-tasks.amazonaws.com"}}}]}}]}'
+package fgscan.rules.iam_privilege_escalation
+
+import rego.v1
+
+import data.fgscan.lib.iam
+
+params := data.fgscan.params
+
+judged contains s if {
+	some s in iam.allow_statements
+	not iam.admin_statement(s)
+}
+
+hits contains [s.path, text] if {
+	some s in judged
+	found := sort({a | some a in params.iam_escalation_actions; iam.grants(s, a); not iam.denied(a)})
+	count(found) > 0
+	text := concat("", [iam.describe(s), " allows ", concat(", ", found)])
+}
+
+hits contains [s.path, text] if {
+	some s in judged
+	s.broad_resource
+	found := sort({a | some a in params.iam_escalation_actions_on_any_resource; iam.grants(s, a); not iam.denied(a)})
+	count(found) > 0
+	text := concat("", [iam.describe(s), " allows ", concat(", ", found), " on every role"])
+}
+
+# iam:PassRole anywhere in the role, and a service that runs the passed role on the holder's behalf.
+hits contains [s.path, text] if {
+	some p in judged
+	iam.grants(p, "iam:passrole")
+	not iam.denied("iam:passrole")
+	some s in judged
+	found := sort({a | some a in params.iam_escalation_passrole_targets; iam.grants(s, a); not iam.denied(a)})
+	count(found) > 0
+	text := concat("", [iam.describe(s), " allows ", concat(", ", found), " together with iam:passrole"])
+}
+
+deny := iam.findings(hits)

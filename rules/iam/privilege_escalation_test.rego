@@ -1,0 +1,82 @@
+package fgscan.rules.iam_privilege_escalation_test
+
+import rego.v1
+
+import data.fgscan.rules.iam_privilege_escalation as rule
+
+statement(overrides) := object.union({
+	"effect": "Allow", "actions": [], "not_actions": [], "resources": ["*"], "not_resources": [],
+	"wildcard_resource": true, "broad_resource": true, "conditions": {}, "condition_keys": [],
+	"policy": "app", "source": "inline", "path": ["RolePolicyList", 0, "PolicyDocument", "Statement", 0, "Action"],
+}, overrides)
+
+scoped := {"resources": ["arn:aws:iam::111122223333:role/web"], "wildcard_resource": false, "broad_resource": false}
+
+facts(statements) := {"used_by": ["web"], "roles_as": ["task"], "statements": statements}
+
+test_iam_write_on_a_scoped_resource_denied if {
+	findings := rule.deny with input.kind as "iam_role"
+		with input.facts as facts([statement(object.union(scoped, {"actions": ["iam:attachrolepolicy", "s3:getobject"]}))])
+	count(findings) == 1
+	some finding in findings
+	finding.msg == "inline policy 'app' allows iam:attachrolepolicy. The role is the task role of task definition 'web'."
+}
+
+test_iam_wildcard_counts if {
+	findings := rule.deny with input.kind as "iam_role" with input.facts as facts([statement({"actions": ["iam:*"]})])
+	count(findings) == 1
+	some finding in findings
+	contains(finding.msg, "iam:createaccesskey")
+	contains(finding.msg, "iam:passrole on every role")
+}
+
+test_passrole_on_star_denied if {
+	findings := rule.deny with input.kind as "iam_role" with input.facts as facts([statement({"actions": ["iam:passrole"]})])
+	count(findings) == 1
+	some finding in findings
+	contains(finding.msg, "allows iam:passrole on every role")
+}
+
+test_passrole_on_one_role_alone_allowed if {
+	count(rule.deny) == 0 with input.kind as "iam_role"
+		with input.facts as facts([statement(object.union(scoped, {"actions": ["iam:passrole"]}))])
+}
+
+test_passrole_with_register_task_definition_denied if {
+	findings := rule.deny with input.kind as "iam_role" with input.facts as facts([
+		statement(object.union(scoped, {"actions": ["iam:passrole"]})),
+		statement({"actions": ["ecs:registertaskdefinition", "ecs:runtask"], "path": ["RolePolicyList", 1, "PolicyDocument", "Statement", 0, "Action"]}),
+	])
+	count(findings) == 1
+	some finding in findings
+	finding.path == ["RolePolicyList", 1, "PolicyDocument", "Statement", 0, "Action"]
+	contains(finding.msg, "ecs:registertaskdefinition together with iam:passrole")
+}
+
+test_register_task_definition_without_passrole_allowed if {
+	count(rule.deny) == 0 with input.kind as "iam_role"
+		with input.facts as facts([statement({"actions": ["ecs:registertaskdefinition", "lambda:createfunction"]})])
+}
+
+test_unconditional_deny_removes_the_action if {
+	count(rule.deny) == 0 with input.kind as "iam_role" with input.facts as facts([
+		statement({"actions": ["iam:passrole", "ecs:registertaskdefinition"]}),
+		statement({"effect": "Deny", "actions": ["iam:passrole"]}),
+	])
+}
+
+test_conditional_deny_does_not if {
+	count(rule.deny) == 1 with input.kind as "iam_role" with input.facts as facts([
+		statement({"actions": ["iam:passrole"]}),
+		statement({"effect": "Deny", "actions": ["iam:passrole"], "conditions": {"Bool": {"aws:MultiFactorAuthPresent": "false"}}}),
+	])
+}
+
+test_read_only_iam_allowed if {
+	count(rule.deny) == 0 with input.kind as "iam_role"
+		with input.facts as facts([statement({"actions": ["iam:get*", "iam:list*", "sts:getcalleridentity"]})])
+}
+
+test_admin_statement_left_to_admin_rule if {
+	count(rule.deny) == 0 with input.kind as "iam_role" with input.facts as facts([statement({"actions": ["*"]})])
+}

@@ -1,0 +1,61 @@
+# METADATA
+# title: IAM policy allows write or permissions actions on every resource
+# description: >-
+#   An Allow statement on Resource `*` that grants actions which change data or permissions lets the
+#   role modify every bucket, table, queue or key of the account instead of the few it works with.
+#   Read-only actions (by their verb: Get, List, Describe, ...) and the few actions AWS only grants on
+#   `*` (log streams, metrics, traces, ECR tokens) are not reported; whole-service wildcards are left to
+#   iam-wildcard-action, escalation actions to iam-privilege-escalation, and a condition on resource
+#   tags or the owning account counts as scoping.
+# scope: package
+# custom:
+#   id: FG-IAM-002
+#   name: iam-wildcard-resource-sensitive
+#   severity: medium
+#   rationale: The blast radius of a stolen task credential becomes every resource of the service.
+#   kinds: [iam_role, iam_policy]
+#   remediation: >-
+#     Name the resources in `Resource` (`arn:aws:s3:::my-bucket/*`, the table or queue ARN), or scope the
+#     statement with a condition on `aws:ResourceTag/...`.
+#   references:
+#     - https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
+#     - https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
+#   frameworks:
+#     nist-800-53: [AC-6, AC-6(1)]
+#   examples:
+#     bad: '{"RolePolicyList": [{"PolicyName": "app", "PolicyDocument": {"Statement": [{"Effect": "Allow", "Action": ["s3:PutObject", "s3:GetObject"], "Resource": "*"}]}}]}'
+#     good: '{"RolePolicyList": [{"PolicyName": "app", "PolicyDocument": {"Statement": [{"Effect": "Allow", "Action": ["s3:PutObject", "s3:GetObject"], "Resource": "arn:aws:s3:::uploads/*"}]}}]}'
+package fgscan.rules.iam_wildcard_resource_sensitive
+
+import rego.v1
+
+import data.fgscan.lib.iam
+
+params := data.fgscan.params
+
+# Escalation actions are reported by iam-privilege-escalation.
+exempt := {a |
+	some list in [
+		params.iam_wildcard_resource_exempt_actions,
+		params.iam_escalation_actions,
+		params.iam_escalation_actions_on_any_resource,
+	]
+	some a in list
+}
+
+hits contains [s.path, text] if {
+	some s in iam.allow_statements
+	s.wildcard_resource
+	not iam.admin_statement(s)
+	not iam.scoped_by_condition(s)
+	writes := sort({a |
+		some a in s.actions
+		not iam.full_wildcard(a)
+		not iam.read_only(a)
+		not a in exempt
+	})
+	count(writes) > 0
+	text := concat("", [iam.describe(s), " allows ", concat(", ", writes), " on every resource"])
+}
+
+deny := iam.findings(hits)

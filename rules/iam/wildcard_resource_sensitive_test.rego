@@ -1,0 +1,62 @@
+package fgscan.rules.iam_wildcard_resource_sensitive_test
+
+import rego.v1
+
+import data.fgscan.rules.iam_wildcard_resource_sensitive as rule
+
+statement(overrides) := object.union({
+	"effect": "Allow", "actions": [], "not_actions": [], "resources": ["*"], "not_resources": [],
+	"wildcard_resource": true, "broad_resource": true, "conditions": {}, "condition_keys": [],
+	"policy": "app", "source": "inline", "path": ["RolePolicyList", 0, "PolicyDocument", "Statement", 0, "Action"],
+}, overrides)
+
+facts(statements) := {"used_by": [], "roles_as": [], "statements": statements}
+
+test_write_on_every_resource_denied if {
+	findings := rule.deny with input.kind as "iam_role"
+		with input.facts as facts([statement({"actions": ["s3:getobject", "s3:putobject", "dynamodb:put*"]})])
+	count(findings) == 1
+	some finding in findings
+	finding.path == ["RolePolicyList", 0, "PolicyDocument", "Statement", 0, "Action"]
+	finding.msg == "inline policy 'app' allows dynamodb:put*, s3:putobject on every resource."
+}
+
+test_read_only_on_every_resource_allowed if {
+	count(rule.deny) == 0 with input.kind as "iam_role"
+		with input.facts as facts([statement({"actions": ["s3:getobject", "ec2:describe*", "dynamodb:batchgetitem", "s3:list*"]})])
+}
+
+test_actions_aws_grants_only_on_star_allowed if {
+	count(rule.deny) == 0 with input.kind as "iam_role"
+		with input.facts as facts([statement({"actions": ["logs:createlogstream", "logs:putlogevents", "ecr:getauthorizationtoken", "cloudwatch:putmetricdata"]})])
+}
+
+test_scoped_resources_allowed if {
+	count(rule.deny) == 0 with input.kind as "iam_role"
+		with input.facts as facts([statement({"actions": ["s3:putobject"], "resources": ["arn:aws:s3:::uploads/*"], "wildcard_resource": false, "broad_resource": false})])
+}
+
+test_tag_condition_counts_as_scoping if {
+	count(rule.deny) == 0 with input.kind as "iam_role"
+		with input.facts as facts([statement({"actions": ["ec2:stopinstances"], "condition_keys": ["aws:resourcetag/team"]})])
+}
+
+test_unrelated_condition_is_not_scoping if {
+	count(rule.deny) == 1 with input.kind as "iam_role"
+		with input.facts as facts([statement({"actions": ["ec2:stopinstances"], "condition_keys": ["aws:securetransport"]})])
+}
+
+test_service_wildcard_left_to_wildcard_action_rule if {
+	count(rule.deny) == 0 with input.kind as "iam_role"
+		with input.facts as facts([statement({"actions": ["s3:*"]}), statement({"actions": ["s3:get*"], "effect": "Deny"})])
+}
+
+test_full_arn_wildcard_denied if {
+	count(rule.deny) == 1 with input.kind as "iam_role"
+		with input.facts as facts([statement({"actions": ["sqs:sendmessage"], "resources": ["arn:aws:sqs:*:*:*"]})])
+}
+
+test_escalation_actions_left_to_privilege_escalation_rule if {
+	count(rule.deny) == 0 with input.kind as "iam_role"
+		with input.facts as facts([statement({"actions": ["iam:passrole", "iam:attachrolepolicy", "sts:assumerole"]})])
+}
