@@ -35,3 +35,46 @@ intrinsic(value) if {
 _intrinsic_key(key) if key in {"Ref", "Condition"}
 
 _intrinsic_key(key) if startswith(key, "Fn::")
+
+# Host directories and files bind-mounted through a volume: `host.sourcePath`, or a `local`
+# Docker volume whose driver options bind a host `device`. `{"path": ..., "at": [...]}` with the
+# path normalised (no trailing `/`) and `at` the key's path inside the volume.
+host_source(volume) := {"path": _normal_path(volume.host.sourcePath), "at": ["host", "sourcePath"]} if {
+	is_string(volume.host.sourcePath)
+}
+
+host_source(volume) := {"path": _normal_path(opts.device), "at": ["dockerVolumeConfiguration", "driverOpts", "device"]} if {
+	config := volume.dockerVolumeConfiguration
+	object.get(config, "driver", "local") == "local"
+	opts := config.driverOpts
+	is_string(opts.device)
+	is_string(opts.o)
+	"bind" in split(opts.o, ",")
+}
+
+_normal_path(raw) := "/" if {
+	startswith(trim_space(raw), "/")
+	trim_right(trim_space(raw), "/") == ""
+}
+
+_normal_path(raw) := path if {
+	path := trim_right(trim_space(raw), "/")
+	path != ""
+}
+
+# `path` is `base` or lies under it.
+under(path, base) if path == base
+
+under(path, base) if {
+	base != "/"
+	startswith(path, concat("", [base, "/"]))
+}
+
+under(path, "/") if startswith(path, "/")
+
+# Containers mounting the volume named `name`: {"container": i, "mount": j} entries.
+mounts_of(name) := [{"container": i, "mount": j} |
+	container := input.resource.containerDefinitions[i]
+	mount := container.mountPoints[j]
+	mount.sourceVolume == name
+]
