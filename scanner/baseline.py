@@ -82,7 +82,7 @@ def compare(result: ScanResult, file: Path, in_scope: Callable[[str], bool] = la
     recorded = load(file)
     known = {f.fingerprint for f in recorded}
     comparison = BaselineComparison(file=str(file))
-    for finding in result.findings:
+    for finding in [*result.findings, *result.suppressed]:
         finding.baseline_state = "unchanged" if finding.fingerprint in known else "new"
     comparison.unchanged = [f for f in result.findings if f.baseline_state == "unchanged"]
     result.findings = [f for f in result.findings if f.baseline_state == "new"]
