@@ -19,9 +19,10 @@ from scanner.config import Config
 from scanner.discovery import discover
 from scanner.documents import DEFAULT_MAX_BYTES, Document, guess_format, parse, read_text
 from scanner.engine import Engine, make_engine
-from scanner.model import Finding, InputError, InputProblem, Resource, ScanResult, Severity, Span
+from scanner.model import Finding, InputError, InputProblem, Resource, ScanResult, Severity, Skip, Span
 from scanner.rulebook import Rule, Rulebook
 from scanner.sources import recognise
+from scanner.suppressions import mark_in_source
 
 CHUNK = 40
 PARALLEL_FROM = 120
@@ -51,6 +52,7 @@ class ScanOptions:
     rule_dirs: list[Path] = field(default_factory=list)
     max_bytes: int = DEFAULT_MAX_BYTES
     jobs: int = 0
+    only: set[Path] | None = None  # scan just these files (resolved paths), e.g. those changed since a git ref
     disabled: list[str] = field(default_factory=list)  # like `skip`, but `include` wins over it
     params: dict[str, Any] = field(default_factory=dict)  # deep-merged over data.fgscan.params
     severities: dict[str, Severity] = field(default_factory=dict)  # rule id or name -> severity
@@ -84,7 +86,8 @@ def scan(paths: list[Path], options: ScanOptions) -> ScanResult:
     """Scan files and folders; input problems are collected, never raised."""
     rulebook, rules = load_rules(options)
     result = ScanResult(rules=rules)
-    files = [(str(f), shown, named) for f, shown, named in discover(paths, options.excludes, result.errors)]
+    files = [(str(f), shown, named) for f, shown, named in discover(paths, options.excludes, result.errors)
+             if options.only is None or f.resolve() in options.only]
     chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]
     work = _Work(options.engine, options.rule_dirs, [r.id for r in rules], options.max_bytes, options.params,
                  options.severities)
@@ -95,11 +98,14 @@ def scan(paths: list[Path], options: ScanOptions) -> ScanResult:
     else:
         evaluator = _Evaluator(rulebook, rules, options.engine)
         outcomes = [evaluator.run(chunk, options.max_bytes) for chunk in chunks]
-    for found, errors, file_count, resource_count in outcomes:
+    skips: dict[tuple[str, str, str], list[Skip]] = {}
+    for found, errors, file_count, resource_count, chunk_skips in outcomes:
+        skips.update(chunk_skips)
         result.findings += found
         result.errors += errors
         result.files_scanned += file_count
         result.resources_scanned += resource_count
+    result.notices += mark_in_source(result.findings, skips, rules, rulebook.rules)
     return result
 
 
@@ -140,7 +146,8 @@ class _Evaluator:
             for resource, denies in zip(resources, deny_sets, strict=True)
             for finding in self.findings(resource, denies, docs[id(resource)])
         ]
-        return findings, errors, len(loaded), len(resources)
+        skips = {(r.file, r.kind, r.name): r.skips for r in resources if r.skips}
+        return findings, errors, len(loaded), len(resources), skips
 
     def findings(self, resource: Resource, deny_sets: dict[str, list[dict[str, Any]]], doc: Document) -> list[Finding]:
         secrets = {s for s in facts.secret_strings(resource) if len(s) >= 4}
