@@ -108,6 +108,9 @@ def scan(
     changed_since: str | None = typer.Option(
         None, "--changed-since", metavar="REF", help="Scan only files changed since this git ref, and their templates."
     ),
+    skip_unknown: bool = typer.Option(
+        False, "--skip-unknown", help="Skip named files that are not ECS input quietly, as in folders (for hooks)."
+    ),
 ) -> None:
     """Scan task definitions, CloudFormation templates and AWS CLI output."""
     from scanner.config import ConfigError
@@ -124,6 +127,7 @@ def scan(
         severities=settings.severity, config=settings,
     )
     extra_reports = [_report_spec(spec) for spec in report]
+    options.skip_unknown = skip_unknown
     notices = _changed(changed_since, options)
     try:
         result = run_scan(paths, options)

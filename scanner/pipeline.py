@@ -53,6 +53,7 @@ class ScanOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     jobs: int = 0
     only: set[Path] | None = None  # scan just these files (resolved paths), e.g. those changed since a git ref
+    skip_unknown: bool = False  # named files that are not ours are skipped quietly, as in folders (pre-commit)
     disabled: list[str] = field(default_factory=list)  # like `skip`, but `include` wins over it
     params: dict[str, Any] = field(default_factory=dict)  # deep-merged over data.fgscan.params
     severities: dict[str, Severity] = field(default_factory=dict)  # rule id or name -> severity
@@ -86,7 +87,8 @@ def scan(paths: list[Path], options: ScanOptions) -> ScanResult:
     """Scan files and folders; input problems are collected, never raised."""
     rulebook, rules = load_rules(options)
     result = ScanResult(rules=rules)
-    files = [(str(f), shown, named) for f, shown, named in discover(paths, options.excludes, result.errors)
+    files = [(str(f), shown, named and not options.skip_unknown)
+             for f, shown, named in discover(paths, options.excludes, result.errors)
              if options.only is None or f.resolve() in options.only]
     chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]
     work = _Work(options.engine, options.rule_dirs, [r.id for r in rules], options.max_bytes, options.params,
