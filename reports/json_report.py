@@ -7,6 +7,7 @@ import json
 from typing import Any, TextIO
 
 import scanner
+from scanner.coverage import account_region
 from scanner.model import Finding, ScanResult, Severity, by_severity
 
 SCHEMA_VERSION = 1
@@ -15,6 +16,7 @@ SCHEMA_VERSION = 1
 def finding_dict(finding: Finding, titles: dict[str, str]) -> dict[str, Any]:
     """One finding as plain data."""
     span = finding.span
+    account, region = account_region(finding.arn, finding.file)
     return {
         "rule_id": finding.rule_id,
         "rule": finding.rule_name,
@@ -24,6 +26,8 @@ def finding_dict(finding: Finding, titles: dict[str, str]) -> dict[str, Any]:
         "kind": finding.kind,
         "resource": finding.resource,
         "arn": finding.arn,
+        "account": account,
+        "region": region,
         "file": finding.file,
         "line": span.start_line if span else None,
         "column": span.start_col if span else None,
@@ -60,6 +64,7 @@ def report(result: ScanResult) -> dict[str, Any]:
             for f in by_severity(result.suppressed) if f.suppression
         ],
         "notices": list(result.notices),
+        "coverage": result.coverage.as_dict() if result.coverage else None,
         "baseline": None if result.baseline is None else {
             "file": result.baseline.file,
             "new": len(findings),

@@ -16,6 +16,7 @@ import attr
 import sarif_om as om
 
 import scanner
+from scanner.coverage import CoverageGap, account_region
 from scanner.model import Finding, InputError, ScanResult, Severity, Span, by_severity
 from scanner.rulebook import Rule
 
@@ -52,8 +53,9 @@ def sarif_log(result: ScanResult, category: str = "fgscan", include_suppressed: 
         results=[_result(f, index) for f in [*by_severity(shown), *(result.baseline.fixed if result.baseline else [])]],
         invocations=[
             om.Invocation(
-                execution_successful=not result.errors,
-                tool_execution_notifications=[_notification(e) for e in result.errors] or None,
+                execution_successful=not result.errors and (result.coverage is None or result.coverage.complete),
+                tool_execution_notifications=[_notification(e) for e in result.errors]
+                + [_gap(g) for g in (result.coverage.gaps if result.coverage else [])] or None,
             )
         ],
         automation_details=om.RunAutomationDetails(id=f"{category.rstrip('/')}/"),
@@ -113,6 +115,9 @@ def _result(finding: Finding, index: dict[str, int]) -> om.Result:
                                   "resource": finding.resource}
     if finding.arn:
         properties["arn"] = finding.arn
+    account, region = account_region(finding.arn, finding.file)
+    if account:
+        properties.update(account=account, region=region)
     absent = finding.baseline_state == "absent"
     return om.Result(
         rule_id=finding.rule_id,
@@ -126,6 +131,16 @@ def _result(finding: Finding, index: dict[str, int]) -> om.Result:
         locations=[om.Location(physical_location=physical, logical_locations=[logical])],
         partial_fingerprints={"primaryLocationLineHash": finding.fingerprint},
         properties=properties,
+    )
+
+
+def _gap(gap: CoverageGap) -> om.Notification:
+    """What a live audit could not read, as a warning notification."""
+    return om.Notification(
+        level="warning", message=om.Message(text=str(gap)),
+        descriptor=om.ReportingDescriptorReference(id="coverage-gap"),
+        properties={"account": gap.account, "region": gap.region, "api": gap.api, "error": gap.error,
+                    "category": gap.category},
     )
 
 

@@ -8,7 +8,8 @@ from typing import TextIO
 from rich.console import Console
 from rich.markup import escape
 
-from scanner.model import ScanResult, Severity, by_severity
+from scanner.coverage import account_region
+from scanner.model import Finding, ScanResult, Severity, by_severity
 
 STYLES = {Severity.CRITICAL: "bold red", Severity.HIGH: "red", Severity.MEDIUM: "yellow", Severity.LOW: "cyan"}
 
@@ -28,12 +29,15 @@ def write(result: ScanResult, stream: TextIO) -> None:
                 f"[dim]{f.rule_name}[/dim]"
             )
             console.print(f"           {escape(f.message)}")
+            if identity := _identity(f):
+                console.print(f"           [dim]{escape(identity)}[/dim]")
             if remediation.get(f.rule_id):
                 console.print(f"           [dim]Fix: {escape(remediation[f.rule_id])}[/dim]")
         console.print()
     for error in result.errors:
         console.print(f"[red]{escape(str(error))}[/red]")
     _accepted(console, result)
+    _coverage(console, result)
     counts = ", ".join(
         f"{sum(f.severity is s for f in findings)} {s.value}" for s in Severity
     )
@@ -63,3 +67,27 @@ def _accepted(console: Console, result: ScanResult) -> None:
         console.print()
     for notice in result.notices:
         console.print(f"[yellow]{escape(notice)}[/yellow]")
+
+
+def _identity(finding: Finding) -> str:
+    """`ARN (account A, region R)` when the finding's resource is a live one."""
+    account, region = account_region(finding.arn, finding.file)
+    if not account:
+        return finding.arn or ""
+    return f"{finding.arn or finding.resource} (account {account}, region {region})"
+
+
+def _coverage(console: Console, result: ScanResult) -> None:
+    """A live audit's scope and what it could not read."""
+    if result.coverage is None:
+        return
+    accounts = len(result.coverage.accounts)
+    regions = len({r for listed in result.coverage.regions.values() for r in listed})
+    state = "complete" if result.coverage.complete else "INCOMPLETE"
+    console.print(f"Coverage: {accounts} account{'s' * (accounts != 1)}, {regions} region{'s' * (regions != 1)}; "
+                  f"{state}")
+    if result.coverage.gaps:
+        console.print(f"[bold red]Not covered ({len(result.coverage.gaps)})[/bold red]")
+        for gap in result.coverage.gaps:
+            console.print(f"  [red]{escape(str(gap))}[/red]")
+        console.print()

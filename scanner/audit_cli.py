@@ -17,12 +17,23 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from scanner.cli import EXIT_ERROR, EXIT_FINDINGS, FailOn, Format, _emit, fail
+from scanner.cli import (
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    FailOn,
+    Format,
+    _config,
+    _config_failure,
+    _emit,
+    _report_spec,
+    fail,
+)
 from scanner.model import ScanResult, Severity
 
 if TYPE_CHECKING:
     from scanner.collect.audit import AuditOptions
     from scanner.collect.inventory import RegionInventory
+    from scanner.config import Config
     from scanner.coverage import Coverage
 
 EXIT_INCOMPLETE = 3
@@ -52,9 +63,16 @@ def audit(
     ),
     format: Format = typer.Option(Format.text, "--format", "-f", help="Report format."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write the report here instead of stdout."),
-    fail_on: FailOn = typer.Option(FailOn.low, "--fail-on", help="Exit 1 when a finding is this severe or worse."),
+    report: list[str] = typer.Option(
+        [], "--report", metavar="FORMAT=FILE", help="Also write a report in FORMAT to FILE ('-': stdout); repeatable."
+    ),
+    category: str = typer.Option("fgscan-audit", "--category", help="SARIF automationDetails.id: one per upload."),
+    fail_on: FailOn | None = typer.Option(
+        None, "--fail-on", help="Exit 1 when a finding is this severe or worse (default: the config's, else low)."
+    ),
     rule: list[str] = typer.Option([], "--rule", help="Run only this rule (id or name); repeatable."),
     skip: list[str] = typer.Option([], "--skip", help="Do not run this rule (id or name); repeatable."),
+    config: Path | None = typer.Option(None, "--config", "-c", help="Configuration file (default: ./.fgscan.yaml)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also print API calls by operation."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output."),
 ) -> None:
@@ -68,17 +86,24 @@ def audit(
 
     options = _options(region, all_regions, profile, account_role, accounts, organization, external_id,
                        all_revisions, concurrency)
+    settings = _config(config)
+    extra_reports = [_report_spec(spec) for spec in report]
+    if save_inventory is not None:
+        _prepare(save_inventory)
     try:
         with _progress(quiet) as progress:
             inventories, coverage = collect(options, progress)
     except SetupError as exc:
         raise fail(str(exc)) from None
-    result = _scan(inventories, save_inventory, rule, skip)
+    result = _scan(inventories, save_inventory, rule, skip, settings)
     result.coverage = coverage
     if verbose:
         _print_calls(coverage)
-    _emit(result, format.value, output)
-    _finish(result, coverage, fail_on)
+    sarif_options = {"category": category}
+    _emit(result, format.value, output, **(sarif_options if format is Format.sarif else {}))
+    for fmt, file in extra_reports:
+        _emit(result, fmt, file, **(sarif_options if fmt == "sarif" else {}))
+    _finish(result, coverage, fail_on.value if fail_on else settings.fail_on or FailOn.low.value)
 
 
 def _options(region: list[str], all_regions: bool, profile: str | None, account_role: str | None,
@@ -107,16 +132,25 @@ def _options(region: list[str], all_regions: bool, profile: str | None, account_
                         all_revisions=all_revisions, concurrency=concurrency)
 
 
-def _scan(inventories: list[RegionInventory], save_inventory: Path | None, rule: list[str],
-          skip: list[str]) -> ScanResult:
-    """Write the snapshot and scan it. A temporary snapshot is scanned from inside, so reports name
-    `ACCOUNT/REGION/KIND/NAME.json` and fingerprints do not depend on a temporary folder's name."""
+def _scan(inventories: list[RegionInventory], save_inventory: Path | None, rule: list[str], skip: list[str],
+          settings: Config) -> ScanResult:
+    """Write the snapshot and scan it as `fgscan scan` would, configuration and suppressions included.
+    A temporary snapshot is scanned from inside, so reports name `ACCOUNT/REGION/KIND/NAME.json` and
+    fingerprints do not depend on a temporary folder's name."""
     from scanner.collect import inventory
+    from scanner.config import ConfigError
+    from scanner.discovery import display_path
     from scanner.engine import EngineError
     from scanner.pipeline import ScanOptions, scan
     from scanner.rulebook import RuleError
+    from scanner.suppressions import apply
 
-    options = ScanOptions(include=rule, skip=skip)
+    options = ScanOptions(
+        include=rule, skip=skip, excludes=list(settings.exclude), frameworks=settings.frameworks,
+        rule_dirs=[d.resolve() for d in settings.rule_dirs], disabled=settings.disable, params=settings.params,
+        severities=settings.severity, config=settings,
+    )
+    config_name = display_path(settings.file) if settings.file else ".fgscan.yaml"
     with ExitStack() as stack:
         if save_inventory is None:
             root = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="fgscan-audit-")))
@@ -124,18 +158,30 @@ def _scan(inventories: list[RegionInventory], save_inventory: Path | None, rule:
         else:
             root = save_inventory
         try:
-            inventory.prepare(root)
             inventory.write(root, inventories)
-        except (inventory.SnapshotError, OSError) as exc:
-            raise fail(str(exc)) from None
+        except OSError as exc:
+            raise fail(f"{root}: cannot write the inventory: {exc.strerror}") from None
         if save_inventory is None:
             os.chdir(root)
             root = Path(".")
         try:
             result = scan([root], options)
+        except ConfigError as exc:
+            raise _config_failure(exc) from None
         except (RuleError, EngineError) as exc:
             raise fail(str(exc)) from None
+        apply(result, settings.ignore, config_name)
     return result
+
+
+def _prepare(root: Path) -> None:
+    """Check (and empty) the `--save-inventory` folder before spending any API call."""
+    from scanner.collect.inventory import SnapshotError, prepare
+
+    try:
+        prepare(root)
+    except (SnapshotError, OSError) as exc:
+        raise fail(str(exc)) from None
 
 
 def _print_calls(coverage: Coverage) -> None:
@@ -145,7 +191,7 @@ def _print_calls(coverage: Coverage) -> None:
         typer.echo(f"  {count:>7}  {operation}", err=True)
 
 
-def _finish(result: ScanResult, coverage: Coverage, fail_on: FailOn) -> None:
+def _finish(result: ScanResult, coverage: Coverage, fail_on: str) -> None:
     for error in result.errors:
         typer.echo(str(error), err=True)
     for gap in coverage.gaps:
@@ -154,8 +200,8 @@ def _finish(result: ScanResult, coverage: Coverage, fail_on: FailOn) -> None:
         raise typer.Exit(EXIT_ERROR)
     if not coverage.complete:
         raise typer.Exit(EXIT_INCOMPLETE)
-    if fail_on is not FailOn.none:
-        threshold = Severity(fail_on.value).rank
+    if fail_on != FailOn.none.value:
+        threshold = Severity(fail_on).rank
         if any(f.severity.rank >= threshold for f in result.findings):
             raise typer.Exit(EXIT_FINDINGS)
 

@@ -329,6 +329,16 @@ def rules_docs(
         typer.echo(f"wrote {path}")
 
 
+def _register_audit() -> None:
+    """`fgscan audit` lives in its own module, which uses this module's options and helpers."""
+    from scanner.audit_cli import audit
+
+    app.command("audit")(audit)
+
+
+_register_audit()
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

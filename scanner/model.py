@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from scanner.coverage import Coverage
+
 Path = tuple[Any, ...]
 
 # The resource kinds a rule can target (`custom.kinds` in its metadata).
@@ -181,6 +183,7 @@ class ScanResult:
     suppressed: list[Finding] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     baseline: BaselineComparison | None = None
+    coverage: Coverage | None = None  # a live audit's scope and what it could not read
 
     def sorted_findings(self) -> list[Finding]:
         """Most severe first, then by file and line."""

@@ -50,7 +50,7 @@ def hardened_task_definition(account: str) -> dict[str, Any]:
 
 
 def seed_account_a(url: str) -> dict[str, str]:
-    """Account A, us-east-1: the full set; eu-west-1: one risky task definition. Returns names and ids."""
+    """Account A, us-east-1: the full set; eu-west-1: one family of risky task definitions. Returns ids."""
     ids: dict[str, str] = {}
     boto = session(url, ACCOUNT_A, "us-east-1")
     iam = boto.client("iam", endpoint_url=url)
@@ -93,7 +93,9 @@ def seed_account_a(url: str) -> dict[str, str]:
 
     west = session(url, ACCOUNT_A, "eu-west-1").client("ecs", endpoint_url=url)
     west.create_cluster(clusterName="west")
-    west.register_task_definition(**risky_task_definition("west-worker", ACCOUNT_A, "eu-west-1"))
+    for _ in range(3):  # no service runs these: by default only revision 3; revision 1 is INACTIVE
+        west.register_task_definition(**risky_task_definition("west-worker", ACCOUNT_A, "eu-west-1"))
+    west.deregister_task_definition(taskDefinition="west-worker:1")
     return ids
 
 

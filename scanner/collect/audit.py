@@ -56,7 +56,7 @@ def collect(options: AuditOptions, progress: Progress) -> tuple[list[RegionInven
     faults = Faults()
     base = session.base_session(options.profile, counter)
     home = session.home_region(base, options.regions)
-    if not options.regions and not options.all_regions and not base.region_name:
+    if not options.regions and not options.all_regions and not session.configured_region(base):
         raise session.SetupError("no region: pass --region or --all-regions, or set AWS_REGION or a profile region")
     attempts = session.max_attempts()
     config = session.AccountSession("", base, attempts, options.concurrency).config

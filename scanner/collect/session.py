@@ -78,7 +78,12 @@ def base_session(profile: str | None, counter: ApiCounter) -> Any:
 
 def home_region(session: Any, regions: list[str]) -> str:
     """The region for global calls (STS, Organizations, DescribeRegions)."""
-    return (regions[0] if regions else None) or session.region_name or "us-east-1"
+    return (regions[0] if regions else None) or configured_region(session) or "us-east-1"
+
+
+def configured_region(session: Any) -> str | None:
+    """The session's region, or `AWS_REGION` (which the other AWS SDKs read) when boto3 found none."""
+    return session.region_name or os.environ.get("AWS_REGION") or None
 
 
 def caller_account(session: Any, region: str, config: Any) -> str:

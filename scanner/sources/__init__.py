@@ -6,6 +6,7 @@ from scanner.documents import Document
 from scanner.model import Resource
 from scanner.sources import aws_cli, cloudformation, task_definition
 from scanner.sources.links import links_for
+from scanner.sources.tags import tag_skips
 
 SOURCES = (cloudformation, task_definition, aws_cli)
 
@@ -17,5 +18,6 @@ def recognise(doc: Document) -> list[Resource] | None:
             found = source.resources(doc)
             for resource in found:
                 resource.links = links_for(resource.kind, resource.data)
+                resource.skips.extend(tag_skips(resource, doc))
             return found
     return None
