@@ -1,0 +1,64 @@
+# METADATA
+# title: Security group opens an unauthorized port to the internet
+# description: >-
+#   An inbound rule from 0.0.0.0/0 or ::/0 opens TCP ports other than the authorized ones
+#   (`authorized_world_ports`, 80 and 443 by default), any UDP port not in
+#   `authorized_world_udp_ports`. A range counts when any port in it is unauthorized: 80-443
+#   opens 81 to 442. So that one opening gives one finding, TCP ports in `high_risk_ports` are
+#   left to sg-world-ingress-high-risk-port, administration ports (`admin_ports`) to
+#   sg-world-ingress-admin-port and rules open on every port to sg-world-ingress-all-traffic;
+#   ICMP and other port-less protocols are out of scope.
+# scope: package
+# custom:
+#   id: FG-SG-021
+#   name: sg-world-ingress-unauthorized-port
+#   severity: high
+#   rationale: Every port open to the internet beyond the web ports is attack surface nobody reviewed.
+#   kinds: [ec2_security_group]
+#   remediation: >-
+#     Narrow the rule to the authorized ports, or replace 0.0.0.0/0 and ::/0 with the caller's
+#     security group or address range. Put public services behind a load balancer that listens on
+#     80/443 only.
+#   references:
+#     - https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-18
+#     - https://docs.aws.amazon.com/config/latest/developerguide/vpc-sg-open-only-to-authorized-ports.html
+#   frameworks:
+#     aws-fsbp: [EC2.18]
+#     nist-800-53: [AC-4, AC-4(21), SC-7, SC-7(11), SC-7(16), SC-7(21), SC-7(4), SC-7(5)]
+#   examples:
+#     bad: '{"IpPermissions": [{"IpProtocol": "tcp", "FromPort": 80, "ToPort": 443, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}]}'
+#     good: '{"IpPermissions": [{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}]}'
+package fgscan.rules.sg_world_ingress_unauthorized_port
+
+import rego.v1
+
+import data.fgscan.lib.network
+
+params := data.fgscan.params
+
+deny contains finding if {
+	some entry in network.world_ingress
+	entry.all_ports == false
+	allowed := accepted(entry.protocol) | {port | some port in params.admin_ports}
+	count(network.covered(entry, allowed)) < network.width(entry)
+	finding := {
+		"msg": concat("", [
+			"inbound ", network.traffic(entry), " from ", entry.source, " opens ports outside the authorized ",
+			listing(authorized(entry.protocol)), ".",
+		]),
+		"path": entry.path,
+	}
+}
+
+# Ports an inbound world rule may cover without this rule firing (undefined: out of scope).
+accepted("tcp") := {port | some port in params.authorized_world_ports} | {port | some port in params.high_risk_ports}
+
+accepted("udp") := {port | some port in params.authorized_world_udp_ports}
+
+authorized("tcp") := params.authorized_world_ports
+
+authorized("udp") := params.authorized_world_udp_ports
+
+listing(ports) := "(none)" if count(ports) == 0
+
+listing(ports) := concat("", ["(", network.port_list(ports), ")"]) if count(ports) > 0
