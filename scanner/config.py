@@ -188,7 +188,7 @@ def _check_params(config: Config, path: tuple, given: dict[str, Any], known: dic
         if key not in known:
             names = ", ".join(sorted(known)) or "none"
             errors.append(config.error(here, f"unknown parameter '{_dotted(here)}' (expected one of {names})"))
-        elif isinstance(value, dict) and isinstance(known[key], dict):
+        elif isinstance(value, dict) and isinstance(known[key], dict) and known[key]:
             errors += _check_params(config, here, value, known[key])
         elif known[key] is not None and _json_type(value) != _json_type(known[key]):
             errors.append(config.error(here, f"{_dotted(here)} must be {_TYPES[_json_type(known[key])]} "

@@ -13,9 +13,13 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scanner.engine import EngineError, opa_path
 from scanner.rulebook import Rulebook
+
+if TYPE_CHECKING:
+    import regopy
 
 _TEST = re.compile(r"^(test_\w+)\s+if\b", re.MULTILINE)
 _PACKAGE = re.compile(r"^package\s+([\w.]+)", re.MULTILINE)
@@ -52,7 +56,11 @@ def run_tests(rulebook: Rulebook, engine: str = "regopy") -> list[TestOutcome]:
         except EngineError as exc:
             outcomes += [TestOutcome(test_file, n, False, str(exc)) for n in names]
             continue
+        passing = _passing(rego, package.group(1))
         for name in dict.fromkeys(names):
+            if name in passing:
+                outcomes.append(TestOutcome(test_file, name, True))
+                continue
             output = rego.query(f"data.{package.group(1)}.{name}")
             if not output.ok():
                 outcomes.append(TestOutcome(test_file, name, False, last_error(rego)))
@@ -61,6 +69,16 @@ def run_tests(rulebook: Rulebook, engine: str = "regopy") -> list[TestOutcome]:
                 passed = bool(expressions) and expressions[0] is True
                 outcomes.append(TestOutcome(test_file, name, passed, "" if passed else "undefined or false"))
     return outcomes
+
+
+def _passing(rego: regopy.Interpreter, package: str) -> set[str]:
+    """The package's tests that hold, in one query (rego-cpp compiles every module on each query, so
+    one query per file instead of per test makes the run several times faster); failures are then
+    queried one by one for their error."""
+    output = rego.query(f'[name | some name; data.{package}[name] == true; startswith(name, "test_")]')
+    if not output.ok() or not output.results or not output.results[0].expressions:
+        return set()
+    return set(output.results[0].expressions[0] or ())
 
 
 def _run_opa(rulebook: Rulebook) -> list[TestOutcome]:
