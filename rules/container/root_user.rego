@@ -1,0 +1,72 @@
+# METADATA
+# title: Container runs as root
+# description: >-
+#   A container whose user is unset, `root` or UID 0 runs its process as root. A bug in the
+#   application then hands the attacker root inside the container, which makes kernel and
+#   runtime escapes, and tampering with anything mounted into the task, much easier.
+# scope: package
+# custom:
+#   id: FG-CTR-002
+#   name: root-user
+#   severity: high
+#   rationale: Root in the container turns any code-execution bug into full control of the task and its mounts.
+#   kinds: [ecs_task_definition]
+#   remediation: >-
+#     Set `user` to a non-root UID (for example "10001" or "10001:10001") and build the image so
+#     that user can run it (`USER 10001` in the Dockerfile). The group alone does not make a user
+#     root: "10001:0" is accepted.
+#   references:
+#     - https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-20
+#     - https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_security
+#   frameworks:
+#     aws-fsbp: [ECS.20]
+#     cis-docker: ["4.1"]
+#     nist-800-53: [AC-6(2), AC-6(10)]
+#   examples:
+#     bad: '{"containerDefinitions": [{"name": "app", "user": "0:0"}]}'
+#     good: '{"containerDefinitions": [{"name": "app", "user": "10001:10001"}]}'
+package fgscan.rules.root_user
+
+import rego.v1
+
+# Windows containers have no UID; another rule judges their user.
+windows if startswith(upper(input.resource.runtimePlatform.operatingSystemFamily), "WINDOWS")
+
+deny contains finding if {
+	not windows
+	some i, container in input.resource.containerDefinitions
+	is_object(container)
+	unset(object.get(container, "user", null))
+	finding := {
+		"msg": sprintf("container '%s' sets no user, so it runs as root unless the image says otherwise.", [container.name]),
+		"path": ["containerDefinitions", i, "name"],
+	}
+}
+
+deny contains finding if {
+	not windows
+	some i, container in input.resource.containerDefinitions
+	is_object(container)
+	root(container.user)
+	finding := {
+		"msg": sprintf("container '%s' runs as root (user '%s').", [container.name, container.user]),
+		"path": ["containerDefinitions", i, "user"],
+	}
+}
+
+unset(user) if user == null
+
+unset(user) if trim_space(user) == ""
+
+# The user part of "user", "uid", "user:group" or "uid:gid"; the group alone never makes root.
+root(user) if {
+	is_string(user)
+	name := trim_space(split(user, ":")[0])
+	root_name(name)
+}
+
+root(user) if user == 0
+
+root_name("root")
+
+root_name(name) if regex.match(`^0+$`, name)

@@ -1,0 +1,119 @@
+package fgscan.rules.secrets_in_environment_test
+
+import rego.v1
+
+import data.fgscan.rules.secrets_in_environment as rule
+
+task(env) := {"containerDefinitions": [{"name": "app", "environment": env}]}
+
+# The kind of secret found for one variable, or undefined when none is.
+kind_of(name, value) := kind if {
+	some f in rule.deny with input.resource as task([{"name": name, "value": value}])
+	f.path == ["containerDefinitions", 0, "environment", 0, "value"]
+	kind := regex.find_n(`\([^()]*\)[.]$`, f.msg, 1)[0]
+}
+
+test_known_formats_found_whatever_the_name if {
+	kind_of("KEY_ID", "AKIAIOSFODNN7EXAMPLE") == "(AWS access key ID)."
+	kind_of("CREDS", "id=ASIAY34FZKBOKMUTVV7A;region=eu-west-1") == "(AWS access key ID)."
+	kind_of("SSH", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----") == "(private key)."
+	kind_of("TLS", "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\n-----END RSA PRIVATE KEY-----") == "(private key)."
+	kind_of("GH", "ghp_Zx81kQ2mVv9LrT4bNc7Yw3JdFh6PsA0eGu5K") == "(GitHub token)."
+	kind_of("GH2", "github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz") == "(GitHub fine-grained token)."
+	kind_of("GL", "glpat-q8Fz0Lw2Rk7Tn4Vb9Xc1") == "(GitLab token)."
+	kind_of("SLACK", "xoxb-123456789012-abcdefABCDEF") == "(Slack token)."
+	kind_of("STRIPE", "sk_live_q8Fz0Lw2Rk7Tn4Vb9Xc1Md") == "(Stripe secret key)."
+	kind_of("LLM", "sk-proj-q8Fz0Lw2Rk7Tn4Vb9Xc1Md5Hs3") == "(OpenAI or Anthropic API key)."
+	kind_of("MAPS", "AIzaSyq8Fz0Lw2Rk7Tn4Vb9Xc1Md5Hs3Jg6PaQw") == "(Google API key)."
+	kind_of("NPMRC", "npm_q8Fz0Lw2Rk7Tn4Vb9Xc1Md5Hs3Jg6PaQwErT") == "(npm token)."
+	kind_of("DATABASE_URL", "postgres://orders:S3cretPass@db.internal:5432/orders") == "(URL with an embedded password)."
+}
+
+test_aws_secret_key_needs_an_aws_like_name if {
+	kind_of("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY") == "(AWS secret access key)."
+	not kind_of("BUILD_CHECKSUM", "abcdefghijabcdefghijabcdefghijabcdefghij")
+}
+
+test_secret_named_variable_with_a_plausible_value if {
+	kind_of("DB_PASSWORD", "correct-horse-battery") == "(literal value of a secret-named variable)."
+	kind_of("jwtSecret", "not-so-secret-after-all") == "(literal value of a secret-named variable)."
+	kind_of("DB_PASS", "postgres1") == "(literal value of a secret-named variable)."
+}
+
+test_high_entropy_token_under_any_name if {
+	findings := rule.deny with input.resource as task([{"name": "CONFIG_BLOB", "value": "x7Kp2Qm9Lz4Rt8WvB3nJ"}])
+		with input.facts as {"entropy": {"x7Kp2Qm9Lz4Rt8WvB3nJ": 4.322}}
+	some f in findings
+	contains(f.msg, "high-entropy string")
+}
+
+test_message_names_the_variable_never_the_value if {
+	findings := rule.deny with input.resource as {"containerDefinitions": [
+		{"name": "web"},
+		{"name": "worker", "environment": [
+			{"name": "LOG_LEVEL", "value": "info"},
+			{"name": "GITHUB_TOKEN", "value": "ghp_Zx81kQ2mVv9LrT4bNc7Yw3JdFh6PsA0eGu5K"},
+		]},
+	]}
+	count(findings) == 1
+	some f in findings
+	f.path == ["containerDefinitions", 1, "environment", 1, "value"]
+	contains(f.msg, "'GITHUB_TOKEN'")
+	contains(f.msg, "'worker'")
+	not contains(f.msg, "ghp_")
+	not contains(f.msg, "Zx81")
+}
+
+test_secret_names_with_harmless_values_allowed if {
+	count(rule.deny) == 0 with input.resource as task([
+		{"name": "PASSWORD_MIN_LENGTH", "value": "12"},
+		{"name": "DB_PASSWORD", "value": "admin"},
+		{"name": "API_TOKEN_TTL", "value": "3600"},
+		{"name": "SESSION_TOKEN", "value": "86400000"},
+		{"name": "REFRESH_TOKEN", "value": "disabled"},
+		{"name": "OAUTH_TOKEN", "value": "https://auth.example.com/oauth2/token"},
+		{"name": "CLIENT_SECRET", "value": "/run/secrets/client-secret"},
+		{"name": "DB_PASSWORD", "value": "${DB_PASSWORD}"},
+		{"name": "SIGNING_SECRET", "value": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:sign-AbCdEf"},
+		{"name": "API_KEY", "value": "<set-in-secrets-manager>"},
+		{"name": "PASSWORD_POLICY", "value": "uppercase-digits-symbols"},
+		{"name": "LOG_LEVEL", "value": "info"},
+	])
+}
+
+test_urls_without_credentials_allowed if {
+	count(rule.deny) == 0 with input.resource as task([
+		{"name": "DATABASE_URL", "value": "postgres://db.internal:5432/orders"},
+		{"name": "TEMPLATE_URL", "value": "postgres://orders:${DB_PASSWORD}@db.internal:5432/orders"},
+		{"name": "CONTACT", "value": "mailto:ops@example.com"},
+	])
+}
+
+test_random_looking_but_ordinary_values_allowed if {
+	count(rule.deny) == 0 with input.resource as task([
+		{"name": "CLUSTER", "value": "OrdersServiceProductionCluster2024"},
+		{"name": "DB_HOST", "value": "orders-db.cluster-abc123.eu-west-1.rds.amazonaws.com"},
+		{"name": "NOTE", "value": "desk-abcdefghijklmnopqrstuvwxyz"},
+		{"name": "ID", "value": "XAKIAIOSFODNN7EXAMPLEX"},
+	])
+		with input.facts as {"entropy": {
+			"OrdersServiceProductionCluster2024": 4.04,
+			"orders-db.cluster-abc123.eu-west-1.rds.amazonaws.com": 4.133,
+			"desk-abcdefghijklmnopqrstuvwxyz": 4.7,
+			"XAKIAIOSFODNN7EXAMPLEX": 3.8,
+		}}
+}
+
+test_entropy_threshold_comes_from_params if {
+	count(rule.deny) == 0 with input.resource as task([{"name": "BLOB", "value": "x7Kp2Qm9Lz4Rt8WvB3nJ"}])
+		with input.facts as {"entropy": {"x7Kp2Qm9Lz4Rt8WvB3nJ": 4.322}}
+		with data.fgscan.params.secret_entropy_threshold as 4.5
+}
+
+test_values_known_only_at_deploy_time_allowed if {
+	count(rule.deny) == 0 with input.resource as {"containerDefinitions": [{
+		"name": "app",
+		"environment": [{"name": "DB_PASSWORD", "value": {"Ref": "DbPassword"}}],
+		"secrets": [{"name": "API_TOKEN", "valueFrom": "arn:aws:ssm:eu-west-1:123456789012:parameter/api-token"}],
+	}]}
+}

@@ -1,0 +1,70 @@
+package fgscan.rules.sg_world_ingress_all_traffic_test
+
+import rego.v1
+
+import data.fgscan.rules.sg_world_ingress_all_traffic as rule
+
+# One `input.facts.permissions` entry, as scanner/facts.py writes it.
+entry(i, protocol, from_port, to_port, source, world) := permission if {
+	permission := {
+		"direction": "ingress",
+		"index": i,
+		"source_type": "cidr",
+		"source": source,
+		"path": ["IpPermissions", i, "Ipv6Ranges", 0, "CidrIpv6"],
+		"permission_path": ["IpPermissions", i],
+		"protocol": protocol,
+		"protocol_known": true,
+		"from_port": from_port,
+		"to_port": to_port,
+		"ports_known": true,
+		"all_ports": full_range(from_port, to_port),
+		"known": true,
+		"world": world,
+	}
+}
+
+full_range(from_port, to_port) := true if {
+	from_port <= 0
+	to_port >= 65535
+} else := false
+
+findings(entries) := result if {
+	result := rule.deny with input.facts as {"permissions": entries}
+}
+
+test_all_protocols_from_ipv6_world_denied if {
+	result := findings([entry(2, "all", 0, 65535, "::/0", true)])
+	count(result) == 1
+	some f in result
+	f.path == ["IpPermissions", 2, "Ipv6Ranges", 0, "CidrIpv6"]
+	contains(f.msg, "all traffic")
+}
+
+test_every_tcp_port_from_ipv4_world_denied if {
+	some f in findings([entry(0, "tcp", 0, 65535, "0.0.0.0/0", true)])
+	contains(f.msg, "every tcp port")
+}
+
+test_every_udp_port_denied if {
+	count(findings([entry(0, "udp", 0, 65535, "0.0.0.0/0", true)])) == 1
+}
+
+test_wide_but_not_full_ranges_allowed if {
+	count(findings([
+		entry(0, "tcp", 1, 65535, "0.0.0.0/0", true),
+		entry(1, "tcp", 1024, 65535, "0.0.0.0/0", true),
+		entry(2, "tcp", 443, 443, "::/0", true),
+	])) == 0
+}
+
+test_icmp_from_world_allowed if {
+	count(findings([entry(0, "icmp", 0, 65535, "0.0.0.0/0", true)])) == 0
+}
+
+test_restricted_sources_and_egress_allowed if {
+	count(findings([
+		entry(0, "all", 0, 65535, "10.0.0.0/8", false),
+		object.union(entry(1, "all", 0, 65535, "0.0.0.0/0", true), {"direction": "egress"}),
+	])) == 0
+}
