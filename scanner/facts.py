@@ -4,7 +4,8 @@
   named, the port range explicit (`-1`/all made 0-65535) and, for CIDRs, whether the range is the
   whole internet, public or private, and its prefix length (`ipaddress` does the arithmetic).
 - `facts.entropy` (task definitions): Shannon entropy, in bits per character, of every string a
-  secret could hide in (environment values, command, entry point, Docker labels).
+  secret could hide in (environment values, command, entry point, Docker labels), and of the words
+  and `=` values inside command and entry point arguments.
 - IAM roles and policies: statements, trust and usage facts, see `scanner.iam_facts`.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import ipaddress
 import math
+import re
 from collections import Counter
 from typing import Any
 
@@ -32,7 +34,8 @@ def annotate(resource: Resource) -> None:
     if resource.kind == "ec2_security_group":
         resource.facts["permissions"] = permission_facts(resource.data)
     elif resource.kind == "ecs_task_definition":
-        resource.facts["entropy"] = {s: entropy(s) for s in _secret_candidates(resource.data)}
+        strings = _secret_candidates(resource.data) | _argument_parts(resource.data)
+        resource.facts["entropy"] = {s: entropy(s) for s in strings}
     elif resource.kind in ("iam_role", "iam_policy"):
         iam_facts.annotate(resource)
 
@@ -135,6 +138,25 @@ def _secret_candidates(task: dict[str, Any]) -> set[str]:
         labels = container.get("dockerLabels")
         if isinstance(labels, dict):
             found.update(v for v in labels.values() if isinstance(v, str))
+    return found
+
+
+def _argument_parts(task: dict[str, Any]) -> set[str]:
+    """The whitespace-separated words of command and entry point arguments (a shell line is one
+    argument) and the value after `=` in each (`--password=...`), without surrounding quotes;
+    rules split arguments the same way."""
+    found: set[str] = set()
+    for container in task.get("containerDefinitions") or []:
+        if not isinstance(container, dict):
+            continue
+        for field in ("command", "entryPoint"):
+            values = container.get(field)
+            for arg in values if isinstance(values, list) else []:
+                for word in re.split(r"[ \t\r\n]+", arg.strip()) if isinstance(arg, str) else []:
+                    word = word.strip("'\"")
+                    found.add(word)
+                    if "=" in word:
+                        found.add(word.split("=", 1)[1].strip("'\""))
     return found
 
 
