@@ -32,6 +32,7 @@ _AWS_POLICY = re.compile(r"^arn:(?:aws[\w-]*|\$\{AWS::Partition\}):iam::aws:poli
 _ACCOUNT = re.compile(r"^\d{12}$")
 _ARN_ACCOUNT = re.compile(r"^arn:[^:]*:iam::([^:]*):")
 _TYPE_WILDCARD = re.compile(r"^[\w.-]+[/:]\*$")
+_PLACEHOLDER = re.compile(r"\$\{[^}]*\}")
 OWN_ACCOUNT = "${AWS::AccountId}"
 
 
@@ -290,13 +291,18 @@ def _condition_keys(conditions: dict[str, Any]) -> list[str]:
     return sorted({k.lower() for block in conditions.values() if isinstance(block, dict) for k in block})
 
 
+def _arn_parts(resource: str) -> list[str]:
+    """The six parts of an ARN, `${...}` placeholders (which may hold colons) kept whole."""
+    parts = _PLACEHOLDER.sub("${}", resource).split(":", 5)
+    return parts if len(parts) == 6 and parts[0] == "arn" else []
+
+
 def _all_resources(resource: str) -> bool:
-    if resource == "*":
-        return True
-    parts = resource.split(":", 5)
-    return len(parts) == 6 and parts[0] == "arn" and parts[5] == "*"
+    parts = _arn_parts(resource)
+    return resource == "*" or parts[5:] == ["*"] or (parts[2:3] == ["s3"] and parts[5] == "*/*")
 
 
 def _type_wildcard(resource: str) -> bool:
-    parts = resource.split(":", 5)
-    return len(parts) == 6 and parts[0] == "arn" and bool(_TYPE_WILDCARD.match(parts[5]))
+    """Every resource of a type (`role/*`, `secret:*`); S3 ARNs have no type, `bucket/*` is one bucket."""
+    parts = _arn_parts(resource)
+    return bool(parts) and parts[2] != "s3" and bool(_TYPE_WILDCARD.match(parts[5]))

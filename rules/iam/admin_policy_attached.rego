@@ -40,7 +40,6 @@ hits contains [m.path, text] if {
 
 hits contains [s.path, text] if {
 	some s in iam.allow_statements
-	s.source != "aws-managed"
 	iam.admin_statement(s)
 	"*" in s.actions
 	text := concat("", [iam.describe(s), " allows every action on every resource"])
@@ -48,7 +47,6 @@ hits contains [s.path, text] if {
 
 hits contains [s.path, text] if {
 	some s in iam.allow_statements
-	s.source != "aws-managed"
 	iam.admin_statement(s)
 	not "*" in s.actions
 	except := concat(", ", sort(s.not_actions))

@@ -60,3 +60,15 @@ test_escalation_actions_left_to_privilege_escalation_rule if {
 	count(rule.deny) == 0 with input.kind as "iam_role"
 		with input.facts as facts([statement({"actions": ["iam:passrole", "iam:attachrolepolicy", "sts:assumerole"]})])
 }
+
+test_statements_of_admin_policies_left_to_admin_rule if {
+	count(rule.deny) == 0 with input.kind as "iam_role" with input.facts as facts([
+		statement({"actions": ["iam:createservicelinkedrole"], "source": "aws-managed", "policy": "PowerUserAccess"}),
+	])
+}
+
+test_statements_of_other_aws_managed_policies_judged if {
+	count(rule.deny) == 1 with input.kind as "iam_role" with input.facts as facts([
+		statement({"actions": ["iam:createservicelinkedrole"], "source": "aws-managed", "policy": "AmazonEC2FullAccess"}),
+	])
+}

@@ -15,11 +15,18 @@ shown_on_a_role if {
 	count(input.facts.attached_roles) > 0
 }
 
-# The Allow statements a rule judges.
+# The Allow statements a rule judges; those of the administrator policies iam-admin-policy-attached
+# reports by ARN are left to it.
 allow_statements contains s if {
 	not shown_on_a_role
 	some s in input.facts.statements
 	s.effect == "Allow"
+	not _admin_managed(s)
+}
+
+_admin_managed(s) if {
+	s.source == "aws-managed"
+	concat("", ["arn:aws:iam::aws:policy/", s.policy]) in params.iam_admin_managed_policies
 }
 
 # The statement's action list covers `action` (`Action` patterns, or everything outside `NotAction`).
