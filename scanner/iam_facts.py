@@ -169,12 +169,12 @@ def resolve_policies(doc: Document, resources: list[Resource]) -> None:
     """Within one file: give each role the documents of managed policies the file also defines
     (a template's `AWS::IAM::ManagedPolicy`, a `get-account-authorization-details` `Policies` entry),
     and note on each policy the roles of the file it is attached to."""
-    roles = {r.name: r for r in resources if r.kind == "iam_role"}
+    roles = [r for r in resources if r.kind == "iam_role"]
     policies = {r.name: r for r in resources if r.kind == "iam_policy"}
     for policy in policies.values():
-        policy.facts["attached_roles"] = [t for t in policy.links.get("roles", []) if t in roles]
+        policy.facts["attached_roles"] = [t for t in policy.links.get("roles", []) if t in {r.name for r in roles}]
     listed = _listed_policies(doc.data)
-    for role in roles.values():
+    for role in roles:
         entries = role.data.get("AttachedManagedPolicies")
         if not isinstance(entries, list):
             continue
