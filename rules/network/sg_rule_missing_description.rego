@@ -4,7 +4,7 @@
 #   An inbound or outbound rule source (CIDR, security group or prefix list) has no
 #   `Description`. Without one, reviewers cannot tell why the rule exists or who owns it, so
 #   obsolete openings are never removed. A description known only at deploy time counts as
-#   present.
+#   present; a VPC's default group is left to sg-default-allows-traffic.
 # scope: package
 # custom:
 #   id: FG-SG-027
@@ -30,6 +30,7 @@ import data.fgscan.lib.network
 labels := {"ingress": ["inbound rule for ", " from "], "egress": ["outbound rule for ", " to "]}
 
 deny contains finding if {
+	not input.resource.GroupName == "default" # sg-default-allows-traffic asks to remove its rules
 	some entry in input.facts.permissions
 	[field, i, listing, j, _] := entry.path
 	item := input.resource[field][i][listing][j]

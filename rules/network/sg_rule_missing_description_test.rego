@@ -78,3 +78,8 @@ test_unresolved_source_still_named if {
 	some finding in findings
 	contains(finding.msg, "from an unresolved source has no description.")
 }
+
+test_default_group_left_to_its_rule if {
+	count(rule.deny) == 0 with input.resource as {"GroupName": "default", "IpPermissions": [{"IpRanges": [{"CidrIp": "0.0.0.0/0"}]}]}
+		with input.facts.permissions as [entry({})]
+}

@@ -4,7 +4,8 @@
 #   An outbound rule to 0.0.0.0/0 or ::/0 on every port (all protocols, or a TCP/UDP range
 #   0-65535) lets a compromised task send data anywhere and fetch tools from anywhere. Tasks
 #   usually need only HTTPS to AWS endpoints, a registry and a few named services. Groups created
-#   without egress rules get this rule implicitly; only rules written out are reported.
+#   without egress rules get this rule implicitly; only rules written out are reported, and not
+#   those of a VPC's default group (sg-default-allows-traffic asks to remove them all).
 # scope: package
 # custom:
 #   id: FG-SG-022
@@ -29,6 +30,7 @@ import rego.v1
 import data.fgscan.lib.network
 
 deny contains finding if {
+	not input.resource.GroupName == "default" # sg-default-allows-traffic asks to remove its rules
 	some entry in input.facts.permissions
 	entry.direction == "egress"
 	entry.world == true

@@ -66,3 +66,8 @@ test_unresolved_values_are_not_proof if {
 		egress(unresolved_ports),
 	]
 }
+
+test_default_group_left_to_its_rule if {
+	count(rule.deny) == 0 with input.facts.permissions as [egress(all_traffic)] with input.resource.GroupName as "default"
+	count(rule.deny) == 1 with input.facts.permissions as [egress(all_traffic)] with input.resource.GroupName as "web"
+}
