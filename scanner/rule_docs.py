@@ -25,7 +25,7 @@ AREAS = {
     "IAM": "IAM roles and policies",
     "EXP": "Exposure paths",
 }
-FRAMEWORKS = {"aws-fsbp": "AWS FSBP", "cis-aws": "CIS AWS", "nist-800-53": "NIST 800-53"}
+FRAMEWORKS = {"aws-fsbp": "AWS FSBP", "cis-aws": "CIS AWS", "cis-docker": "CIS Docker", "nist-800-53": "NIST 800-53"}
 BEGIN, END = "<!-- rules:begin -->", "<!-- rules:end -->"
 REGENERATE = "python -m scanner.rule_docs"
 RULES_MD = Path("docs/rules.md")
