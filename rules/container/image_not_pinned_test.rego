@@ -60,5 +60,6 @@ test_unresolved_images_are_skipped if {
 		{"name": "c", "image": {"Fn::Join": ["", ["repo:", {"Ref": "Tag"}]]}},
 		{"name": "d", "image": {"Fn::Sub": ["${Uri}", {"Uri": {"Ref": "Image"}}]}},
 		{"name": "e"},
+		{"name": "f", "image": {"Fn::Sub": "${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/api@${Digest}"}},
 	]}
 }

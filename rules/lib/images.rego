@@ -27,19 +27,24 @@ last_component(ref) := parts[count(parts) - 1] if {
 	parts := split(split(ref, "@")[0], "/")
 }
 
-# "tag", "latest" or "none"; undefined when the tag is a `${...}` placeholder.
+# "tag", "latest" or "none"; undefined when the tag or digest is a `${...}` placeholder.
 tag_state(ref) := "none" if {
+	not _placeholder_after_path(ref)
 	component := last_component(ref)
-	not contains(component, "${")
 	not contains(component, ":")
 }
 
 tag_state(ref) := state if {
+	not _placeholder_after_path(ref)
 	component := last_component(ref)
-	not contains(component, "${")
 	contains(component, ":")
 	tag := substring(component, indexof(component, ":") + 1, -1)
 	state := _tag_kind(tag)
+}
+
+_placeholder_after_path(ref) if {
+	parts := split(ref, "/")
+	contains(parts[count(parts) - 1], "${")
 }
 
 _tag_kind(tag) := "latest" if tag == "latest"
