@@ -199,3 +199,17 @@ def test_a_scan_without_config_does_not_import_jsonschema(tmp_path):
     )
     proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=False)
     assert proc.stderr.splitlines()[-1] == "False False"
+
+
+def test_overrides_reach_parallel_workers(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(130):
+        shutil.copy(HARDENED, folder / f"td{n}.json")
+    shutil.copytree(EXAMPLES / "custom-rules", tmp_path / "policy")
+    write_config(tmp_path, "custom_rules: [policy]\nparams:\n  acme_required_labels: [tier]\n"
+                           "rules:\n  severity:\n    acme-required-labels: high\n")
+    proc = run_fgscan("scan", "many", "--rule", "acme-required-labels", "--jobs", "2", "-f", "json", cwd=tmp_path)
+    found = findings(proc)
+    assert len(found) == 130, proc.stderr
+    assert {(f["severity"], f["message"].rsplit("'", 2)[1]) for f in found} == {("high", "tier")}
