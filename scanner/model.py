@@ -112,6 +112,7 @@ class RelatedLocation:
     file: str
     span: Span | None
     message: str
+    id: int | None = None  # what SARIF `[text](id)` links in `Finding.linked_message` cite
 
 
 @dataclass
@@ -130,6 +131,8 @@ class Finding:
     fingerprint: str
     arn: str | None = None
     related: list[RelatedLocation] = field(default_factory=list)
+    chain: str | None = None  # an exposure path in short (`service a -> sg-1 :80 from 0.0.0.0/0 -> container a :80`)
+    linked_message: str | None = None  # `message` with SARIF `[text](id)` links to `related`
     suppression: Suppression | None = None
     baseline_state: str | None = None
 

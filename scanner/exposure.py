@@ -1,0 +1,113 @@
+"""The exposure pass: after the per-file pass, evaluate the neighbourhood rules once per service.
+
+Rules marked `custom.input: neighbourhood` read one service's neighbourhood (see
+`scanner.neighbourhood`) instead of one resource. A deny entry names its primary location and the
+related ones by the neighbourhood's `loc` ids, and may cite them in its message as `[text](loc)`;
+findings get SARIF-style `[text](n)` links to numbered related locations, and a plain message.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from scanner.documents import guess_format, parse, read_text
+from scanner.engine import make_engine
+from scanner.graph import Node
+from scanner.model import Finding, InputProblem, RelatedLocation, Severity, Span
+from scanner.neighbourhood import Graph, Loc
+from scanner.rulebook import Rule, Rulebook
+
+LINK = re.compile(r"\[([^\]\[]+)\]\((L\d+)\)")
+LABELS = {"ecs_service": "Service", "ecs_task_set": "Task set"}
+BATCH = 50
+
+
+def run(nodes: list[Node], rulebook: Rulebook, rules: list[Rule], engine: str, assume_worst: bool) -> list[Finding]:
+    """Findings of the neighbourhood `rules` for every service and task set among `nodes`."""
+    if not rules or not nodes:
+        return []
+    evaluator = make_engine(engine, rulebook, rules)
+    by_id = {r.id: r for r in rules}
+    hits: list[tuple[Rule, Node, dict[str, Any], dict[str, Loc], str | None]] = []
+    batch: list[tuple[Node, dict[str, Any], dict[str, Loc]]] = []
+
+    def flush() -> None:
+        for (service, item, locs), deny_sets in zip(batch, evaluator.evaluate_inputs([b[1] for b in batch]),
+                                                    strict=True):
+            home = item["neighbourhood"]["service"]["loc"]
+            hits.extend((by_id[rule_id], service, deny, locs, home) for rule_id, denies in deny_sets.items()
+                        for deny in denies)
+        batch.clear()
+
+    for entry in Graph(nodes).neighbourhoods(assume_worst):
+        batch.append(entry)
+        if len(batch) >= BATCH:
+            flush()
+    flush()
+    spans = _spans({loc for _, _, deny, locs, home in hits for loc in _cited(deny, locs, home)})
+    return [_finding(rule, service, deny, locs, home, spans) for rule, service, deny, locs, home in hits]
+
+
+def _cited(deny: dict[str, Any], locs: dict[str, Loc], home: str | None) -> list[Loc]:
+    """The primary location, then the related ones, each once."""
+    cited_in_text = [m[2] for m in LINK.finditer(str(deny.get("msg", "")))]
+    ids = [deny.get("location"), home, *(deny.get("related") or []), *cited_in_text]
+    primary = next((i for i in ids[:2] if i in locs), None)
+    ordered = [primary, *(i for i in ids[2:] if i in locs and i != primary)]
+    return [locs[i] for i in dict.fromkeys(ordered) if i is not None]
+
+
+def _finding(rule: Rule, service: Node, deny: dict[str, Any], locs: dict[str, Loc], home: str | None,
+             spans: dict[Loc, Span | None]) -> Finding:
+    cited = _cited(deny, locs, home)
+    primary = cited[0] if cited else Loc(service.file, service.real, (), "")
+    related = [RelatedLocation(loc.file, spans.get(loc), loc.label, n) for n, loc in enumerate(cited[1:], 1)]
+    numbers = {i: n for n, loc in enumerate(cited[1:], 1) for i, known in locs.items() if known == loc}
+    msg = str(deny.get("msg", rule.title))
+    prefix = f"{LABELS.get(service.kind, service.kind)} '{service.name}': "
+    linked = LINK.sub(lambda m: f"[{m[1]}]({numbers[m[2]]})" if m[2] in numbers else m[1], msg)
+    severity = rule.severity
+    if deny.get("severity") in {s.value for s in Severity} and not rule.severity_overridden:
+        severity = Severity(deny["severity"])
+    parts = [rule.id, service.kind, service.file, service.name, *("/".join(map(str, c.path)) for c in cited)]
+    return Finding(
+        rule_id=rule.id,
+        rule_name=rule.name,
+        severity=severity,
+        message=prefix + LINK.sub(r"\1", msg),
+        kind=service.kind,
+        resource=service.name,
+        file=primary.file,
+        span=spans.get(primary),
+        path=primary.path,
+        fingerprint=hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32],
+        arn=service.arn,
+        related=related,
+        chain=str(deny["chain"]) if deny.get("chain") else None,
+        linked_message=prefix + linked if related else None,
+    )
+
+
+def _spans(needed: set[Loc]) -> dict[Loc, Span | None]:
+    """Line and column of each location, reading each file once more (its document was dropped)."""
+    by_file: dict[tuple[str, str], list[Loc]] = defaultdict(list)
+    for loc in needed:
+        by_file[(loc.real, loc.file)].append(loc)
+    out: dict[Loc, Span | None] = {}
+    for (real, shown), locs in by_file.items():
+        try:
+            text = read_text(Path(real), shown, max_bytes=1 << 62)
+            doc = parse(text, shown, guess_format(Path(real), text))
+        except InputProblem:
+            continue
+        lines = text.splitlines()
+        for loc in locs:
+            span, exact = doc.span(loc.path)
+            if span is not None and not exact and span.end_line > span.start_line:
+                span = Span(span.start_line, span.start_col, span.start_line, len(lines[span.start_line - 1]) + 1)
+            out[loc] = span
+    return out

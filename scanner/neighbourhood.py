@@ -1,0 +1,282 @@
+"""The resource graph of a whole scan and each service's neighbourhood in it.
+
+Links resolve by CloudFormation logical id within the same template, then by id, ARN or name across
+files (task definitions by ARN, `family:revision` or family; groups by `sg-...` id; roles by ARN or
+name; ENIs by their `aws:ecs:serviceName` tag). A link that does not resolve stays in the
+neighbourhood with `known: false`, so rules can tell "closed" from "not in the input".
+
+A neighbourhood is the input of the exposure rules for one service or task set: `input.resource`
+(the service), `input.neighbourhood` (below) and `input.options`. Every place a finding may point
+at carries a `loc` id; `locations` maps those ids to files and source paths.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from scanner.graph import Node
+from scanner.model import Path
+
+SG = "ec2_security_group"
+TD = "ecs_task_definition"
+SERVICES = ("ecs_service", "ecs_task_set")
+MAX_SHARED = 25  # other task families listed per shared group
+
+
+@dataclass(frozen=True)
+class Loc:
+    """A place in a source file a finding can point at."""
+
+    file: str
+    real: str
+    path: Path
+    label: str
+
+
+GroupKey = tuple[str, ...]
+
+
+class Graph:
+    """Indexes the nodes of a scan; `neighbourhoods` yields one rule input per service."""
+
+    def __init__(self, nodes: list[Node]):
+        self.local: dict[tuple[str, str], list[Node]] = defaultdict(list)
+        self.index: dict[tuple[str, str], list[Node]] = defaultdict(list)
+        self.services = [n for n in nodes if n.kind in SERVICES]
+        for node in nodes:
+            if node.cfn:
+                self.local[(node.file, node.name)].append(node)
+                if node.kind == SG and node.data["group_ref"]:
+                    self.local[(node.file, node.data["group_ref"])].append(node)
+            for key in _keys(node):
+                self.index[(node.kind, key)].append(node)
+        self.users: dict[GroupKey, list[tuple[Node, int]]] = defaultdict(list)
+        for service in self.services:
+            for i, ref in enumerate(service.data["security_groups"] or []):
+                key, _ = self.group(service, ref)
+                if key:
+                    self.users[key].append((service, i))
+
+    def find(self, kind: str, origin: Node, ref: str | None) -> list[Node]:
+        """Nodes of `kind` a link from `origin` names: same-template logical id first, then id/ARN/name."""
+        if ref is None:
+            return []
+        if origin.cfn:
+            local = [n for n in self.local.get((origin.file, ref), []) if n.kind == kind]
+            if local:
+                return local
+        found = self.index.get((kind, ref), [])
+        if not found and kind == TD and "task-definition/" in ref:
+            found = self.index.get((kind, ref.split("task-definition/", 1)[1]), [])
+        if not found and kind == "iam_role" and ":role/" in ref:
+            found = self.index.get((kind, ref.rsplit("/", 1)[1]), [])
+        if kind == TD and len(found) > 1:
+            found = [max(found, key=lambda n: n.data["revision"] or 0)]
+        return found
+
+    def group(self, origin: Node, ref: str | None) -> tuple[GroupKey | None, list[Node]]:
+        """A group's identity (the same for every reference to it) and the nodes describing it."""
+        if ref is None:
+            return None, []
+        nodes = self.find(SG, origin, ref)
+        ids = [n.data["group_id"] for n in nodes if n.data["group_id"]]
+        if ids:
+            return ("id", ids[0]), nodes + [n for n in self.index.get((SG, ids[0]), []) if n not in nodes]
+        if nodes:
+            return ("local", nodes[0].file, nodes[0].name), nodes
+        if origin.cfn and not ref.startswith(("sg-", "arn:")):
+            return ("local", origin.file, ref), []
+        return ("id", ref), []
+
+    def neighbourhoods(self, assume_worst: bool) -> Iterator[tuple[Node, dict[str, Any], dict[str, Loc]]]:
+        """For each service or task set: the node, its rule input and its locations."""
+        enis: dict[str, list[Node]] = defaultdict(list)
+        for eni in (n for (kind, _), ns in self.index.items() if kind == "ec2_network_interface" for n in ns):
+            if eni.data["service"]:
+                enis[eni.data["service"]].append(eni)
+        for service in self.services:
+            attached = list({id(n): n for n in enis.get(service.data["service_name"] or "", [])}.values())
+            builder = _Builder(self, service, attached)
+            yield service, builder.build(assume_worst), builder.locs
+
+
+def _keys(node: Node) -> list[str]:
+    d = node.data
+    keys = [node.name] if not node.cfn else []
+    if node.arn:
+        keys.append(node.arn)
+    if node.kind == TD and d["family"]:
+        keys += [d["family"]] + ([f"{d['family']}:{d['revision']}"] if d["revision"] is not None else [])
+    elif node.kind == SG and d["group_id"]:
+        keys.append(d["group_id"])
+    elif node.kind == "iam_role":
+        keys.append(d["name"])
+    elif node.kind == "ec2_network_interface":
+        keys.append(d["id"])
+    return list(dict.fromkeys(keys))
+
+
+def family_of(service: Node) -> str | None:
+    """The family a literal task definition reference names (ARN, `family:revision` or family)."""
+    ref = service.data["task_definition"]
+    if not ref or not service.data["task_definition_literal"]:
+        return None
+    name = ref.split("task-definition/", 1)[1] if "task-definition/" in ref else ref
+    return name.split(":", 1)[0] or None
+
+
+class _Builder:
+    """Builds one service's neighbourhood, registering every location it mentions."""
+
+    def __init__(self, graph: Graph, service: Node, enis: list[Node]):
+        self.graph, self.service, self.enis = graph, service, enis
+        self.locs: dict[str, Loc] = {}
+
+    def loc(self, node: Node, key: str, label: str) -> str | None:
+        path = node.locs.get(key)
+        if path is None:
+            return None
+        ident = f"L{len(self.locs) + 1}"
+        self.locs[ident] = Loc(node.file, node.real, path, label)
+        return ident
+
+    def build(self, assume_worst: bool) -> dict[str, Any]:
+        s = self.service
+        task = self.task_definition()
+        groups = [self.security_group(i, ref) for i, ref in enumerate(s.data["security_groups"] or [])]
+        seen = {g["key"] for g in groups}
+        for eni in self.enis:
+            for ref in eni.data["security_groups"]:
+                key, _ = self.graph.group(eni, ref)
+                if key not in seen:
+                    seen.add(key)
+                    groups.append(self.security_group(None, ref, eni))
+        for g in groups:
+            del g["key"]
+        return {
+            "kind": s.kind,
+            "name": s.name,
+            "resource": s.data["resource"],
+            "options": {"assume_worst": assume_worst},
+            "neighbourhood": {
+                "service": {"name": s.data["display"], "loc": self.loc(s, "service", f"service '{s.data['display']}'")},
+                "network": s.data["network"],
+                "public_ip": self.public_ip(),
+                "task_definition": task,
+                "ports": [dict(p, container=c["name"]) for c in task.get("containers", []) for p in c["ports"]],
+                "security_groups": groups,
+                "security_groups_known": s.data["security_groups"] is not None,
+                "subnets": {"known": s.data["subnets"] is not None, "ids": s.data["subnets"] or []},
+                "load_balancers": self.load_balancers(),
+                "load_balancers_known": s.data["load_balancers"] is not None,
+                "enis": [{"id": e.data["id"], "public_ip": e.data["public_ip"]} for e in self.enis],
+            },
+        }
+
+    def public_ip(self) -> dict[str, Any]:
+        for eni in self.enis:
+            if eni.data["public_ip"]:
+                return {"known": True, "value": True, "source": f"network interface {eni.data['id']}",
+                        "loc": self.loc(eni, "public_ip", f"public IP of network interface {eni.data['id']}")}
+        value = self.service.data["public_ip"]
+        loc = self.loc(self.service, "public_ip", f"assignPublicIp: {value if isinstance(value, str) else 'unknown'}")
+        if isinstance(value, str):
+            return {"known": True, "value": value.upper() == "ENABLED", "source": "assignPublicIp", "loc": loc}
+        return {"known": False, "value": None, "source": "assignPublicIp", "loc": loc}
+
+    def task_definition(self) -> dict[str, Any]:
+        ref = self.service.data["task_definition"]
+        found = self.graph.find(TD, self.service, ref)
+        if not found:
+            return {"known": False, "ref": ref, "family": family_of(self.service), "containers": []}
+        td = found[0]
+        containers = []
+        for c in td.data["containers"]:
+            ports = [dict(p, loc=self.loc(td, p["loc"], f"container '{c['name']}' maps port {p['container_port']}"))
+                     for p in c["ports"]]
+            containers.append(dict(c, ports=ports, loc=self.loc(td, c["loc"], f"container '{c['name']}'")))
+        return {"known": True, "ref": ref, "name": _td_name(td), "family": td.data["family"],
+                "network_mode": td.data["network_mode"], "containers": containers, "task_role": self.role(td)}
+
+    def role(self, td: Node) -> dict[str, Any]:
+        ref = td.data["task_role"]
+        found = self.graph.find("iam_role", td, ref)
+        if not found:
+            return {"known": False, "ref": ref}
+        return {"known": True, "ref": ref, **found[0].data}
+
+    def security_group(self, index: int | None, ref: str | None, via: Node | None = None) -> dict[str, Any]:
+        origin = via or self.service
+        key, nodes = self.graph.group(origin, ref)
+        name = _group_name(nodes, ref)
+        where = (f"network interface {via.data['id']}" if via else f"service '{self.service.data['display']}'")
+        loc = self.loc(self.service, f"sg{index}", f"{where} uses group '{name}'") if index is not None else None
+        permissions = []
+        for node in nodes:
+            for p in node.data["permissions"]:
+                source, source_nodes = self.graph.group(node, p.get("source_ref"))
+                source_name = _group_name(source_nodes, p.get("source_ref")) if source else None
+                text = f"{p['direction']} rule of group '{name}' ({_rule_text(p, source_name)})"
+                permissions.append(dict(p, self=source is not None and source == key, source_group=source_name,
+                                        loc=self.loc(node, p["loc"], text),
+                                        rule_loc=self.loc(node, p["rule_loc"], text)))
+        return {"key": key, "ref": ref, "name": name, "id": key[1] if key and key[0] == "id" else None,
+                "known": bool(nodes), "loc": loc, "permissions": permissions, **self.users_of(key)}
+
+    def users_of(self, key: GroupKey | None) -> dict[str, Any]:
+        """The other services using the group (one per other family) and every port the group serves."""
+        shared: dict[str | None, dict[str, Any]] = {}
+        served: set[tuple[int, str | None]] = set()
+        served_known = True
+        for other, i in self.graph.users.get(key, []) if key else []:
+            task = self.graph.find(TD, other, other.data["task_definition"])
+            family = task[0].data["family"] if task else family_of(other)
+            if task:
+                served |= {(p["container_port"], p["protocol"]) for c in task[0].data["containers"] for p in c["ports"]}
+            else:
+                served_known = False
+            if other is self.service or family in shared or len(shared) >= MAX_SHARED:
+                continue
+            name = other.data["display"]
+            shared[family] = {"service": name, "family": family, "file": other.file,
+                              "loc": self.loc(other, f"sg{i}", f"service '{name}' uses the same group")}
+        return {"shared_with": list(shared.values()), "served_known": served_known and key is not None,
+                "served_ports": [{"container_port": p, "protocol": proto} for p, proto in sorted(served, key=str)]}
+
+    def load_balancers(self) -> list[dict[str, Any]]:
+        out = []
+        for i, lb in enumerate(self.service.data["load_balancers"] or []):
+            found = self.graph.find("lb_target_group", self.service, lb["target_group"])
+            tg = found[0].data if found else None
+            groups: list[str] | None = None
+            if tg and tg["load_balancers"] and all(b["security_groups"] is not None for b in tg["load_balancers"]):
+                groups = [_group_name(self.graph.group(found[0], ref)[1], ref)
+                          for b in tg["load_balancers"] for ref in b["security_groups"]]
+            label = f"load balancer target for container '{lb['container_name']}' port {lb['container_port']}"
+            out.append(dict(lb, known=tg is not None, network=bool(tg and tg["network"]),
+                            security_groups={"known": groups is not None, "names": groups or []},
+                            loc=self.loc(self.service, f"lb{i}", label)))
+        return out
+
+
+def _td_name(td: Node) -> str:
+    family, revision = td.data["family"], td.data["revision"]
+    return f"{family}:{revision}" if family and revision is not None else family or td.name
+
+
+def _group_name(nodes: list[Node], ref: str | None) -> str:
+    for node in nodes:
+        if node.data["group_id"]:
+            return node.data["group_id"]
+    return nodes[0].name if nodes else ref or "unknown"
+
+
+def _rule_text(p: dict[str, Any], source_group: str | None) -> str:
+    ports = "all ports" if p["all_ports"] else (
+        f"port {p['from_port']}" if p["from_port"] == p["to_port"] else f"ports {p['from_port']}-{p['to_port']}"
+    ) if p["ports_known"] else "unknown ports"
+    source = p["source"] if p["source_type"] == "cidr" else source_group or p["source"] or "unknown source"
+    return f"{p['protocol'] or 'unknown protocol'} {ports} from {source if p['known'] else 'an unresolved source'}"
