@@ -92,6 +92,10 @@ def scan(
     engine: EngineName = typer.Option(EngineName.regopy, "--engine", help="Rego engine."),
     max_file_size: int = typer.Option(20, "--max-file-size", min=1, help="Refuse files larger than this, in MB."),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes (0: one per CPU core)."),
+    assume_worst: bool = typer.Option(
+        False, "--assume-worst",
+        help="Exposure rules: count unresolved security groups as open and unresolved public IP settings as on.",
+    ),
     report: list[str] = typer.Option(
         [], "--report", metavar="FORMAT=FILE", help="Also write a report in FORMAT to FILE ('-': stdout); repeatable."
     ),
@@ -124,7 +128,7 @@ def scan(
         engine=engine.value, include=rule, skip=skip, excludes=[*settings.exclude, *exclude],
         max_bytes=max_file_size * 1024 * 1024, jobs=jobs, frameworks=framework or settings.frameworks,
         rule_dirs=[*settings.rule_dirs, *rules_dirs], disabled=settings.disable, params=settings.params,
-        severities=settings.severity, config=settings,
+        severities=settings.severity, config=settings, assume_worst=assume_worst,
     )
     extra_reports = [_report_spec(spec) for spec in report]
     options.skip_unknown = skip_unknown

@@ -14,7 +14,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from scanner import facts, iam_facts
+from scanner import exposure, facts, graph, iam_facts
 from scanner.config import Config
 from scanner.discovery import discover
 from scanner.documents import DEFAULT_MAX_BYTES, Document, guess_format, parse, read_text
@@ -57,6 +57,7 @@ class ScanOptions:
     disabled: list[str] = field(default_factory=list)  # like `skip`, but `include` wins over it
     params: dict[str, Any] = field(default_factory=dict)  # deep-merged over data.fgscan.params
     severities: dict[str, Severity] = field(default_factory=dict)  # rule id or name -> severity
+    assume_worst: bool = False  # exposure rules count security groups missing from the input as open
     config: Config | None = None  # the configuration file, checked against the rules at load
 
 
@@ -70,6 +71,7 @@ class _Work:
     max_bytes: int
     params: dict[str, Any]
     severities: dict[str, Severity]
+    collect: bool = False  # gather graph nodes for the exposure pass
 
 
 def load_rules(options: ScanOptions) -> tuple[Rulebook, list[Rule]]:
@@ -91,22 +93,27 @@ def scan(paths: list[Path], options: ScanOptions) -> ScanResult:
              for f, shown, named in discover(paths, options.excludes, result.errors)
              if options.only is None or f.resolve() in options.only]
     chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]
-    work = _Work(options.engine, options.rule_dirs, [r.id for r in rules], options.max_bytes, options.params,
-                 options.severities)
+    local = [r for r in rules if not r.neighbourhood]  # the others run in the exposure pass
+    work = _Work(options.engine, options.rule_dirs, [r.id for r in local], options.max_bytes, options.params,
+                 options.severities, len(local) < len(rules))
     jobs = options.jobs or os.cpu_count() or 1
     if len(files) >= PARALLEL_FROM and jobs > 1 and len(chunks) > 1:
         with ProcessPoolExecutor(jobs, mp_context=get_context("fork")) as pool:
             outcomes = list(pool.map(_chunk_in_worker, [(work, c) for c in chunks]))
     else:
-        evaluator = _Evaluator(rulebook, rules, options.engine)
+        evaluator = _Evaluator(rulebook, local, options.engine, work.collect)
         outcomes = [evaluator.run(chunk, options.max_bytes) for chunk in chunks]
+    nodes: list[graph.Node] = []
     skips: dict[tuple[str, str, str], list[Skip]] = {}
-    for found, errors, file_count, resource_count, chunk_skips in outcomes:
-        skips.update(chunk_skips)
+    for found, errors, file_count, resource_count, chunk_skips, chunk_nodes in outcomes:
+        nodes += chunk_nodes
         result.findings += found
         result.errors += errors
+        skips.update(chunk_skips)
         result.files_scanned += file_count
         result.resources_scanned += resource_count
+    neighbourhood_rules = [r for r in rules if r.neighbourhood]
+    result.findings += exposure.run(nodes, rulebook, neighbourhood_rules, options.engine, options.assume_worst)
     result.notices += mark_in_source(result.findings, skips, rules, rulebook.rules)
     return result
 
@@ -121,24 +128,28 @@ def _chunk_in_worker(job: tuple[_Work, list]) -> tuple:
         rulebook = Rulebook.load(work.rule_dirs)
         rulebook.configure(work.params, work.severities)
         rules = [r for r in rulebook.rules if r.id in set(work.rule_ids)]
-        _worker_evaluator = _Evaluator(rulebook, rules, work.engine)
+        _worker_evaluator = _Evaluator(rulebook, rules, work.engine, work.collect)
     return _worker_evaluator.run(chunk, work.max_bytes)
 
 
 class _Evaluator:
     """Reads a chunk of files, evaluates their resources and turns deny entries into findings."""
 
-    def __init__(self, rulebook: Rulebook, rules: list[Rule], engine: str):
+    def __init__(self, rulebook: Rulebook, rules: list[Rule], engine: str, collect: bool = False):
         self.rules = {r.id: r for r in rules}
+        self.collect = collect
         self.engine: Engine = make_engine(engine, rulebook, rules)
 
     def run(self, chunk: list[tuple[str, str, bool]], max_bytes: int) -> tuple:
         errors: list[InputError] = []
         loaded: list[tuple[Document, list[Resource]]] = []
+        nodes: list[graph.Node] = []
         for file, shown, named in chunk:
             item = load(Path(file), shown, named, max_bytes, errors)
             if item:
                 loaded.append(item)
+                if self.collect:
+                    nodes += graph.collect(*item, file)
         resources = [r for _, found in loaded for r in found]
         iam_facts.link_usage(resources)
         deny_sets = self.engine.evaluate(resources)
@@ -149,7 +160,7 @@ class _Evaluator:
             for finding in self.findings(resource, denies, docs[id(resource)])
         ]
         skips = {(r.file, r.kind, r.name): r.skips for r in resources if r.skips}
-        return findings, errors, len(loaded), len(resources), skips
+        return findings, errors, len(loaded), len(resources), skips, nodes
 
     def findings(self, resource: Resource, deny_sets: dict[str, list[dict[str, Any]]], doc: Document) -> list[Finding]:
         secrets = {s for s in facts.secret_strings(resource) if len(s) >= 4}
