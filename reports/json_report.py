@@ -35,6 +35,12 @@ def finding_dict(finding: Finding, titles: dict[str, str]) -> dict[str, Any]:
         "end_column": span.end_col if span else None,
         "path": list(finding.path),
         "fingerprint": finding.fingerprint,
+        "chain": finding.chain,
+        "related": [
+            {"file": r.file, "line": r.span.start_line if r.span else None,
+             "column": r.span.start_col if r.span else None, "message": r.message}
+            for r in finding.related
+        ],
     }
 
 

@@ -17,7 +17,7 @@ import sarif_om as om
 
 import scanner
 from scanner.coverage import CoverageGap, account_region
-from scanner.model import Finding, InputError, ScanResult, Severity, Span, by_severity
+from scanner.model import Finding, InputError, RelatedLocation, ScanResult, Severity, Span, by_severity
 from scanner.rulebook import Rule
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -115,6 +115,8 @@ def _result(finding: Finding, index: dict[str, int]) -> om.Result:
                                   "resource": finding.resource}
     if finding.arn:
         properties["arn"] = finding.arn
+    if finding.chain:
+        properties["chain"] = finding.chain
     account, region = account_region(finding.arn, finding.file)
     if account:
         properties.update(account=account, region=region)
@@ -127,10 +129,22 @@ def _result(finding: Finding, index: dict[str, int]) -> om.Result:
         baseline_state=finding.baseline_state,
         suppressions=[om.Suppression(kind=finding.suppression.kind, justification=finding.suppression.reason)]
         if finding.suppression else None,
-        message=om.Message(text=finding.message),
+        message=om.Message(text=finding.linked_message or finding.message),
         locations=[om.Location(physical_location=physical, logical_locations=[logical])],
+        related_locations=[_related(r) for r in finding.related] or None,
         partial_fingerprints={"primaryLocationLineHash": finding.fingerprint},
         properties=properties,
+    )
+
+
+def _related(related: RelatedLocation) -> om.Location:
+    """Another link of the finding's path; `Finding.linked_message` cites it as `[text](id)`."""
+    return om.Location(
+        id=related.id,
+        physical_location=om.PhysicalLocation(
+            artifact_location=om.ArtifactLocation(uri=artifact_uri(related.file)), region=_region(related.span)
+        ),
+        message=om.Message(text=related.message),
     )
 
 

@@ -29,6 +29,8 @@ def write(result: ScanResult, stream: TextIO) -> None:
                 f"[dim]{f.rule_name}[/dim]"
             )
             console.print(f"           {escape(f.message)}")
+            if f.chain:
+                console.print(f"           Path: {escape(f.chain)}")
             if identity := _identity(f):
                 console.print(f"           [dim]{escape(identity)}[/dim]")
             if remediation.get(f.rule_id):
