@@ -217,28 +217,36 @@ def _listed_policies(data: Any) -> dict[str, tuple[Any, Path]]:
 
 
 def link_usage(resources: list[Resource]) -> None:
-    """Record on each role which task definitions use it, and as what, matching ARNs to the role's
-    `Arn` or `RoleName` and logical ids to roles of the same file."""
-    roles = [r for r in resources if r.kind == "iam_role"]
+    """Record on each role which task definitions use it, and as what: an ARN names the role with that
+    `Arn` (or, for a role whose ARN is unknown, that `RoleName`); a plain name or logical id names the
+    role with that `RoleName`, or that logical id in the same file."""
+    index: dict[tuple[str, ...], list[Resource]] = {}
+    for role in (r for r in resources if r.kind == "iam_role"):
+        arn, name = role.arn or role.data.get("Arn"), role.data.get("RoleName")
+        keys = [("logical", role.file, role.name)]
+        if isinstance(name, str):
+            keys.append(("name", name))
+        if isinstance(arn, str):
+            keys.append(("arn", arn.lower()))
+        elif isinstance(name, str):
+            keys.append(("arn-less", name))
+        for key in keys:
+            index.setdefault(key, []).append(role)
     for task in (r for r in resources if r.kind == "ecs_task_definition"):
         for link, role_as in (("task_role", "task"), ("execution_role", "execution")):
             target = task.links.get(link)
-            for role in roles:
-                if isinstance(target, str) and _names_role(target, task.file, role):
-                    if task.name not in role.facts.setdefault("used_by", []):
-                        role.facts["used_by"].append(task.name)
-                    if role_as not in role.facts.setdefault("roles_as", []):
-                        role.facts["roles_as"].append(role_as)
-
-
-def _names_role(target: str, file: str, role: Resource) -> bool:
-    role_name = role.data.get("RoleName")
-    own_arn = role.arn or role.data.get("Arn")
-    if target.startswith("arn:"):
-        if isinstance(own_arn, str):
-            return own_arn.lower() == target.lower()
-        return isinstance(role_name, str) and ":role/" in target and target.rsplit("/", 1)[-1] == role_name
-    return (role.file == file and role.name == target) or role_name == target
+            if not isinstance(target, str):
+                continue
+            if target.startswith("arn:"):
+                keys = [("arn", target.lower())]
+                keys += [("arn-less", target.rsplit("/", 1)[-1])] if ":role/" in target else []
+            else:
+                keys = [("logical", task.file, target), ("name", target)]
+            for role in {id(r): r for key in keys for r in index.get(key, [])}.values():
+                if task.name not in role.facts.setdefault("used_by", []):
+                    role.facts["used_by"].append(task.name)
+                if role_as not in role.facts.setdefault("roles_as", []):
+                    role.facts["roles_as"].append(role_as)
 
 
 def render(value: Any) -> str:
@@ -261,11 +269,14 @@ def render(value: Any) -> str:
 
 
 def _decoded(document: Any) -> Any:
+    """A policy document given as JSON text, URL-encoded or not (the raw IAM API encodes it)."""
     if isinstance(document, str):
-        try:
-            return json.loads(unquote(document))
-        except ValueError:
-            return None
+        for text in (document, unquote(document)):
+            try:
+                return json.loads(text)
+            except ValueError:
+                continue
+        return None
     return document
 
 

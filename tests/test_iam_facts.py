@@ -171,11 +171,13 @@ def test_own_account_from_the_role_arn_is_not_external():
     assert role.facts["trust"][0]["external_accounts"] == ["444455556666"]
 
 
-def test_url_encoded_documents_are_read():
-    document = quote(json.dumps({"Statement": [{"Effect": "Allow", "Action": ["SQS:Send*"], "Resource": "*"}]}))
-    [fact] = iam_facts.policy_statements(document, ("PolicyDocument",), "p", "inline")
-    assert fact["actions"] == ["sqs:send*"]
-    assert fact["path"] == ["PolicyDocument", "Statement", 0, "Action"]
+def test_documents_given_as_json_text_are_read():
+    text = json.dumps({"Statement": [{"Effect": "Allow", "Action": ["SQS:Send*"], "Resource": "arn:x:100%"}]})
+    for document in (text, quote(text)):
+        [fact] = iam_facts.policy_statements(document, ("PolicyDocument",), "p", "inline")
+        assert fact["actions"] == ["sqs:send*"] and fact["resources"] == ["arn:x:100%"]
+        assert fact["path"] == ["PolicyDocument", "Statement", 0, "Action"]
+    assert iam_facts.policy_statements("not json", ("PolicyDocument",), "p", "inline") == []
 
 
 AUTH = {
