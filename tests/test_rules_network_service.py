@@ -6,6 +6,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
+from scanner import facts
+from scanner.engine import make_engine
+from scanner.model import Resource
+from scanner.rulebook import Rulebook
 from tests.conftest import EXAMPLES, run_fgscan
 
 RULES = (
@@ -339,3 +345,22 @@ def test_aws_cli_examples():
         ("outdated-platform-version", "services.json"),
     } <= rules
     assert report["errors"] == []
+
+
+@pytest.fixture(scope="module")
+def rulebook_engine() -> tuple[Rulebook, object]:
+    """The bundled rulebook and one engine compiled for this module's rules."""
+    rulebook = Rulebook.load()
+    return rulebook, make_engine("regopy", rulebook, [rulebook.find(name) for name in RULES])
+
+
+@pytest.mark.parametrize("name", RULES)
+def test_metadata_examples_behave_as_labelled(name, rulebook_engine):
+    rulebook, engine = rulebook_engine
+    rule = rulebook.find(name)
+    outcomes = {}
+    for label in ("bad", "good"):
+        resource = Resource(rule.kinds[0], label, json.loads(rule.custom["examples"][label]), "example.json")
+        facts.annotate(resource)
+        outcomes[label] = engine.evaluate([resource])[0].get(rule.id, [])
+    assert outcomes["bad"] and not outcomes["good"], outcomes
