@@ -1,6 +1,7 @@
 # Helpers for the IAM rules, over the statement facts `scanner/iam_facts.py` computes
 # (`input.facts.statements`, `input.facts.trust`, `input.facts.used_by`, `input.facts.roles_as`).
-# Actions are lower-cased; IAM wildcards (`*`, `?`) in a statement's actions are matched with glob.
+# Actions are lower-cased; IAM wildcards (`*`, `?`) in a statement's actions are matched with glob, without
+# delimiters (`null`, as OPA needs: its default delimiter is `.`).
 # Messages are built with `concat`: rego-cpp's `sprintf` quotes a string computed by a built-in
 # when it is given two or more arguments.
 package fgscan.lib.iam
@@ -32,7 +33,7 @@ _admin_managed(s) if {
 # The statement's action list covers `action` (`Action` patterns, or everything outside `NotAction`).
 grants(s, action) if {
 	some pattern in s.actions
-	glob.match(pattern, [], action)
+	glob.match(pattern, null, action)
 }
 
 grants(s, action) if {
@@ -43,7 +44,7 @@ grants(s, action) if {
 
 _excluded(s, action) if {
 	some pattern in s.not_actions
-	glob.match(pattern, [], action)
+	glob.match(pattern, null, action)
 }
 
 # An unconditional Deny on every resource takes `action` away whatever the Allow statements say.
