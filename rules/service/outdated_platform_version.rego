@@ -59,6 +59,7 @@ fargate if {
 }
 
 os := "windows" if {
+	is_string(input.resource.platformFamily)
 	startswith(upper(input.resource.platformFamily), "WINDOWS")
 } else := "linux" if {
 	is_string(input.resource.platformFamily)

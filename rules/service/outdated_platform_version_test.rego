@@ -72,6 +72,11 @@ test_unresolved_values_are_not_proof if {
 	count(rule.deny) == 0 with input.resource as {
 		"serviceName": "web", "launchType": {"Ref": "LaunchType"}, "platformVersion": "1.3.0",
 	}
+
+	# an unresolved family falls back to the version line
+	count(rule.deny) == 1 with input.resource as {
+		"serviceName": "web", "launchType": "FARGATE", "platformVersion": "1.3.0", "platformFamily": {"Ref": "Os"},
+	}
 }
 
 test_latest_follows_the_parameters if {
