@@ -45,8 +45,27 @@ deny contains finding if {
 			"container '", container.name, "' has secret-looking values in ",
 			concat(", ", [hit.where | some hit in hits]), ".",
 		]),
-		"path": array.concat(["containerDefinitions", i], hits[0].at),
+		"path": array.concat(["containerDefinitions", i], _first(hits)),
 	}
+}
+
+# Where the first hit is: command before entryPoint before labels, lowest position first.
+_first(hits) := [field, min(at)] if {
+	some field in ["command", "entryPoint"]
+	at := {hit.at[1] | some hit in hits; hit.at[0] == field}
+	count(at) > 0
+	not _earlier_field(hits, field)
+}
+
+_first(hits) := ["dockerLabels", min({hit.at[1] | some hit in hits})] if {
+	every hit in hits {
+		hit.at[0] == "dockerLabels"
+	}
+}
+
+_earlier_field(hits, "entryPoint") if {
+	some hit in hits
+	hit.at[0] == "command"
 }
 
 _argument_hits(container, field) := [] if not is_array(container[field])

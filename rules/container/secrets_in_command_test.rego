@@ -65,3 +65,13 @@ test_references_placeholders_and_ordinary_arguments_allowed if {
 	]}
 		with input.facts as {"entropy": {}}
 }
+
+test_path_points_at_the_first_hit if {
+	findings := rule.deny with input.resource as {"containerDefinitions": [{
+		"name": "a",
+		"entryPoint": ["run", "--secret=correct-horse-battery", "--password=correct-horse-battery"],
+		"dockerLabels": {"db-password": "correct-horse-battery"},
+	}]}
+		with input.facts as {"entropy": {}}
+	{f.path | some f in findings} == {["containerDefinitions", 0, "entryPoint", 1]}
+}

@@ -42,7 +42,7 @@ deny contains finding if {
 			"container '", container.name, "' disables kernel confinement with security option(s) ",
 			concat(", ", names), ".",
 		]),
-		"path": ["containerDefinitions", i, "dockerSecurityOptions", unsafe[0]],
+		"path": ["containerDefinitions", i, "dockerSecurityOptions", min(unsafe)],
 	}
 }
 

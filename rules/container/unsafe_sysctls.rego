@@ -49,7 +49,7 @@ deny contains finding if {
 			"container '", container.name, "' sets kernel parameter(s) that change the host kernel: ",
 			concat(", ", names), ".",
 		]),
-		"path": ["containerDefinitions", i, "systemControls", host[0], "namespace"],
+		"path": ["containerDefinitions", i, "systemControls", min(host), "namespace"],
 	}
 }
 
@@ -66,7 +66,7 @@ deny contains finding if {
 			"container '", container.name, "' sets namespaced kernel parameter(s) outside the safe set: ",
 			concat(", ", names), ".",
 		]),
-		"path": ["containerDefinitions", i, "systemControls", unsafe[0], "namespace"],
+		"path": ["containerDefinitions", i, "systemControls", min(unsafe), "namespace"],
 		"severity": "low",
 	}
 }

@@ -44,7 +44,13 @@ deny contains finding if {
 }
 
 # The task definition's account: from its own ARN, else from its roles' ARNs.
-own_account := [a | some key in ["taskDefinitionArn", "executionRoleArn", "taskRoleArn"]; a := account(input.resource[key])][0]
+own_account := a if {
+	a := account(input.resource.taskDefinitionArn)
+} else := a if {
+	a := account(input.resource.executionRoleArn)
+} else := a if {
+	a := account(input.resource.taskRoleArn)
+}
 
 # The account id of an ARN (`arn:partition:service:region:account:resource`).
 account(arn) := parts[4] if {

@@ -47,3 +47,11 @@ test_own_account_decides_which_side_is_foreign if {
 	findings := rule.deny with input.resource as task({"taskRoleArn": "arn:aws:iam::210987654321:role/task"})
 	{f.path | some f in findings} == {["containerDefinitions", 0, "secrets", 0, "valueFrom"]}
 }
+
+test_task_definition_arn_wins_over_role_arns if {
+	findings := rule.deny with input.resource as task({
+		"taskDefinitionArn": "arn:aws:ecs:eu-west-1:123456789012:task-definition/app:3",
+		"executionRoleArn": "arn:aws:iam::210987654321:role/exec",
+	})
+	count(findings) == 3
+}
