@@ -3,7 +3,7 @@
 # description: >-
 #   Some IAM actions let the holder grant itself more: attach or write policies, create policy
 #   versions, create access keys or login profiles for other users, rewrite a trust policy, assume
-#   any role, or pass any role to new compute (`iam:PassRole` with `lambda:CreateFunction`,
+#   any role, or pass any role to new compute (`iam:PassRole` on `*` with `lambda:CreateFunction`,
 #   `ecs:RegisterTaskDefinition`, `ec2:RunInstances`, ...). A role holding them is an administrator
 #   in waiting, whatever else its policies say. Wildcards such as `iam:*` count; an unconditional
 #   Deny on `*` removes the action.
@@ -54,9 +54,11 @@ hits contains [s.path, text] if {
 	text := concat("", [iam.describe(s), " allows ", concat(", ", found), " on every role"])
 }
 
-# iam:PassRole anywhere in the role, and a service that runs the passed role on the holder's behalf.
+# iam:PassRole on every role, and a service that runs the passed role on the holder's behalf. PassRole
+# scoped to named roles with ecs:RegisterTaskDefinition is the deployment pattern AWS documents.
 hits contains [s.path, text] if {
 	some p in judged
+	p.broad_resource
 	iam.grants(p, "iam:passrole")
 	not iam.denied("iam:passrole")
 	some s in judged

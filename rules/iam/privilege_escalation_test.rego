@@ -42,15 +42,22 @@ test_passrole_on_one_role_alone_allowed if {
 		with input.facts as facts([statement(object.union(scoped, {"actions": ["iam:passrole"]}))])
 }
 
-test_passrole_with_register_task_definition_denied if {
+test_passrole_on_every_role_with_register_task_definition_denied if {
 	findings := rule.deny with input.kind as "iam_role" with input.facts as facts([
-		statement(object.union(scoped, {"actions": ["iam:passrole"]})),
+		statement({"actions": ["iam:passrole"], "conditions": {"StringLike": {"iam:PassedToService": "ecs-tasks.amazonaws.com"}}}),
 		statement({"actions": ["ecs:registertaskdefinition", "ecs:runtask"], "path": ["RolePolicyList", 1, "PolicyDocument", "Statement", 0, "Action"]}),
 	])
-	count(findings) == 1
+	count(findings) == 2
 	some finding in findings
 	finding.path == ["RolePolicyList", 1, "PolicyDocument", "Statement", 0, "Action"]
 	contains(finding.msg, "ecs:registertaskdefinition together with iam:passrole")
+}
+
+test_deploy_pattern_with_passrole_on_named_roles_allowed if {
+	count(rule.deny) == 0 with input.kind as "iam_role" with input.facts as facts([
+		statement(object.union(scoped, {"actions": ["iam:passrole"]})),
+		statement({"actions": ["ecs:registertaskdefinition", "ecs:describetaskdefinition"]}),
+	])
 }
 
 test_register_task_definition_without_passrole_allowed if {
