@@ -55,7 +55,7 @@ fargate if {
 # platform version only for Fargate.
 fargate if {
 	not "launchType" in object.keys(input.resource)
-	not "capacityProviderStrategy" in object.keys(input.resource)
+	object.get(input.resource, "capacityProviderStrategy", []) == []
 }
 
 os := "windows" if {

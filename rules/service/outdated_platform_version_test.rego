@@ -23,6 +23,7 @@ test_fargate_spot_strategy_denied if {
 
 test_default_strategy_with_version_denied if {
 	count(rule.deny) == 1 with input.resource as {"serviceName": "web", "platformVersion": "1.1.0"}
+	count(rule.deny) == 1 with input.resource as {"serviceName": "web", "capacityProviderStrategy": [], "platformVersion": "1.1.0"}
 }
 
 test_task_set_denied if {
