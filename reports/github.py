@@ -7,11 +7,13 @@ Suppressed findings and those already in a baseline are not annotated.
 
 from __future__ import annotations
 
+import re
 from typing import TextIO
 
 from scanner.model import Finding, ScanResult, Severity, by_severity
 
 CAP = 10
+NOTICE_AT = re.compile(r"(?P<file>[^:]+):(?P<line>[0-9]+): notice: (?P<text>.*)", re.DOTALL)
 COMMANDS = {Severity.CRITICAL: "error", Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "notice"}
 
 
@@ -42,16 +44,23 @@ def _finding(finding: Finding) -> str:
     )
 
 
+def _notice(notice: str) -> str:
+    """A notice, on its line when it names one (`FILE:LINE: notice: ...`)."""
+    found = NOTICE_AT.match(notice)
+    if found is None:
+        return command("notice", notice, title="fgscan")
+    return command("notice", found["text"], file=found["file"], line=int(found["line"]), title="fgscan")
+
+
 def write(result: ScanResult, stream: TextIO) -> None:
     """Write the annotations, within GitHub's per-step caps."""
     lines = [("error", command("error", e.message, file=e.file, line=e.line, col=e.col, title="fgscan: input error"))
              for e in result.errors]
     lines += [(COMMANDS[f.severity], _finding(f)) for f in by_severity(result.findings)]
-    lines += [("notice", command("notice", n, title="fgscan")) for n in result.notices]
+    lines += [("notice", _notice(n)) for n in result.notices]
     shown: dict[str, int] = {"error": 0, "warning": 0, "notice": 0}
     left_out = 0
-    overflow = sum(1 for kind, _ in lines if kind == "notice") > CAP or any(
-        sum(1 for k, _ in lines if k == kind) > CAP for kind in ("error", "warning"))
+    overflow = any(sum(k == kind for k, _ in lines) > CAP for kind in shown)
     for kind, line in lines:
         cap = CAP - 1 if kind == "notice" and overflow else CAP
         if shown[kind] < cap:

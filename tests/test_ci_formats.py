@@ -109,3 +109,13 @@ def test_report_writes_several_formats_from_one_scan(tmp_path, sarif_schema):
     assert bad.returncode == 2 and bad.stderr.strip().splitlines() == [
         "fgscan: error: --report pdf=x.pdf: expected FORMAT=FILE with FORMAT one of text, json, sarif, junit, "
         "markdown, github"]
+
+
+def test_github_notices_about_suppressions_sit_on_their_lines(tmp_path):
+    (tmp_path / "agent.yaml").write_text(SKIPPED_TEMPLATE.replace("privileged-container", "host-network-mode"))
+    (tmp_path / ".fgscan.yaml").write_text("ignore:\n  - rule: root-user\n    reason: Old\n    expires: 2020-01-01\n")
+    lines = run_fgscan("scan", ".", "--format", "github", cwd=tmp_path).stdout.splitlines()
+    assert "::notice file=agent.yaml,line=6,title=fgscan::stale skip: host-network-mode finds nothing on 'Agent'; " \
+           "remove the skip" in lines
+    assert any(line.startswith("::notice file=.fgscan.yaml,line=2,title=fgscan::ignore entry (rule root-user) "
+                               "expired on 2020-01-01") for line in lines)
