@@ -321,8 +321,9 @@ def test_role_scanned_without_its_task_definitions_is_still_judged(tmp_path):
     (tmp_path / "auth.json").write_text(json.dumps(AUTH_DETAILS))
     findings = iam_findings("auth.json", cwd=tmp_path)
     rules = {(f["resource"], f["rule"]) for f in findings}
-    assert ("web-exec", "iam-trust-policy-unscoped") in rules
+    assert ("web-exec", "iam-trust-policy-too-broad") in rules and ("web-task", "iam-admin-policy-attached") in rules
     assert ("web-exec", "exec-role-broad-secret-access") not in rules  # not known to be an execution role
+    assert ("web-exec", "iam-trust-policy-unscoped") not in rules  # but it has the execution role's policy
     assert all("task definition" not in f["message"] for f in findings)
 
 

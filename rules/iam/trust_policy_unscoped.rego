@@ -4,7 +4,8 @@
 #   A role that trusts `ecs-tasks.amazonaws.com` without an `aws:SourceAccount` or `aws:SourceArn`
 #   condition can be assumed by ECS on behalf of tasks in any account that learns its ARN (the
 #   cross-service confused deputy). AWS recommends both conditions for task roles. A role known to be
-#   used only as an execution role is not reported: AWS documents the conditions for task roles.
+#   used only as an execution role is not reported, nor one used by no task definition of the input
+#   that carries AmazonECSTaskExecutionRolePolicy: AWS documents the conditions for task roles.
 # scope: package
 # custom:
 #   id: FG-IAM-005
@@ -32,6 +33,13 @@ import data.fgscan.lib.iam
 params := data.fgscan.params
 
 execution_only if input.facts.roles_as == ["execution"]
+
+# Not linked to a task definition in the input, but carrying the execution role's managed policy.
+execution_only if {
+	count(input.facts.roles_as) == 0
+	some m in input.facts.managed
+	m.name == "service-role/AmazonECSTaskExecutionRolePolicy"
+}
 
 hits contains [t.path, text] if {
 	not execution_only

@@ -44,3 +44,13 @@ test_other_services_and_deny_not_reported if {
 		trust({"effect": "Deny"}),
 	]}
 }
+
+execution_policy := {"name": "service-role/AmazonECSTaskExecutionRolePolicy", "aws_managed": true}
+
+test_unlinked_role_with_the_execution_policy_not_reported if {
+	count(rule.deny) == 0 with input.facts as {"used_by": [], "roles_as": [], "managed": [execution_policy], "trust": [trust({})]}
+}
+
+test_task_role_with_the_execution_policy_reported if {
+	count(rule.deny) == 1 with input.facts as {"used_by": ["web"], "roles_as": ["task"], "managed": [execution_policy], "trust": [trust({})]}
+}
