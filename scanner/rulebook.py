@@ -78,7 +78,7 @@ def read_metadata(text: str) -> dict[str, Any]:
                     break
                 block.append(following[2:] if following.startswith("# ") else following[1:])
             try:
-                meta = yaml.safe_load("\n".join(block)) or {}
+                meta = yaml.load("\n".join(block), Loader=yaml.CSafeLoader) or {}
             except yaml.YAMLError as exc:
                 mark = getattr(exc, "problem_mark", None)
                 line = start + 2 + mark.line if mark else start + 1
