@@ -11,6 +11,7 @@ import os
 import re
 import sys
 import tempfile
+import time
 from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -90,14 +91,18 @@ def audit(
     extra_reports = [_report_spec(spec) for spec in report]
     if save_inventory is not None:
         _prepare(save_inventory)
+    started = time.perf_counter()
     try:
         with _progress(quiet) as progress:
             inventories, coverage = collect(options, progress)
     except SetupError as exc:
         raise fail(str(exc)) from None
+    collected = time.perf_counter()
     result = _scan(inventories, save_inventory, rule, skip, settings)
     result.coverage = coverage
     if verbose:
+        typer.echo(f"collected in {collected - started:.1f} s, scanned in {time.perf_counter() - collected:.1f} s",
+                   err=True)
         _print_calls(coverage)
     sarif_options = {"category": category}
     _emit(result, format.value, output, **(sarif_options if format is Format.sarif else {}))

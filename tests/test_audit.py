@@ -286,3 +286,30 @@ def test_usage_errors_exit_2_with_one_line(moto_url, tmp_path, args, message):
     assert proc.returncode == 2, proc.stdout + proc.stderr
     assert message in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_progress_on_a_terminal_is_a_rich_display(moto_url, tmp_path):
+    import pty
+
+    main, secondary = pty.openpty()
+    env = {**aws_env(moto_url, tmp_path), "TERM": "xterm-256color", "COLUMNS": "120"}
+    proc = subprocess.Popen([sys.executable, "-m", "scanner", "audit", "--region", "eu-west-1", "-f", "json"],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=secondary)
+    os.close(secondary)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        shown += chunk
+    out, _ = proc.communicate(timeout=120)
+    os.close(main)
+    assert proc.returncode == 1
+    assert json.loads(out)["coverage"]["complete"] is True
+    text = shown.decode("utf-8", "replace")
+    assert "\x1b[" in text  # drawn with terminal control sequences, not plain log lines
+    assert f"{ACCOUNT_A} eu-west-1: 1 clusters, 1 task definitions, 1 security groups" in text
+    assert "fgscan: " not in text

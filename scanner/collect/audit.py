@@ -17,7 +17,7 @@ from scanner.coverage import Coverage
 
 ALL = "*"
 UNKNOWN = "unknown"
-DESCRIBE_WORKERS = 4
+DESCRIBE_WORKERS = 8  # task-definition describes in flight per account/region, at most --concurrency
 
 
 @dataclass
@@ -124,7 +124,8 @@ def _region(account: _Account, region: str, options: AuditOptions, faults: Fault
     scope = Scope(account.id, region, faults)
     before = len(faults.gaps)
     try:
-        ecs.collect(account.session.client("ecs", region), scope, inv, options.all_revisions, DESCRIBE_WORKERS)
+        ecs.collect(account.session.client("ecs", region), scope, inv, options.all_revisions,
+                    min(options.concurrency, DESCRIBE_WORKERS))
         ec2.collect(account.session.client("ec2", region), scope, inv)
     except Abandoned:
         pass
