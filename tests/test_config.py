@@ -213,3 +213,11 @@ def test_overrides_reach_parallel_workers(tmp_path):
     found = findings(proc)
     assert len(found) == 130, proc.stderr
     assert {(f["severity"], f["message"].rsplit("'", 2)[1]) for f in found} == {("high", "tier")}
+
+
+def test_the_schema_is_valid_json_schema():
+    import jsonschema
+
+    from scanner.config import SCHEMA_FILE
+
+    jsonschema.Draft202012Validator.check_schema(json.loads(SCHEMA_FILE.read_text()))

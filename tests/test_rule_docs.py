@@ -116,9 +116,14 @@ def test_custom_rules_doc_config_example_is_valid_and_covers_every_key(tmp_path)
 EXAMPLE_RULES = [r for r in RULES if r.custom.get("examples")]
 
 
+@pytest.fixture(scope="module")
+def example_engine() -> RegopyEngine:
+    return RegopyEngine(Rulebook.load(), EXAMPLE_RULES)
+
+
 @pytest.mark.parametrize("rule", EXAMPLE_RULES, ids=[r.name for r in EXAMPLE_RULES])
-def test_a_rules_bad_example_is_reported_and_its_good_example_is_not(rule):
-    engine = RegopyEngine(Rulebook.load(), [rule])
+def test_a_rules_bad_example_is_reported_and_its_good_example_is_not(rule, example_engine):
+    engine = example_engine
     for which, reported in (("bad", True), ("good", False)):
         value = rule.custom["examples"].get(which)
         assert value is not None, f"{rule.file}: custom.examples lacks {which}"
