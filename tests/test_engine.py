@@ -80,22 +80,3 @@ def test_every_resource_is_evaluated_on_its_own(tmp_path: Path):
     )
     result = scan([tmp_path], ScanOptions(include=["privileged-container"]))
     assert sorted(f.resource for f in result.findings) == ["a", "c"]
-
-
-def test_compiled_bundle_is_cached_and_a_bad_cache_is_ignored(tmp_path, monkeypatch):
-    cache = tmp_path / "cache"
-    monkeypatch.setenv("FGSCAN_CACHE_DIR", str(cache))
-    first = scan([EXAMPLES], ScanOptions())
-    cached = sorted(cache.glob("bundle-*.bin"))
-    assert cached, "the compiled bundle was not cached"
-    assert findings_key(scan([EXAMPLES], ScanOptions())) == findings_key(first)
-    for file in cached:
-        file.write_bytes(file.read_bytes()[: len(file.read_bytes()) // 2])
-    assert findings_key(scan([EXAMPLES], ScanOptions())) == findings_key(first)
-
-
-def test_cache_can_be_turned_off(tmp_path, monkeypatch):
-    monkeypatch.setenv("FGSCAN_CACHE_DIR", "")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    scan([EXAMPLES / "risky-task-definition.json"], ScanOptions())
-    assert not list(tmp_path.rglob("bundle-*.bin"))

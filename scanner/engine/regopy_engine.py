@@ -7,7 +7,7 @@ import re
 import regopy
 from regopy.rego_shared import LogLevel, rego_bundle_query_entrypoint, rego_get_error
 
-from scanner.engine import DenySets, EngineError, bundle_cache, rego_input
+from scanner.engine import DenySets, EngineError, rego_input
 from scanner.engine.rego_values import first_expression
 from scanner.model import Resource
 from scanner.rulebook import Rule, Rulebook, entry_module
@@ -60,19 +60,15 @@ class RegopyEngine:
     def __init__(self, rulebook: Rulebook, rules: list[Rule]):
         modules = {str(path): path.read_text(encoding="utf-8") for path in rulebook.modules}
         modules["fgscan/main.rego"] = entry_module(rules)
+        self.rego = interpreter(modules, rulebook.data_document())
         self.kinds = sorted({kind for rule in rules for kind in rule.kinds})
         self.entrypoints = {kind: f"fgscan/main/{kind}" for kind in self.kinds}
-        cached = bundle_cache.cache_file(modules, rulebook.data_document(), list(self.entrypoints.values()))
-        self.rego = regopy.Interpreter()
-        self.rego.log_level = LogLevel.NONE
-        self.bundle = bundle_cache.load(self.rego, cached) if self.kinds else None
-        if self.bundle is not None or not self.kinds:
+        if not self.kinds:
+            self.bundle = None
             return
-        self.rego = interpreter(modules, rulebook.data_document())
         self.bundle = self.rego.build(None, list(self.entrypoints.values()))
         if self.bundle is None or not self.bundle.ok():
             raise EngineError(f"cannot compile the rules: {last_error(self.rego)}")
-        bundle_cache.save(self.rego, self.bundle, cached)
 
     def evaluate(self, resources: list[Resource]) -> list[DenySets]:
         """See `Engine.evaluate`."""
