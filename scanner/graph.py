@@ -94,6 +94,7 @@ def _service(r: Resource) -> tuple[dict, dict]:
         "public_ip": awsvpc.get("assignPublicIp", "DISABLED"),
         "load_balancers": lbs if isinstance(balancers, list) or balancers is None else None,
         "service": ref_target(d.get("serviceArn")) if r.kind == "ecs_task_set" else None,
+        "cluster": d.get("clusterArn") if isinstance(d.get("clusterArn"), str) else None,
     }, locs
 
 
@@ -101,6 +102,7 @@ def _task_definition(r: Resource) -> tuple[dict, dict]:
     d = r.data
     locs: dict[str, Path] = {}
     containers = []
+    ports_complete = True
     for i, c in enumerate(_list(d.get("containerDefinitions"))):
         if not isinstance(c, dict):
             continue
@@ -109,6 +111,7 @@ def _task_definition(r: Resource) -> tuple[dict, dict]:
         for j, mapping in enumerate(_list(c.get("portMappings"))):
             port = _dict(mapping).get("containerPort")
             if not isinstance(port, int):
+                ports_complete = False
                 continue
             protocol = _dict(mapping).get("protocol", "tcp")
             ports.append({"container_port": port, "protocol": protocol.lower() if isinstance(protocol, str) else None,
@@ -135,6 +138,7 @@ def _task_definition(r: Resource) -> tuple[dict, dict]:
         "revision": revision if isinstance(revision, int) else None,
         "network_mode": d.get("networkMode") if isinstance(d.get("networkMode"), str) else None,
         "containers": containers,
+        "ports_complete": ports_complete,
         "task_role": ref_target(d.get("taskRoleArn")),
     }, locs
 
@@ -172,6 +176,7 @@ def _network_interface(r: Resource) -> tuple[dict, dict]:
         "security_groups": list(r.links.get("security_groups", [])),
         "public_ip": public,
         "service": tags.get("aws:ecs:serviceName"),
+        "cluster": tags.get("aws:ecs:clusterName"),
     }, locs
 
 

@@ -46,6 +46,7 @@ class Graph:
         self.local: dict[tuple[str, str], list[Node]] = defaultdict(list)
         self.index: dict[tuple[str, str], list[Node]] = defaultdict(list)
         self.services = [n for n in nodes if n.kind in SERVICES]
+        self.enis = [n for n in nodes if n.kind == "ec2_network_interface" and n.data["service"]]
         for node in nodes:
             if node.cfn:
                 self.local[(node.file, node.name)].append(node)
@@ -60,13 +61,15 @@ class Graph:
                 if key:
                     self.users[key].append((service, i))
 
-    def find(self, kind: str, origin: Node, ref: str | None) -> list[Node]:
-        """Nodes of `kind` a link from `origin` names: same-template logical id first, then id/ARN/name."""
+    def find(self, kind: str, origin: Node, ref: str | None, literal: bool = False) -> list[Node]:
+        """Nodes of `kind` a link from `origin` names: same-template logical id first, then id/ARN/name.
+        A template's link leaves the template only when it is `literal` or reads as an id or ARN (a
+        `!Ref` to a parameter names no resource)."""
         if ref is None:
             return []
         if origin.cfn:
             local = [n for n in self.local.get((origin.file, ref), []) if n.kind == kind]
-            if local:
+            if local or not (literal or ref.startswith(("arn:", "sg-")) or ":" in ref):
                 return local
         found = self.index.get((kind, ref), [])
         if not found and kind == TD and "task-definition/" in ref:
@@ -93,13 +96,8 @@ class Graph:
 
     def neighbourhoods(self, assume_worst: bool) -> Iterator[tuple[Node, dict[str, Any], dict[str, Loc]]]:
         """For each service or task set: the node, its rule input and its locations."""
-        enis: dict[str, list[Node]] = defaultdict(list)
-        for eni in (n for (kind, _), ns in self.index.items() if kind == "ec2_network_interface" for n in ns):
-            if eni.data["service"]:
-                enis[eni.data["service"]].append(eni)
         for service in self.services:
-            attached = list({id(n): n for n in enis.get(service.data["service_name"] or "", [])}.values())
-            builder = _Builder(self, service, attached)
+            builder = _Builder(self, service, [e for e in self.enis if _tagged_for(e, service)])
             yield service, builder.build(assume_worst), builder.locs
 
 
@@ -117,6 +115,14 @@ def _keys(node: Node) -> list[str]:
     elif node.kind == "ec2_network_interface":
         keys.append(d["id"])
     return list(dict.fromkeys(keys))
+
+
+def _tagged_for(eni: Node, service: Node) -> bool:
+    """The ENI's ECS tags name the service (and its cluster, when both are known)."""
+    if eni.data["service"] != service.data["service_name"]:
+        return False
+    cluster, arn = eni.data["cluster"], service.data["cluster"]
+    return not cluster or not arn or arn == cluster or arn.endswith(f"/{cluster}")
 
 
 def family_of(service: Node) -> str | None:
@@ -189,7 +195,7 @@ class _Builder:
 
     def task_definition(self) -> dict[str, Any]:
         ref = self.service.data["task_definition"]
-        found = self.graph.find(TD, self.service, ref)
+        found = self.graph.find(TD, self.service, ref, self.service.data["task_definition_literal"])
         if not found:
             return {"known": False, "ref": ref, "family": family_of(self.service), "containers": []}
         td = found[0]
@@ -232,9 +238,9 @@ class _Builder:
         served: set[tuple[int, str | None]] = set()
         served_known = True
         for other, i in self.graph.users.get(key, []) if key else []:
-            task = self.graph.find(TD, other, other.data["task_definition"])
+            task = self.graph.find(TD, other, other.data["task_definition"], other.data["task_definition_literal"])
             family = task[0].data["family"] if task else family_of(other)
-            if task:
+            if task and task[0].data["ports_complete"]:
                 served |= {(p["container_port"], p["protocol"]) for c in task[0].data["containers"] for p in c["ports"]}
             else:
                 served_known = False
