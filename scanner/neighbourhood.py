@@ -72,10 +72,10 @@ class Graph:
             if local or not (literal or ref.startswith(("arn:", "sg-")) or ":" in ref):
                 return local
         found = self.index.get((kind, ref), [])
-        if not found and kind == TD and "task-definition/" in ref:
-            found = self.index.get((kind, ref.split("task-definition/", 1)[1]), [])
+        if not found and kind == TD and "task-definition/" in ref:  # an ARN: only ARN-less definitions by name
+            found = [n for n in self.index.get((kind, ref.split("task-definition/", 1)[1]), []) if not n.arn]
         if not found and kind == "iam_role" and ":role/" in ref:
-            found = self.index.get((kind, ref.rsplit("/", 1)[1]), [])
+            found = [n for n in self.index.get((kind, ref.rsplit("/", 1)[1]), []) if not n.arn]
         if kind == TD and len(found) > 1:
             found = [max(found, key=lambda n: n.data["revision"] or 0)]
         return found

@@ -407,3 +407,15 @@ def test_parallel_scan_joins_nodes_from_every_worker(tmp_path):
     assert proc.returncode == 0, proc.stderr
     [found] = exposure(json.loads(proc.stdout))
     assert found["file"].endswith("groups.json")
+
+
+def test_task_definition_arn_matches_exactly_or_an_arnless_definition_by_name(tmp_path):
+    other_account = task_definition_json().replace("123456789012", "210987654321")
+    report, _ = scan(tmp_path, {"services.json": describe_services(), "groups.json": SECURITY_GROUPS,
+                                "task.json": other_account})
+    assert exposure(report, "FG-EXP-001") == []
+    registered = json.loads(task_definition_json())["taskDefinition"]
+    del registered["taskDefinitionArn"]
+    report, _ = scan(tmp_path, {"services.json": describe_services(), "groups.json": SECURITY_GROUPS,
+                                "task.json": json.dumps(registered)})
+    assert len(exposure(report, "FG-EXP-001")) == 1
