@@ -72,15 +72,15 @@ def _managed(entry: dict[str, Any], index: int) -> tuple[dict[str, Any], list[di
     aws = _AWS_POLICY.match(arn)
     name = aws.group(1) if aws else render(entry.get("PolicyName") or arn)
     arn_path: Path = ("AttachedManagedPolicies", index, "PolicyArn")
+    admin_like, document = AWS_MANAGED.get(name, (False, None)) if aws else (False, None)
     info = {"arn": arn, "canonical_arn": f"arn:aws:iam::aws:policy/{name}" if aws else arn, "name": name,
-            "aws_managed": bool(aws), "admin_like": False, "known": False, "path": list(arn_path)}
+            "aws_managed": bool(aws), "admin_like": admin_like, "known": False, "path": list(arn_path)}
     if "PolicyDocument" in entry:
         info["known"] = True
         base: Path = ("AttachedManagedPolicies", index, "PolicyDocument")
         return info, policy_statements(entry["PolicyDocument"], base, name, "aws-managed" if aws else "managed")
-    if aws and name in AWS_MANAGED:
-        admin_like, document = AWS_MANAGED[name]
-        info.update(admin_like=admin_like, known=True)
+    if document is not None:
+        info["known"] = True
         found = policy_statements({"Statement": document}, (), name, "aws-managed")
         for statement in found:
             statement["path"] = list(arn_path)

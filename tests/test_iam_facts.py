@@ -231,3 +231,19 @@ def test_render_keeps_intrinsics_as_placeholders():
     assert iam_facts.render({"Fn::Sub": ["arn:aws:s3:::${B}", {"B": "x"}]}) == "arn:aws:s3:::${B}"
     assert iam_facts.render({"Fn::Join": ["", ["arn:aws:s3:::", {"Ref": "B"}, "/*"]]}) == "arn:aws:s3:::${B}/*"
     assert iam_facts.render({"Fn::If": ["C", "a", "b"]}) == "${?}"
+
+
+def test_aws_managed_document_in_the_input_wins_over_the_table(tmp_path):
+    admin = "arn:aws:iam::aws:policy/AdministratorAccess"
+    attached = [{"PolicyName": "AdministratorAccess", "PolicyArn": admin}]
+    auth = {"RoleDetailList": [{"RoleName": "r", "Arn": "arn:aws:iam::111122223333:role/r",
+                                "AssumeRolePolicyDocument": {}, "AttachedManagedPolicies": attached}],
+            "Policies": [{"PolicyName": "AdministratorAccess", "Arn": admin, "PolicyVersionList": [
+                {"VersionId": "v1", "IsDefaultVersion": True, "Document": {"Statement": [
+                    {"Effect": "Allow", "Action": "*", "Resource": "*", "Sid": "FromTheAccount"}]}}]}]}
+    _, [role] = load_file(tmp_path, "auth.json", json.dumps(auth))
+    [statement] = role.facts["statements"]
+    assert (statement["sid"], statement["source"]) == ("FromTheAccount", "aws-managed")
+    assert statement["path"] == ["AttachedManagedPolicies", 0, "PolicyDocument", "Statement", 0, "Action"]
+    [managed] = role.facts["managed"]
+    assert managed["admin_like"] is True and managed["known"] is True
