@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from jsonschema import Draft4Validator, FormatChecker
 
 from tests.conftest import EXAMPLES, run_fgscan
 
@@ -335,3 +336,17 @@ def test_web_stack_example_task_role():
         ("iam-wildcard-action", line_of(text, "Action: s3:*")),
         ("exec-role-broad-secret-access", line_of(text, "Action: secretsmanager:GetSecretValue")),
     }
+
+
+def test_sarif_region_is_the_managed_policy_arn_entry(tmp_path, sarif_schema):
+    (tmp_path / "stack.yaml").write_text(TEMPLATE)
+    proc = run_fgscan("scan", "stack.yaml", "--rule", "iam-admin-policy-attached", "--format", "sarif", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    log = json.loads(proc.stdout)
+    assert not list(Draft4Validator(sarif_schema, format_checker=FormatChecker()).iter_errors(log))
+    [result] = log["runs"][0]["results"]
+    region = result["locations"][0]["physicalLocation"]["region"]
+    row = line_of(TEMPLATE, "policy/PowerUserAccess")
+    entry = TEMPLATE.splitlines()[row - 1]
+    assert (region["startLine"], region["startColumn"]) == (row, entry.index("!Sub") + 1)
+    assert region.get("endLine", row) == row
