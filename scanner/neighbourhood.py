@@ -46,7 +46,10 @@ class Graph:
         self.local: dict[tuple[str, str], list[Node]] = defaultdict(list)
         self.index: dict[tuple[str, str], list[Node]] = defaultdict(list)
         self.services = [n for n in nodes if n.kind in SERVICES]
-        self.enis = [n for n in nodes if n.kind == "ec2_network_interface" and n.data["service"]]
+        self.enis: dict[str, list[Node]] = defaultdict(list)  # by their `aws:ecs:serviceName` tag
+        for node in nodes:
+            if node.kind == "ec2_network_interface" and node.data["service"]:
+                self.enis[node.data["service"]].append(node)
         for node in nodes:
             if node.cfn:
                 self.local[(node.file, node.name)].append(node)
@@ -97,7 +100,8 @@ class Graph:
     def neighbourhoods(self, assume_worst: bool) -> Iterator[tuple[Node, dict[str, Any], dict[str, Loc]]]:
         """For each service or task set: the node, its rule input and its locations."""
         for service in self.services:
-            builder = _Builder(self, service, [e for e in self.enis if _tagged_for(e, service)])
+            tagged = self.enis.get(service.data["service_name"] or "", [])
+            builder = _Builder(self, service, [e for e in tagged if _in_cluster(e, service)])
             yield service, builder.build(assume_worst), builder.locs
 
 
@@ -117,10 +121,8 @@ def _keys(node: Node) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
-def _tagged_for(eni: Node, service: Node) -> bool:
-    """The ENI's ECS tags name the service (and its cluster, when both are known)."""
-    if eni.data["service"] != service.data["service_name"]:
-        return False
+def _in_cluster(eni: Node, service: Node) -> bool:
+    """The ENI's `aws:ecs:clusterName` tag names the service's cluster, or one of them is unknown."""
     cluster, arn = eni.data["cluster"], service.data["cluster"]
     return not cluster or not arn or arn == cluster or arn.endswith(f"/{cluster}")
 
