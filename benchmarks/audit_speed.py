@@ -64,21 +64,22 @@ def seed(url: str, scale: float) -> dict[str, int]:
     return counts
 
 
-def run_audit(endpoint: str, *args: str) -> tuple[float, dict, int]:
-    """Wall seconds, the JSON report and the peak RSS (KiB) of one audit."""
+def run_audit(endpoint: str, *args: str) -> tuple[float, dict, int, str]:
+    """Wall seconds, the JSON report, the peak RSS (KiB) and the collect/scan split of one audit."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
     env.update(AWS_ENDPOINT_URL=endpoint, AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing",
                AWS_REGION=REGION, AWS_CONFIG_FILE=os.devnull, AWS_SHARED_CREDENTIALS_FILE=os.devnull)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp, "report.json")
         start = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-m", "scanner", "audit", "--region", REGION, "-q", "-f", "json",
+        proc = subprocess.run([sys.executable, "-m", "scanner", "audit", "--region", REGION, "-q", "-v", "-f", "json",
                                "-o", str(out), *args], env=env, cwd=ROOT, capture_output=True, text=True, check=False)
         wall = time.perf_counter() - start
         if proc.returncode not in (0, 1):
             raise SystemExit(f"audit failed ({proc.returncode}): {proc.stderr}")
         data = json.loads(out.read_text())
-    return wall, data, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    split = next((line for line in proc.stderr.splitlines() if line.startswith("collected in")), "")
+    return wall, data, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, split
 
 
 def main() -> None:
@@ -97,9 +98,9 @@ def main() -> None:
     counts = seed(url, args.scale)
     print(f"seeded {counts} in {time.perf_counter() - start:.1f} s")
 
-    wall, data, rss = run_audit(url)
+    wall, data, rss, split = run_audit(url)
     calls = data["coverage"]["api_calls"]
-    print(f"\naudit: {wall:.1f} s wall, {sum(calls.values())} API calls, peak RSS {rss / 1024:.0f} MiB, "
+    print(f"\naudit: {wall:.1f} s wall ({split}), {sum(calls.values())} API calls, peak RSS {rss / 1024:.0f} MiB, "
           f"{data['summary']['resources']} resources, {data['summary']['findings']} findings")
     for operation, count in sorted(calls.items(), key=lambda item: -item[1]):
         print(f"  {count:>6}  {operation}")
@@ -107,9 +108,9 @@ def main() -> None:
     proxy = FaultProxy(url, latency=args.latency).start()
     try:
         for concurrency in ("1", "8"):
-            wall, data, _ = run_audit(proxy.url, "--concurrency", concurrency)
-            print(f"\n+{args.latency * 1000:.0f} ms per call, --concurrency {concurrency}: {wall:.1f} s wall, "
-                  f"{sum(data['coverage']['api_calls'].values())} API calls")
+            wall, data, _, split = run_audit(proxy.url, "--concurrency", concurrency)
+            print(f"\n+{args.latency * 1000:.0f} ms per call, --concurrency {concurrency}: {wall:.1f} s wall "
+                  f"({split}), {sum(data['coverage']['api_calls'].values())} API calls")
     finally:
         proxy.stop()
         server.stop()

@@ -13,6 +13,7 @@ from typing import Any
 
 DEFAULT_MAX_ATTEMPTS = 8
 ROLE_SESSION_NAME = "fgscan-audit"
+_BASE_LOCK = threading.Lock()  # accounts are opened in parallel from the one base session
 
 
 class SetupError(Exception):
@@ -113,7 +114,8 @@ def assumed_session(
     import botocore.session
     from botocore.credentials import RefreshableCredentials
 
-    sts = base.client("sts", region_name=region)
+    with _BASE_LOCK:
+        sts = base.client("sts", region_name=region)
     params: dict[str, Any] = {"RoleArn": role_arn, "RoleSessionName": ROLE_SESSION_NAME}
     if external_id:
         params["ExternalId"] = external_id
