@@ -21,22 +21,26 @@ VOLATILE_SERVICE_KEYS = ("events",)
 
 def collect(client: Any, scope: Scope, inv: RegionInventory, all_revisions: bool, workers: int) -> None:
     """Read the region's ECS resources into `inv`."""
-    used: set[str] = set()
     cluster_arns = scope.pages("ecs:ListClusters", client, "list_clusters", "clusterArns")
     for batch in batches(cluster_arns, CLUSTER_BATCH):
         found = scope.call("ecs:DescribeClusters", client.describe_clusters, clusters=batch, include=INCLUDE_CLUSTER)
         inv.clusters += (found or {}).get("clusters", [])
-    for cluster in cluster_arns:
-        _services(client, scope, inv, cluster, used)
-    active = scope.pages("ecs:ListTaskDefinitions", client, "list_task_definitions", "taskDefinitionArns",
-                         status="ACTIVE")
-    wanted = sorted(used | set(active if all_revisions else latest_revisions(active)))
     with ThreadPoolExecutor(max(1, workers)) as pool:
+        for services, task_sets in pool.map(lambda cluster: _services(client, scope, cluster), cluster_arns):
+            inv.services += services
+            inv.task_sets += task_sets
+        used = {arn for item in inv.services + inv.task_sets for arn in task_definitions_of(item)}
+        active = scope.pages("ecs:ListTaskDefinitions", client, "list_task_definitions", "taskDefinitionArns",
+                             status="ACTIVE")
+        wanted = sorted(used | set(active if all_revisions else latest_revisions(active)))
         described = pool.map(lambda arn: _task_definition(client, scope, arn), wanted)
         inv.task_definitions += [d for d in described if d]
 
 
-def _services(client: Any, scope: Scope, inv: RegionInventory, cluster: str, used: set[str]) -> None:
+def _services(client: Any, scope: Scope, cluster: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The cluster's services (without their events) and task sets."""
+    services: list[dict[str, Any]] = []
+    task_sets: list[dict[str, Any]] = []
     name = cluster.rsplit("/", 1)[-1]
     arns = scope.pages("ecs:ListServices", client, "list_services", "serviceArns", target=f"cluster {name}",
                        cluster=cluster)
@@ -46,15 +50,13 @@ def _services(client: Any, scope: Scope, inv: RegionInventory, cluster: str, use
         for service in (found or {}).get("services", []):
             for key in VOLATILE_SERVICE_KEYS:
                 service.pop(key, None)
-            inv.services.append(service)
-            used.update(task_definitions_of(service))
+            services.append(service)
             if service.get("taskSets"):
                 sets = scope.call("ecs:DescribeTaskSets", client.describe_task_sets,
                                   target=f"service {service.get('serviceName')}", cluster=cluster,
                                   service=service["serviceArn"], include=["TAGS"])
-                for task_set in (sets or {}).get("taskSets", []):
-                    inv.task_sets.append(task_set)
-                    used.update(task_definitions_of(task_set))
+                task_sets += (sets or {}).get("taskSets", [])
+    return services, task_sets
 
 
 def task_definitions_of(item: dict[str, Any]) -> set[str]:
