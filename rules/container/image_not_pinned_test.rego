@@ -63,3 +63,11 @@ test_unresolved_images_are_skipped if {
 		{"name": "f", "image": {"Fn::Sub": "${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/api@${Digest}"}},
 	]}
 }
+
+test_dynamic_references_are_skipped if {
+	count(rule.deny) == 0 with input.resource as {"containerDefinitions": [
+		{"name": "a", "image": "{{resolve:ssm:/app/image}}"},
+		{"name": "b", "image": {"Fn::Sub": "{{resolve:ssm:/app/${Env}/image}}"}},
+	]}
+		with data.fgscan.params.allowed_registries as ["public.ecr.aws"]
+}

@@ -60,3 +60,11 @@ test_fn_sub_public_image_denied if {
 	count(rule.deny) == 1 with input.resource as {"containerDefinitions": [{"name": "a", "image": {"Fn::Sub": "nginx:${Tag}"}}]}
 		with data.fgscan.params.allowed_registries as ["*.dkr.ecr.*.amazonaws.com", "public.ecr.aws"]
 }
+
+test_dynamic_references_are_skipped if {
+	count(rule.deny) == 0 with input.resource as {"containerDefinitions": [
+		{"name": "a", "image": "{{resolve:ssm:/app/image}}"},
+		{"name": "b", "image": {"Fn::Sub": "{{resolve:ssm:/app/${Env}/image}}"}},
+	]}
+		with data.fgscan.params.allowed_registries as ["public.ecr.aws"]
+}

@@ -5,15 +5,21 @@ package fgscan.lib.images
 
 import rego.v1
 
-# The literal text of an image: a string, or the template of an `Fn::Sub` (short or list form).
-text(image) := image if is_string(image)
+# The literal text of an image: a string, or the template of an `Fn::Sub` (short or list form);
+# undefined for a CloudFormation dynamic reference (`{{resolve:ssm:...}}`), resolved at deploy time.
+text(image) := ref if {
+	ref := _literal(image)
+	not contains(ref, "{{resolve:")
+}
 
-text(image) := image["Fn::Sub"] if {
+_literal(image) := image if is_string(image)
+
+_literal(image) := image["Fn::Sub"] if {
 	is_object(image)
 	is_string(image["Fn::Sub"])
 }
 
-text(image) := image["Fn::Sub"][0] if {
+_literal(image) := image["Fn::Sub"][0] if {
 	is_object(image)
 	is_array(image["Fn::Sub"])
 	is_string(image["Fn::Sub"][0])
