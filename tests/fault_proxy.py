@@ -1,7 +1,8 @@
 """A loopback HTTP proxy in front of moto's server that answers chosen AWS calls with a fault.
 
 Faults are matched by operation (the `X-Amz-Target` suffix or the query `Action`), optionally by region
-(from the SigV4 credential scope); every other request is forwarded unchanged. 127.0.0.1 only, daemon
+(from the SigV4 credential scope) and by account (the proxy learns which access key belongs to which
+account from the `AssumeRole` answers it forwards); every other request is forwarded unchanged. 127.0.0.1 only, daemon
 threads, at most `MAX_CONCURRENT` requests handled at once; `latency` delays every forwarded call.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import re
 import socket
 import threading
 import time
@@ -22,11 +24,13 @@ HOP_HEADERS = {"connection", "keep-alive", "transfer-encoding", "proxy-connectio
 
 @dataclass(frozen=True)
 class Fault:
-    """Answer `operation` (in `region`, or any) with `kind`: denied, throttled, dropped or region-disabled."""
+    """Answer `operation` (`*`: any; in `region` and `account`, or any) with `kind`: denied, throttled,
+    dropped, expired or region-disabled."""
 
     operation: str
     kind: str
     region: str | None = None
+    account: str | None = None
 
 
 @dataclass
@@ -36,7 +40,9 @@ class FaultProxy:
     upstream: str
     faults: list[Fault] = field(default_factory=list)
     latency: float = 0.0
+    default_account: str = "123456789012"
     hits: list[tuple[str, str]] = field(default_factory=list)
+    accounts: dict[str, str] = field(default_factory=dict)  # access key id -> account
 
     def start(self) -> FaultProxy:
         proxy = self
@@ -60,9 +66,11 @@ class FaultProxy:
         self._server.shutdown()
         self._server.server_close()
 
-    def fault_for(self, operation: str, region: str) -> Fault | None:
+    def fault_for(self, operation: str, region: str, key: str) -> Fault | None:
+        account = self.accounts.get(key, self.default_account)
         for fault in self.faults:
-            if fault.operation in (operation, "*") and fault.region in (None, region):
+            if fault.operation in (operation, "*") and fault.region in (None, region) and fault.account in (
+                    None, account):
                 return fault
         return None
 
@@ -86,17 +94,22 @@ class _Handler(BaseHTTPRequestHandler):
         target = self.headers.get("X-Amz-Target", "")
         operation = target.rsplit(".", 1)[-1] if target else _action(body, self.path)
         scope = self.headers.get("Authorization", "").split("Credential=")[-1].split(",")[0].split("/")
-        region, service = (scope[2], scope[3]) if len(scope) >= 4 else ("", "")
+        key, region, service = (scope[0], scope[2], scope[3]) if len(scope) >= 4 else ("", "", "")
         with self.gate:
-            fault = self.owner.fault_for(operation, region)
+            fault = self.owner.fault_for(operation, region, key)
             if fault is not None:
                 self.owner.hits.append((operation, fault.kind))
                 self._fault(fault, bool(target), service)
                 return
             time.sleep(self.owner.latency)
-            self._forward(body)
+            answer = self._forward(body)
+            if operation == "AssumeRole":
+                role = re.search(r"arn%3Aaws%3Aiam%3A%3A(\d{12})%3A", body.decode())
+                issued = re.search(rb"<AccessKeyId>([^<]+)</AccessKeyId>", answer)
+                if role and issued:
+                    self.owner.accounts[issued.group(1).decode()] = role.group(1)
 
-    def _forward(self, body: bytes) -> None:
+    def _forward(self, body: bytes) -> bytes:
         upstream = urlsplit(self.owner.upstream)
         conn = http.client.HTTPConnection(upstream.hostname, upstream.port, timeout=30)
         headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_HEADERS}
@@ -111,6 +124,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
+        return data
 
     def _fault(self, fault: Fault, json_protocol: bool, service: str) -> None:
         if fault.kind == "dropped":
@@ -147,6 +161,11 @@ def _error(kind: str, json_protocol: bool, service: str) -> tuple[str, int, str]
         if service == "ec2":
             return "RequestLimitExceeded", 503, "Request limit exceeded."
         return ("ThrottlingException" if json_protocol else "Throttling"), 400, "Rate exceeded"
+    if kind == "expired":
+        if service == "ec2":
+            return "RequestExpired", 400, "Request has expired."
+        return ("ExpiredTokenException" if json_protocol else "ExpiredToken"), 400, "The security token included in " \
+            "the request is expired"
     if kind == "region-disabled":
         if service == "ec2":
             return "AuthFailure", 401, "AWS was not able to validate the provided access credentials"

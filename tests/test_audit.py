@@ -313,3 +313,29 @@ def test_progress_on_a_terminal_is_a_rich_display(moto_url, tmp_path):
     assert "\x1b[" in text  # drawn with terminal control sequences, not plain log lines
     assert f"{ACCOUNT_A} eu-west-1: 1 clusters, 1 task definitions, 1 security groups" in text
     assert "fgscan: " not in text
+
+
+def test_two_accounts_two_regions_with_a_fault_of_each_kind(proxy, tmp_path):
+    proxy.faults = [
+        Fault("DescribeServices", "throttled", "us-east-1", ACCOUNT_B),
+        Fault("*", "expired", "eu-west-1", ACCOUNT_B),
+        Fault("GetRolePolicy", "denied", account=ACCOUNT_A),
+        Fault("DescribeSecurityGroups", "dropped", "eu-west-1", ACCOUNT_A),
+    ]
+    proc = audit(aws_env(proxy.url, tmp_path), *TWO_REGIONS, "--account-role", AUDIT_ROLE, "--accounts",
+                 f"{ACCOUNT_A},{ACCOUNT_B}", "-f", "json", "-q")
+    assert proc.returncode == 3, proc.stderr
+    data = report(proc)
+    gaps = {(g["account"], g["region"], g["api"], g["category"]) for g in data["coverage"]["not_covered"]}
+    assert gaps == {
+        (ACCOUNT_B, "us-east-1", "ecs:DescribeServices", "throttled"),
+        (ACCOUNT_B, "eu-west-1", "ecs:ListClusters", "credentials-or-region"),
+        (ACCOUNT_A, "global", "iam:GetRolePolicy", "access-denied"),
+        (ACCOUNT_A, "eu-west-1", "ec2:DescribeSecurityGroups", "connection"),
+    }
+    assert data["coverage"]["regions"] == {ACCOUNT_A: ["eu-west-1", "us-east-1"],
+                                           ACCOUNT_B: ["eu-west-1", "us-east-1"]}
+    privileged = named(data["findings"], "privileged-container")
+    # B's service could not be described, but its task definition is its family's latest revision
+    assert privileged["b-worker:1"]["account"] == ACCOUNT_B
+    assert {"legacy-worker:1", "legacy-worker:3", "west-worker:3"} <= set(privileged)
