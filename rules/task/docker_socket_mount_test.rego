@@ -63,3 +63,11 @@ test_unmounted_or_unrelated_paths_allowed if {
 	}
 		with data.fgscan.params.docker_socket_paths as ["/var/run/docker.sock", "/run/docker.sock"]
 }
+
+test_containerd_socket_denied_when_listed if {
+	count(rule.deny) == 1 with input.resource as {
+		"volumes": [{"name": "ctr", "host": {"sourcePath": "/run/containerd/containerd.sock"}}],
+		"containerDefinitions": [{"name": "a", "mountPoints": [{"sourceVolume": "ctr", "containerPath": "/c.sock"}]}],
+	}
+		with data.fgscan.params.docker_socket_paths as ["/var/run/docker.sock", "/run/containerd/containerd.sock"]
+}
