@@ -52,8 +52,8 @@ deny contains finding if {
 	}
 }
 
-_blank(null)
+_blank(value) if value == null
 
-_blank("")
+_blank(value) if value == ""
 
 _admin(user) if lower(trim_space(user)) in {lower(name) | some name in data.fgscan.params.windows_admin_users}

@@ -81,7 +81,7 @@ _is_host(name) if contains(name, ".")
 
 _is_host(name) if contains(name, ":")
 
-_is_host("localhost")
+_is_host(name) if name == "localhost"
 
 _docker_hub(host) := "docker.io" if host in {"index.docker.io", "registry-1.docker.io", "registry.hub.docker.com"}
 
