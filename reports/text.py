@@ -19,8 +19,13 @@ def write(result: ScanResult, stream: TextIO) -> None:
     console = Console(file=stream, highlight=False, soft_wrap=True)
     remediation = {r.id: r.remediation for r in result.rules}
     findings = sorted(result.sorted_findings(), key=lambda f: f.file)
-    for file, group in groupby(findings, key=lambda f: f.file):
+    for file, grouped in groupby(findings, key=lambda f: f.file):
+        group = list(grouped)
         console.print(f"[bold]{escape(file)}[/bold]")
+        identities = {_identity(f) for f in group}
+        shared = identities.pop() if len(identities) == 1 else ""
+        if shared:  # one live resource per snapshot file: say which, once
+            console.print(f"  [dim]{escape(shared)}[/dim]")
         for f in sorted(group, key=lambda f: (-f.severity.rank, f.span.start_line if f.span else 0)):
             where = f"{f.span.start_line}:{f.span.start_col}" if f.span else "-"
             style = STYLES[f.severity]
@@ -31,7 +36,7 @@ def write(result: ScanResult, stream: TextIO) -> None:
             console.print(f"           {escape(f.message)}")
             if f.chain:
                 console.print(f"           Path: {escape(f.chain)}")
-            if identity := _identity(f):
+            if not shared and (identity := _identity(f)):
                 console.print(f"           [dim]{escape(identity)}[/dim]")
             if remediation.get(f.rule_id):
                 console.print(f"           [dim]Fix: {escape(remediation[f.rule_id])}[/dim]")
