@@ -140,6 +140,7 @@ def _task_definition(r: Resource) -> tuple[dict, dict]:
         "containers": containers,
         "ports_complete": ports_complete,
         "task_role": ref_target(d.get("taskRoleArn")),
+        "execution_role": ref_target(d.get("executionRoleArn")),
     }, locs
 
 

@@ -207,10 +207,11 @@ class _Builder:
                      for p in c["ports"]]
             containers.append(dict(c, ports=ports, loc=self.loc(td, c["loc"], f"container '{c['name']}'")))
         return {"known": True, "ref": ref, "name": _td_name(td), "family": td.data["family"],
-                "network_mode": td.data["network_mode"], "containers": containers, "task_role": self.role(td)}
+                "network_mode": td.data["network_mode"], "containers": containers,
+                "task_role": self.role(td, "task_role"), "execution_role": self.role(td, "execution_role")}
 
-    def role(self, td: Node) -> dict[str, Any]:
-        ref = td.data["task_role"]
+    def role(self, td: Node, link: str) -> dict[str, Any]:
+        ref = td.data[link]
         found = self.graph.find("iam_role", td, ref)
         if not found:
             return {"known": False, "ref": ref}
