@@ -419,3 +419,12 @@ def test_task_definition_arn_matches_exactly_or_an_arnless_definition_by_name(tm
     report, _ = scan(tmp_path, {"services.json": describe_services(), "groups.json": SECURITY_GROUPS,
                                 "task.json": json.dumps(registered)})
     assert len(exposure(report, "FG-EXP-001")) == 1
+
+
+def test_skip_declared_on_the_service_suppresses_its_exposure_finding(tmp_path):
+    skip = "  Metadata:\n    fgscan:\n      skip:\n        - {rule: internet-exposed-task, reason: public demo}\n"
+    text = template(group(ingress=WORLD_8080) + task() + service().replace("  Type: AWS::ECS::Service\n",
+                                                                             "  Type: AWS::ECS::Service\n" + skip))
+    report, _ = scan(tmp_path, {"stack.yaml": text})
+    assert exposure(report, "FG-EXP-001") == []
+    assert [f["rule_id"] for f in report["suppressed"] if f["rule_id"] in EXP] == ["FG-EXP-001"]
