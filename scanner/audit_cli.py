@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 EXIT_INCOMPLETE = 3
 ROLE_ARN = re.compile(r"^arn:aws[a-z-]*:iam::(\d{12}|\{account\}):role/[\w+=,.@/-]+$")
 ACCOUNT_ID = re.compile(r"^\d{12}$")
+REGION_NAME = re.compile(r"^[a-z]{2}(-[a-z]+)+-\d+$")
 
 
 def audit(
@@ -120,6 +121,8 @@ def _options(region: list[str], all_regions: bool, profile: str | None, account_
     ids = [a.strip() for a in (accounts or "").split(",") if a.strip()]
     if region and all_regions:
         raise fail("--region and --all-regions exclude each other")
+    if bad := [r for r in region if not REGION_NAME.match(r)]:
+        raise fail(f"--region: not a region name: {bad[0]!r} (e.g. eu-west-1)")
     if bad := [a for a in ids if not ACCOUNT_ID.match(a)]:
         raise fail(f"--accounts: not a 12-digit account id: {bad[0]!r}")
     if (ids or organization) and not account_role:

@@ -276,6 +276,7 @@ def test_faults_are_reported_and_the_audit_goes_on(proxy, tmp_path, sarif_schema
 @pytest.mark.parametrize(("args", "message"), [
     (("--accounts", ACCOUNT_B, "--region", "us-east-1"), "need --account-role"),
     (("--region", "us-east-1", "--all-regions"), "exclude each other"),
+    (("--region", "mars"), "not a region name"),
     (("--account-role", "arn:aws:iam::123:role/x", "--region", "us-east-1"), "must be a role ARN"),
     (("--accounts", "12345", "--account-role", AUDIT_ROLE), "not a 12-digit account id"),
     (("--profile", "no-such-profile", "--region", "us-east-1"), "no-such-profile"),

@@ -45,6 +45,8 @@ class Progress(Protocol):
 
 @dataclass
 class _Account:
+    """An account to read: its session (None when it could not be opened) and regions."""
+
     id: str
     session: session.AccountSession | None
     regions: list[str] = field(default_factory=list)
