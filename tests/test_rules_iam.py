@@ -205,7 +205,7 @@ def test_standalone_policy_is_judged_on_its_own(template_findings):
     assert orphan == {("iam-wildcard-action", line), ("iam-privilege-escalation", line)}
     [message] = [f["message"] for f in template_findings if f["rule"] == "iam-wildcard-action"
                  and f["resource"] == "OrphanPolicy"]
-    assert message == "IAM policy 'OrphanPolicy': policy 'OrphanPolicy' allows iam:*."
+    assert message == "IAM policy 'OrphanPolicy': the policy allows iam:*."
 
 
 AUTH_DETAILS = {

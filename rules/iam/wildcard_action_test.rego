@@ -65,6 +65,9 @@ test_policy_shown_on_a_role_not_reported_twice if {
 }
 
 test_standalone_policy_reported if {
-	count(rule.deny) == 1 with input.kind as "iam_policy"
+	findings := rule.deny with input.kind as "iam_policy"
 		with input.facts as {"attached_roles": [], "statements": [statement({"actions": ["s3:*"], "source": "policy"})]}
+	count(findings) == 1
+	some finding in findings
+	finding.msg == "the policy allows s3:*."
 }

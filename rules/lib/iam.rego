@@ -91,14 +91,15 @@ scoped_by_condition(s) if {
 	contains(key, ":resourcetag/")
 }
 
-# "inline policy 'app'", "AWS managed policy 'PowerUserAccess'", ...
-describe(s) := concat("", [_labels[s.source], " '", s.policy, "'"])
+# "inline policy 'app'", "AWS managed policy 'PowerUserAccess'", ..., "the policy" for a standalone policy.
+describe(s) := concat("", [_labels[s.source], " '", s.policy, "'"]) if s.source != "policy"
+
+describe(s) := "the policy" if s.source == "policy"
 
 _labels := {
 	"inline": "inline policy",
 	"managed": "managed policy",
 	"aws-managed": "AWS managed policy",
-	"policy": "policy",
 }
 
 # " The role is the task role of task definition 'web'." for a role task definitions use, else "".
