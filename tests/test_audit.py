@@ -131,9 +131,17 @@ def test_audit_sarif_points_at_snapshot_lines_and_carries_the_arn(audited, sarif
         assert location["logicalLocations"][0]["fullyQualifiedName"] == arn
 
 
-def test_all_revisions_takes_every_active_revision_and_quiet_is_quiet(moto_url, tmp_path):
-    proc = audit(aws_env(moto_url, tmp_path), "--region", "eu-west-1", "--all-revisions", "-f", "json", "-q")
-    assert set(named(report(proc)["findings"], "privileged-container")) == {"west-worker:2", "west-worker:3"}
+def test_all_revisions_a_named_profile_and_quiet(moto_url, tmp_path):
+    env = aws_env(moto_url, tmp_path, region=None)
+    for key in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
+        del env[key]
+    (tmp_path / "config").write_text("[profile audit]\nregion = eu-west-1\n")
+    (tmp_path / "credentials").write_text("[audit]\naws_access_key_id = testing\naws_secret_access_key = testing\n")
+    env.update(AWS_CONFIG_FILE=str(tmp_path / "config"), AWS_SHARED_CREDENTIALS_FILE=str(tmp_path / "credentials"))
+    proc = audit(env, "--profile", "audit", "--all-revisions", "-f", "json", "-q")
+    data = report(proc)
+    assert data["coverage"]["regions"] == {ACCOUNT_A: ["eu-west-1"]}  # the profile's region
+    assert set(named(data["findings"], "privileged-container")) == {"west-worker:2", "west-worker:3"}
     assert proc.stderr == ""
 
 
