@@ -31,7 +31,7 @@
 #     good: '{"containerDefinitions": [{"name": "app", "command": ["--db-password-file=/run/secrets/db"], "secrets": [{"name": "DB_PASSWORD", "valueFrom": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db"}]}]}'
 package fgscan.rules.secrets_in_command
 
-import data.fgscan.rules.secrets_in_environment as secrets
+import data.fgscan.lib.secrets
 import rego.v1
 
 # One finding per container; the message names argument positions and label keys, never values.

@@ -31,7 +31,7 @@ package fgscan.rules.secrets_in_environment
 
 import rego.v1
 
-params := data.fgscan.params
+import data.fgscan.lib.secrets
 
 # Messages name the variable and the kind of secret, never the value.
 deny contains finding if {
@@ -41,7 +41,7 @@ deny contains finding if {
 	is_object(variable)
 	is_string(variable.value)
 	name := variable_name(variable, j)
-	kind := secret_kind(name, variable.value)
+	kind := secrets.secret_kind(name, variable.value)
 	finding := {
 		"msg": sprintf("container '%s' passes a secret in plain-text environment variable '%s' (%s).", [container.name, name, kind]),
 		"path": ["containerDefinitions", i, "environment", j, "value"],
@@ -51,53 +51,3 @@ deny contains finding if {
 variable_name(variable, _) := variable.name if is_string(variable.name)
 
 variable_name(variable, j) := sprintf("#%d", [j]) if not is_string(variable.name)
-
-# The first kind that applies: a known format, then a secret-like name, then randomness.
-secret_kind(name, value) := kind if {
-	kind := known_format(name, value)
-} else := "literal value of a secret-named variable" if {
-	named_secret(name, value)
-} else := "high-entropy string" if {
-	high_entropy(value)
-}
-
-known_format(name, value) := kinds[0] if {
-	kinds := [p.name | some p in params.secret_patterns; format_matches(p, name, value)]
-	count(kinds) > 0
-}
-
-format_matches(pattern, _, value) if {
-	not pattern.name_regex
-	regex.match(pattern.regex, value)
-}
-
-format_matches(pattern, name, value) if {
-	regex.match(pattern.regex, value)
-	regex.match(pattern.name_regex, upper(name))
-}
-
-# A secret-like name counts only when the value could be a secret: long enough, and not a number,
-# a flag, a URL without credentials, a path, a reference or a placeholder (`secret_value_ignore`).
-named_secret(name, value) if {
-	regex.match(params.secret_name_regex, upper(name))
-	count(trim_space(value)) >= params.secret_named_min_length
-	not ignored_value(lower(trim_space(value)))
-}
-
-ignored_value(value) if {
-	some pattern in params.secret_value_ignore
-	regex.match(pattern, value)
-}
-
-# Random-looking tokens: long, high entropy (computed in Python), one token of key characters
-# mixing upper case, lower case and digits, and no run of words (CamelCase names, slugs).
-high_entropy(value) if {
-	count(value) >= params.secret_min_length
-	input.facts.entropy[value] >= params.secret_entropy_threshold
-	regex.match(`^[A-Za-z0-9+/=_-]+$`, value)
-	not startswith(value, "/")
-	regex.match(`[a-z]`, value)
-	regex.match(`[A-Z]`, value)
-	regex.match(`[0-9]`, value)
-	not regex.match(`[a-z]{5,}.*[a-z]{5,}`, value)
-}

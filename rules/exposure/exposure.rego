@@ -7,7 +7,7 @@ package fgscan.lib.exposure
 import rego.v1
 
 import data.fgscan.lib.iam
-import data.fgscan.rules.secrets_in_environment as secrets
+import data.fgscan.lib.secrets
 
 nb := input.neighbourhood
 
