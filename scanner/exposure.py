@@ -16,7 +16,7 @@ from typing import Any
 
 from scanner.documents import guess_format, parse, read_text
 from scanner.engine import make_engine
-from scanner.graph import Node
+from scanner.graph import Node, locate
 from scanner.model import Finding, InputProblem, RelatedLocation, Severity, Span
 from scanner.neighbourhood import Graph, Loc
 from scanner.rulebook import Rule, Rulebook
@@ -48,7 +48,7 @@ def run(nodes: list[Node], rulebook: Rulebook, rules: list[Rule], engine: str, a
         if len(batch) >= BATCH:
             flush()
     flush()
-    spans = _spans({loc for _, _, deny, locs, home in hits for loc in _cited(deny, locs, home)})
+    spans = _spans({loc for _, _, deny, locs, home in hits for loc in _cited(deny, locs, home) if loc.span is None})
     return [_finding(rule, service, deny, locs, home, spans) for rule, service, deny, locs, home in hits]
 
 
@@ -65,7 +65,8 @@ def _finding(rule: Rule, service: Node, deny: dict[str, Any], locs: dict[str, Lo
              spans: dict[Loc, Span | None]) -> Finding:
     cited = _cited(deny, locs, home)
     primary = cited[0] if cited else Loc(service.file, service.real, (), "")
-    related = [RelatedLocation(loc.file, spans.get(loc), loc.label, n) for n, loc in enumerate(cited[1:], 1)]
+    related = [RelatedLocation(loc.file, loc.span or spans.get(loc), loc.label, n)
+               for n, loc in enumerate(cited[1:], 1)]
     numbers = {i: n for n, loc in enumerate(cited[1:], 1) for i, known in locs.items() if known == loc}
     msg = str(deny.get("msg", rule.title))
     prefix = f"{LABELS.get(service.kind, service.kind)} '{service.name}': "
@@ -82,7 +83,7 @@ def _finding(rule: Rule, service: Node, deny: dict[str, Any], locs: dict[str, Lo
         kind=service.kind,
         resource=service.name,
         file=primary.file,
-        span=spans.get(primary),
+        span=primary.span or spans.get(primary),
         path=primary.path,
         fingerprint=hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32],
         arn=service.arn,
@@ -106,8 +107,5 @@ def _spans(needed: set[Loc]) -> dict[Loc, Span | None]:
             continue
         lines = text.splitlines()
         for loc in locs:
-            span, exact = doc.span(loc.path)
-            if span is not None and not exact and span.end_line > span.start_line:
-                span = Span(span.start_line, span.start_col, span.start_line, len(lines[span.start_line - 1]) + 1)
-            out[loc] = span
+            out[loc] = locate(doc, loc.path, lines)
     return out

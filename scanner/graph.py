@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scanner.documents import Document
-from scanner.model import Path, Resource
+from scanner.model import Path, Resource, Span
 from scanner.sources import cloudformation
 from scanner.sources.links import ref_target
 
@@ -36,6 +36,7 @@ class Node:
     arn: str | None
     data: dict[str, Any]
     locs: dict[str, Path] = field(default_factory=dict)
+    spans: dict[str, Span | None] = field(default_factory=dict)  # of `locs`, when known without re-reading
 
 
 def collect(doc: Document, resources: list[Resource], real: str) -> list[Node]:
@@ -49,7 +50,20 @@ def collect(doc: Document, resources: list[Resource], real: str) -> list[Node]:
             nodes.append(Node(resource.kind, resource.name, resource.file, real, cfn, resource.arn, data, locs))
     if cfn:
         nodes += _target_groups(doc, real)
+    if doc.format == "yaml":  # YAML spans come with the parse; JSON ones are worked out only when needed
+        lines = doc.text.splitlines()
+        for node in nodes:
+            node.spans = {key: locate(doc, path, lines) for key, path in node.locs.items()}
     return nodes
+
+
+def locate(doc: Document, path: Path, lines: list[str]) -> Span | None:
+    """The span of the key at `path` (`lines`: the document's); a missing key falls back to the first
+    line of its parent."""
+    span, exact = doc.span(path)
+    if span is not None and not exact and span.end_line > span.start_line:
+        return Span(span.start_line, span.start_col, span.start_line, len(lines[span.start_line - 1]) + 1)
+    return span
 
 
 def _dict(value: Any) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from scanner.graph import Node
-from scanner.model import Path
+from scanner.model import Path, Span
 
 SG = "ec2_security_group"
 TD = "ecs_task_definition"
@@ -34,6 +34,7 @@ class Loc:
     real: str
     path: Path
     label: str
+    span: Span | None = None  # known from the first read (YAML), else worked out when a finding needs it
 
 
 GroupKey = tuple[str, ...]
@@ -148,7 +149,7 @@ class _Builder:
         if path is None:
             return None
         ident = f"L{len(self.locs) + 1}"
-        self.locs[ident] = Loc(node.file, node.real, path, label)
+        self.locs[ident] = Loc(node.file, node.real, path, label, node.spans.get(key))
         return ident
 
     def build(self, assume_worst: bool) -> dict[str, Any]:
