@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -25,6 +26,7 @@ from scanner.sources import recognise
 from scanner.suppressions import mark_in_source
 
 CHUNK = 40
+ROLE_HINT = re.compile(r"(task|execution)rolearn", re.IGNORECASE)
 PARALLEL_FROM = 120
 KIND_LABELS = {
     "ecs_task_definition": "Task definition",
@@ -72,6 +74,7 @@ class _Work:
     params: dict[str, Any]
     severities: dict[str, Severity]
     collect: bool = False  # gather graph nodes for the exposure pass
+    role_links: list[iam_facts.RoleLink] = field(default_factory=list)  # task definitions' roles, all chunks
 
 
 def load_rules(options: ScanOptions) -> tuple[Rulebook, list[Rule]]:
@@ -95,13 +98,13 @@ def scan(paths: list[Path], options: ScanOptions) -> ScanResult:
     chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]
     local = [r for r in rules if not r.neighbourhood]  # the others run in the exposure pass
     work = _Work(options.engine, options.rule_dirs, [r.id for r in local], options.max_bytes, options.params,
-                 options.severities, len(local) < len(rules))
+                 options.severities, len(local) < len(rules), _role_links(files, options.max_bytes, len(chunks)))
     jobs = options.jobs or os.cpu_count() or 1
     if len(files) >= PARALLEL_FROM and jobs > 1 and len(chunks) > 1:
         with ProcessPoolExecutor(jobs, mp_context=get_context("fork")) as pool:
             outcomes = list(pool.map(_chunk_in_worker, [(work, c) for c in chunks]))
     else:
-        evaluator = _Evaluator(rulebook, local, options.engine, work.collect)
+        evaluator = _Evaluator(rulebook, local, options.engine, work.collect, work.role_links)
         outcomes = [evaluator.run(chunk, options.max_bytes) for chunk in chunks]
     nodes: list[graph.Node] = []
     skips: dict[tuple[str, str, str], list[Skip]] = {}
@@ -128,16 +131,18 @@ def _chunk_in_worker(job: tuple[_Work, list]) -> tuple:
         rulebook = Rulebook.load(work.rule_dirs)
         rulebook.configure(work.params, work.severities)
         rules = [r for r in rulebook.rules if r.id in set(work.rule_ids)]
-        _worker_evaluator = _Evaluator(rulebook, rules, work.engine, work.collect)
+        _worker_evaluator = _Evaluator(rulebook, rules, work.engine, work.collect, work.role_links)
     return _worker_evaluator.run(chunk, work.max_bytes)
 
 
 class _Evaluator:
     """Reads a chunk of files, evaluates their resources and turns deny entries into findings."""
 
-    def __init__(self, rulebook: Rulebook, rules: list[Rule], engine: str, collect: bool = False):
+    def __init__(self, rulebook: Rulebook, rules: list[Rule], engine: str, collect: bool = False,
+                 role_links: list[iam_facts.RoleLink] | None = None):
         self.rules = {r.id: r for r in rules}
         self.collect = collect
+        self.role_links = role_links or []
         self.engine: Engine = make_engine(engine, rulebook, rules)
 
     def run(self, chunk: list[tuple[str, str, bool]], max_bytes: int) -> tuple:
@@ -151,7 +156,7 @@ class _Evaluator:
                 if self.collect:
                     nodes += graph.collect(*item, file)
         resources = [r for _, found in loaded for r in found]
-        iam_facts.link_usage(resources)
+        iam_facts.link_usage(resources, self.role_links)
         deny_sets = self.engine.evaluate(resources)
         docs = {id(r): doc for doc, found in loaded for r in found}
         findings = [
@@ -170,6 +175,25 @@ class _Evaluator:
             for deny in denies:
                 out.append(make_finding(rule, resource, deny, doc, secrets))
         return out
+
+
+def _role_links(files: list[tuple[str, str, bool]], max_bytes: int, chunks: int) -> list[iam_facts.RoleLink]:
+    """When a scan has several chunks and roles, the roles every task definition names, so a role is
+    linked to the task definitions of other chunks too; only files mentioning a role ARN are parsed."""
+    naming, roles = [], False
+    for file, shown, _ in files if chunks > 1 else []:
+        try:
+            text = read_text(Path(file), shown, max_bytes)
+        except InputProblem:
+            continue
+        roles = roles or "AssumeRolePolicyDocument" in text
+        if ROLE_HINT.search(text):
+            naming.append((file, shown))
+    links: list[iam_facts.RoleLink] = []
+    for file, shown in naming if roles else []:
+        item = load(Path(file), shown, False, max_bytes, [])
+        links += iam_facts.role_links(item[1]) if item else []
+    return links
 
 
 def load(

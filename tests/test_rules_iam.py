@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft4Validator, FormatChecker
 
+from scanner import pipeline
 from tests.conftest import EXAMPLES, run_fgscan
 
 TEMPLATE = """\
@@ -350,3 +351,16 @@ def test_sarif_region_is_the_managed_policy_arn_entry(tmp_path, sarif_schema):
     entry = TEMPLATE.splitlines()[row - 1]
     assert (region["startLine"], region["startColumn"]) == (row, entry.index("!Sub") + 1)
     assert region.get("endLine", row) == row
+
+
+def test_roles_are_linked_to_task_definitions_of_other_chunks(tmp_path):
+    """More files than one chunk holds: the role file comes first, the task definition naming it last."""
+    (tmp_path / "a-auth.json").write_text(json.dumps(AUTH_DETAILS))
+    filler = {"family": "filler", "containerDefinitions": [{"name": "app", "image": "public.ecr.aws/a/b:1"}]}
+    for i in range(pipeline.CHUNK + 5):
+        (tmp_path / f"m-{i:03}.json").write_text(json.dumps({**filler, "family": f"filler-{i}"}))
+    (tmp_path / "z-td.json").write_text(json.dumps(TASK_DEFINITION))
+    findings = iam_findings(".", cwd=tmp_path)
+    [secret] = [f for f in findings if f["rule"] == "exec-role-broad-secret-access"]
+    assert secret["resource"] == "web-exec"
+    assert secret["message"].endswith("The role is the execution role of task definition 'web:3'.")
