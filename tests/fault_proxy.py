@@ -24,13 +24,14 @@ HOP_HEADERS = {"connection", "keep-alive", "transfer-encoding", "proxy-connectio
 
 @dataclass(frozen=True)
 class Fault:
-    """Answer `operation` (`*`: any; in `region` and `account`, or any) with `kind`: denied, throttled,
-    dropped, expired or region-disabled."""
+    """Answer `operation` (`*`: any; in `region` and `account`, or any; whose body has `contains`, or any)
+    with `kind`: denied, throttled, dropped, expired or region-disabled."""
 
     operation: str
     kind: str
     region: str | None = None
     account: str | None = None
+    contains: str | None = None
 
 
 @dataclass
@@ -66,11 +67,11 @@ class FaultProxy:
         self._server.shutdown()
         self._server.server_close()
 
-    def fault_for(self, operation: str, region: str, key: str) -> Fault | None:
+    def fault_for(self, operation: str, region: str, key: str, body: str) -> Fault | None:
         account = self.accounts.get(key, self.default_account)
         for fault in self.faults:
-            if fault.operation in (operation, "*") and fault.region in (None, region) and fault.account in (
-                    None, account):
+            if (fault.operation in (operation, "*") and fault.region in (None, region)
+                    and fault.account in (None, account) and (fault.contains is None or fault.contains in body)):
                 return fault
         return None
 
@@ -96,7 +97,7 @@ class _Handler(BaseHTTPRequestHandler):
         scope = self.headers.get("Authorization", "").split("Credential=")[-1].split(",")[0].split("/")
         key, region, service = (scope[0], scope[2], scope[3]) if len(scope) >= 4 else ("", "", "")
         with self.gate:
-            fault = self.owner.fault_for(operation, region, key)
+            fault = self.owner.fault_for(operation, region, key, body.decode("utf-8", "replace"))
             if fault is not None:
                 self.owner.hits.append((operation, fault.kind))
                 self._fault(fault, bool(target), service)

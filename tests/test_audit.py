@@ -348,3 +348,15 @@ def test_two_accounts_two_regions_with_a_fault_of_each_kind(proxy, tmp_path):
     # B's service could not be described, but its task definition is its family's latest revision
     assert privileged["b-worker:1"]["account"] == ACCOUNT_B
     assert {"legacy-worker:1", "legacy-worker:3", "west-worker:3"} <= set(privileged)
+
+
+def test_an_account_whose_role_cannot_be_assumed_is_listed_and_the_others_audited(proxy, tmp_path):
+    proxy.faults = [Fault("AssumeRole", "denied", contains=ACCOUNT_B)]
+    proc = audit(aws_env(proxy.url, tmp_path), "--region", "us-east-1", "--account-role", AUDIT_ROLE,
+                 "--accounts", f"{ACCOUNT_A},{ACCOUNT_B}", "-f", "json", "-q")
+    assert proc.returncode == 3, proc.stderr
+    data = report(proc)
+    assert [(g["account"], g["api"], g["category"], g["target"]) for g in data["coverage"]["not_covered"]] == [
+        (ACCOUNT_B, "sts:AssumeRole", "access-denied", AUDIT_ROLE.format(account=ACCOUNT_B))]
+    assert data["coverage"]["regions"][ACCOUNT_B] == []
+    assert {f["account"] for f in data["findings"]} == {ACCOUNT_A}
