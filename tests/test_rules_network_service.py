@@ -289,6 +289,21 @@ Resources:
         ExecuteCommandConfiguration:
           KmsKeyId: alias/exec
           Logging: OVERRIDE
+  BatchCluster:
+    Type: AWS::ECS::Cluster
+    Properties:
+      ClusterSettings:
+        - Name: containerInsights
+          Value: disabled
+  AuditedCluster:
+    Type: AWS::ECS::Cluster
+    Properties:
+      ClusterSettings:
+        - {Name: containerInsights, Value: enhanced}
+      Configuration:
+        ExecuteCommandConfiguration:
+          Logging: OVERRIDE
+          LogConfiguration: {S3BucketName: !Ref AuditBucket, S3EncryptionEnabled: true}
   Service:
     Type: AWS::ECS::Service
     Properties:
@@ -324,6 +339,7 @@ def test_cloudformation_template(tmp_path):
         ("sg-world-ingress-high-risk-port", "AppGroup", line_of(TEMPLATE, "CidrIpv6: ::/0", 2)),  # standalone rule
         ("exec-logging-disabled", "Cluster", line_of(TEMPLATE, "Logging: OVERRIDE")),
         ("container-insights-disabled", "Cluster", line_of(TEMPLATE, "ClusterName: prod")),
+        ("container-insights-disabled", "BatchCluster", line_of(TEMPLATE, "Value: disabled")),
         ("outdated-platform-version", "Service", line_of(TEMPLATE, "PlatformVersion: 1.3.0")),
         ("ecs-exec-enabled", "Service", line_of(TEMPLATE, "EnableExecuteCommand: true")),
         ("service-default-security-group", "Service", line_of(TEMPLATE, "AwsvpcConfiguration:")),
