@@ -241,14 +241,15 @@ class _Lines(_Quiet):
 
 
 class _Bars(_Quiet):
-    """A rich progress display on a terminal, one line per account/region."""
+    """A rich progress display on a terminal: a spinner per account/region being read, and a line for
+    each one done printed above them, so thousands of account/region pairs stay readable."""
 
     def __init__(self) -> None:
         from rich.console import Console
         from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-        self.progress = Progress(SpinnerColumn(finished_text="[green]✓[/green]"), TextColumn("{task.description}"),
-                                 TimeElapsedColumn(), console=Console(stderr=True))
+        self.progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                                 console=Console(stderr=True, highlight=False), transient=True)
         self.tasks: dict[tuple[str, str], Any] = {}
 
     def __enter__(self) -> _Bars:
@@ -259,11 +260,14 @@ class _Bars(_Quiet):
         self.progress.stop()
 
     def started(self, account: str, region: str) -> None:
-        self.tasks[account, region] = self.progress.add_task(f"{account} {region}: collecting", total=1)
+        self.tasks[account, region] = self.progress.add_task(f"{account} {region}: collecting", total=None)
 
     def finished(self, account: str, region: str, inv: RegionInventory | None, gaps: int) -> None:
-        self.progress.update(self.tasks[account, region], completed=1,
-                             description=f"{account} {region}: {_summary(inv, gaps)}")
+        from rich.markup import escape
+
+        self.progress.remove_task(self.tasks.pop((account, region)))
+        mark = "[yellow]![/yellow]" if gaps else "[green]✓[/green]"
+        self.progress.console.print(f"{mark} {escape(account)} {escape(region)}: {escape(_summary(inv, gaps))}")
 
 
 def _summary(inv: RegionInventory | None, gaps: int) -> str:
