@@ -90,6 +90,12 @@ def seed_account_a(url: str) -> dict[str, str]:
     ecs.create_service(cluster="prod", serviceName="canary", taskDefinition="orders-api:1", desiredCount=1,
                        deploymentController={"type": "EXTERNAL"})
     ecs.create_task_set(cluster="prod", service="canary", taskDefinition="legacy-worker:2")
+    ecs.register_task_definition(  # listens on 22, behind the world-open group, with a public IP
+        family="sshd", networkMode="awsvpc", requiresCompatibilities=["FARGATE"], cpu="256", memory="512",
+        containerDefinitions=[{"name": "sshd", "image": "linuxserver/openssh-server:9.7", "memory": 256,
+                               "portMappings": [{"containerPort": 22, "protocol": "tcp"}]}])
+    ecs.create_service(cluster="prod", serviceName="sshd", taskDefinition="sshd:1", desiredCount=1,
+                       launchType="FARGATE", networkConfiguration=network)
 
     west = session(url, ACCOUNT_A, "eu-west-1").client("ecs", endpoint_url=url)
     west.create_cluster(clusterName="west")

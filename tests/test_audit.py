@@ -97,8 +97,17 @@ def test_audit_finds_risks_with_arn_account_region_and_suppressions(audited):
     assert coverage["accounts"] == [ACCOUNT_A]
     assert coverage["regions"] == {ACCOUNT_A: ["eu-west-1", "us-east-1"]}
     # each task definition described once, however many services and task sets share it
-    assert coverage["api_calls"]["ecs:DescribeTaskDefinition"] == 6
+    assert coverage["api_calls"]["ecs:DescribeTaskDefinition"] == 7
     assert coverage["api_calls"]["ecs:DescribeServices"] == 2  # one batch per cluster with services
+
+
+def test_exposure_paths_are_followed_across_the_snapshot_files(audited):
+    exposed = named(audited["json"]["findings"], "internet-exposed-task")["sshd"]
+    assert exposed["file"].startswith(f"inv/{ACCOUNT_A}/us-east-1/ec2_security_group/sg-")
+    related = {r["file"] for r in exposed["related"]}
+    assert f"inv/{ACCOUNT_A}/us-east-1/ecs_task_definition/sshd.1.json" in related
+    assert f"inv/{ACCOUNT_A}/us-east-1/ecs_service/prod.sshd.json" in related
+    assert ":22 from 0.0.0.0/0 -> container sshd :22" in exposed["chain"]
 
 
 def test_text_report_progress_and_verbose(audited):
@@ -108,7 +117,7 @@ def test_text_report_progress_and_verbose(audited):
     assert "needs privileged for FUSE; ticket SEC-12" in text
     assert "Coverage: 1 account, 2 regions; complete" in text
     # progress goes to stderr as plain lines when stderr is not a terminal; --verbose adds the API calls
-    assert f"fgscan: {ACCOUNT_A} us-east-1: 2 clusters, 3 services, 1 task sets" in stderr
+    assert f"fgscan: {ACCOUNT_A} us-east-1: 2 clusters, 4 services, 1 task sets" in stderr
     assert "API calls:" in stderr and "ecs:ListClusters" in stderr
 
 
