@@ -16,7 +16,7 @@ from typing import Any
 
 from scanner.documents import guess_format, parse, read_text
 from scanner.engine import make_engine
-from scanner.graph import Node, locate
+from scanner.graph import DEFAULT_GROUP, Node, locate
 from scanner.model import Finding, InputProblem, RelatedLocation, Severity, Span
 from scanner.neighbourhood import Graph, Loc
 from scanner.rulebook import Rule, Rulebook
@@ -24,16 +24,20 @@ from scanner.rulebook import Rule, Rulebook
 LINK = re.compile(r"\[([^\]\[]+)\]\((L\d+)\)")
 LABELS = {"ecs_service": "Service", "ecs_task_set": "Task set"}
 BATCH = 50
+NAMED_UNKNOWNS = 5  # services named in the notice about unresolved links
 
 
-def run(nodes: list[Node], rulebook: Rulebook, rules: list[Rule], engine: str, assume_worst: bool) -> list[Finding]:
-    """Findings of the neighbourhood `rules` for every service and task set among `nodes`."""
+def run(nodes: list[Node], rulebook: Rulebook, rules: list[Rule], engine: str,
+        assume_worst: bool) -> tuple[list[Finding], list[str]]:
+    """Findings of the neighbourhood `rules` for every service and task set among `nodes`, and a notice
+    naming the links that could not be resolved."""
     if not rules or not nodes:
-        return []
+        return [], []
     evaluator = make_engine(engine, rulebook, rules)
     by_id = {r.id: r for r in rules}
     hits: list[tuple[Rule, Node, dict[str, Any], dict[str, Loc], str | None]] = []
     batch: list[tuple[Node, dict[str, Any], dict[str, Loc]]] = []
+    unknowns: list[str] = []
 
     def flush() -> None:
         for (service, item, locs), deny_sets in zip(batch, evaluator.evaluate_inputs([b[1] for b in batch]),
@@ -44,12 +48,40 @@ def run(nodes: list[Node], rulebook: Rulebook, rules: list[Rule], engine: str, a
         batch.clear()
 
     for entry in Graph(nodes).neighbourhoods(assume_worst):
+        if missing := _unknown_links(entry[1]["neighbourhood"]):
+            unknowns.append(f"{LABELS.get(entry[0].kind, entry[0].kind).lower()} '{entry[0].name}' ({missing})")
         batch.append(entry)
         if len(batch) >= BATCH:
             flush()
     flush()
     spans = _spans({loc for _, _, deny, locs, home in hits for loc in _cited(deny, locs, home) if loc.span is None})
-    return [_finding(rule, service, deny, locs, home, spans) for rule, service, deny, locs, home in hits]
+    findings = [_finding(rule, service, deny, locs, home, spans) for rule, service, deny, locs, home in hits]
+    return findings, [_unknowns_notice(unknowns, assume_worst)] if unknowns else []
+
+
+def _unknown_links(hood: dict[str, Any]) -> str:
+    """The links of a neighbourhood that are not in the input, as text ('' when all resolved)."""
+    if not hood["network"]:
+        return ""
+    missing = [f"security group {g['name']}" if g["ref"] != DEFAULT_GROUP else g["name"]
+               for g in hood["security_groups"] if not g["known"]]
+    if not hood["security_groups_known"]:
+        missing.append("security groups")
+    task = hood["task_definition"]
+    if not task["known"]:
+        missing.append(f"task definition {task['ref']}" if task["ref"] else "task definition")
+    if not hood["public_ip"]["known"]:
+        missing.append("public IP setting")
+    return ", ".join(missing)
+
+
+def _unknowns_notice(unknowns: list[str], assume_worst: bool) -> str:
+    named = "; ".join(unknowns[:NAMED_UNKNOWNS])
+    more = f"; and {len(unknowns) - NAMED_UNKNOWNS} more" if len(unknowns) > NAMED_UNKNOWNS else ""
+    how = ("unknown groups counted as open (--assume-worst)" if assume_worst
+           else "judged only on what is proven (--assume-worst counts unknown groups as open)")
+    return (f"exposure: notice: {len(unknowns)} service(s) link to resources not in the input, {how}: "
+            f"{named}{more}")
 
 
 def _cited(deny: dict[str, Any], locs: dict[str, Loc], home: str | None) -> list[Loc]:

@@ -21,6 +21,7 @@ AWSVPC = ("networkConfiguration", "awsvpcConfiguration")
 PERMISSION_KEYS = ("direction", "protocol", "from_port", "to_port", "ports_known", "all_ports", "source_type",
                    "source", "world", "public", "private", "prefix", "version", "known", "description")
 ROLE_STATEMENT_KEYS = ("effect", "actions", "not_actions", "resources", "wildcard_resource", "conditions", "policy")
+DEFAULT_GROUP = "(default)"  # awsvpc without `securityGroups`: the VPC's default group, not in the input
 NETWORK_PROTOCOLS = ("TCP", "UDP", "TLS", "TCP_UDP")
 
 
@@ -103,7 +104,8 @@ def _service(r: Resource) -> tuple[dict, dict]:
         "task_definition": ref_target(d.get("taskDefinition")),
         "task_definition_literal": isinstance(d.get("taskDefinition"), str),
         "network": bool(awsvpc),
-        "security_groups": [ref_target(g) for g in groups] if isinstance(groups, list) else None,
+        "security_groups": [ref_target(g) for g in groups] if isinstance(groups, list)
+        else [DEFAULT_GROUP] if awsvpc and "securityGroups" not in awsvpc else None,
         "subnets": [ref_target(s) for s in awsvpc["subnets"]] if isinstance(awsvpc.get("subnets"), list) else None,
         "public_ip": awsvpc.get("assignPublicIp", "DISABLED"),
         "load_balancers": lbs if isinstance(balancers, list) or balancers is None else None,

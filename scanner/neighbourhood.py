@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from scanner.graph import Node
+from scanner.graph import DEFAULT_GROUP, Node
 from scanner.model import Path, Span
 
 SG = "ec2_security_group"
@@ -85,8 +85,9 @@ class Graph:
         return found
 
     def group(self, origin: Node, ref: str | None) -> tuple[GroupKey | None, list[Node]]:
-        """A group's identity (the same for every reference to it) and the nodes describing it."""
-        if ref is None:
+        """A group's identity (the same for every reference to it) and the nodes describing it; the
+        VPC's default group has none (which VPC is not in the input)."""
+        if ref is None or ref == DEFAULT_GROUP:
             return None, []
         nodes = self.find(SG, origin, ref)
         ids = [n.data["group_id"] for n in nodes if n.data["group_id"]]
@@ -281,7 +282,9 @@ def _group_name(nodes: list[Node], ref: str | None) -> str:
     for node in nodes:
         if node.data["group_id"]:
             return node.data["group_id"]
-    return nodes[0].name if nodes else ref or "unknown"
+    if nodes:
+        return nodes[0].name
+    return "the VPC's default group" if ref == DEFAULT_GROUP else ref or "unknown"
 
 
 def _rule_text(p: dict[str, Any], source_group: str | None) -> str:

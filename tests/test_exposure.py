@@ -428,3 +428,27 @@ def test_skip_declared_on_the_service_suppresses_its_exposure_finding(tmp_path):
     report, _ = scan(tmp_path, {"stack.yaml": text})
     assert exposure(report, "FG-EXP-001") == []
     assert [f["rule_id"] for f in report["suppressed"] if f["rule_id"] in EXP] == ["FG-EXP-001"]
+
+
+def test_unresolved_links_are_named_in_a_notice(tmp_path):
+    report, _ = scan(tmp_path, {"services.json": describe_services(), "task.json": task_definition_json()})
+    [notice] = [n for n in report["notices"] if n.startswith("exposure:")]
+    assert "service 'orders' (security group sg-0aaa)" in notice
+    assert "judged only on what is proven" in notice
+    report, _ = scan(tmp_path, {"services.json": describe_services(), "groups.json": SECURITY_GROUPS,
+                                "task.json": task_definition_json()})
+    assert not [n for n in report["notices"] if n.startswith("exposure:")]
+
+
+def test_service_without_groups_uses_the_unknown_default_group(tmp_path):
+    services = json.loads(describe_services())
+    del services["services"][0]["networkConfiguration"]["awsvpcConfiguration"]["securityGroups"]
+    files = {"services.json": json.dumps(services, indent=2), "task.json": task_definition_json()}
+    report, _ = scan(tmp_path, files)
+    assert exposure(report) == []
+    assert any("the VPC's default group" in n for n in report["notices"])
+    report, _ = scan(tmp_path, files, "--assume-worst")
+    [found] = exposure(report, "FG-EXP-001")
+    assert found["file"].endswith("services.json")
+    assert found["line"] == line_of(files["services.json"], '"assignPublicIp"')
+    assert "the VPC's default group" in found["chain"]
