@@ -22,13 +22,3 @@ test_traffic_text if {
 	network.traffic({"protocol": "icmp", "from_port": -1, "to_port": -1}) == "icmp"
 	network.traffic({"protocol": null}) == "traffic on an unresolved protocol"
 }
-
-test_world_ingress_needs_known_ports if {
-	world := network.world_ingress with input.facts.permissions as [
-		{"direction": "ingress", "world": true, "ports_known": true, "source": "a"},
-		{"direction": "ingress", "world": true, "ports_known": false, "source": "b"},
-		{"direction": "egress", "world": true, "ports_known": true, "source": "c"},
-		{"direction": "ingress", "world": false, "ports_known": true, "source": "d"},
-	]
-	{entry.source | some entry in world} == {"a"}
-}

@@ -29,7 +29,8 @@ import rego.v1
 import data.fgscan.lib.network
 
 deny contains finding if {
-	some entry in network.ingress
+	some entry in input.facts.permissions
+	entry.direction == "ingress"
 	entry.source_type == "cidr"
 	entry.private == true
 	entry.prefix <= data.fgscan.params.broad_private_prefix

@@ -32,7 +32,8 @@ import data.fgscan.lib.network
 params := data.fgscan.params
 
 deny contains finding if {
-	some entry in network.ingress
+	some entry in input.facts.permissions
+	entry.direction == "ingress"
 	entry.source_type == "cidr"
 	entry.known == true
 	entry.world == false

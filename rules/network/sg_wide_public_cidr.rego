@@ -34,7 +34,8 @@ limit(4) := data.fgscan.params.wide_cidr_prefix
 limit(6) := data.fgscan.params.wide_cidr_prefix_ipv6
 
 deny contains finding if {
-	some entry in network.ingress
+	some entry in input.facts.permissions
+	entry.direction == "ingress"
 	entry.source_type == "cidr"
 	entry.known == true
 	entry.public == true

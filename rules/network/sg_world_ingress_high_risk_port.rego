@@ -35,7 +35,10 @@ import rego.v1
 import data.fgscan.lib.network
 
 deny contains finding if {
-	some entry in network.world_ingress
+	some entry in input.facts.permissions
+	entry.direction == "ingress"
+	entry.world == true
+	entry.ports_known == true
 	entry.protocol == "tcp"
 	entry.all_ports == false
 	ports := network.covered(entry, data.fgscan.params.high_risk_ports) - {port | some port in data.fgscan.params.admin_ports}

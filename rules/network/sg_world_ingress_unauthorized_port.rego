@@ -37,7 +37,10 @@ import data.fgscan.lib.network
 params := data.fgscan.params
 
 deny contains finding if {
-	some entry in network.world_ingress
+	some entry in input.facts.permissions
+	entry.direction == "ingress"
+	entry.world == true
+	entry.ports_known == true
 	entry.all_ports == false
 	allowed := accepted(entry.protocol) | {port | some port in params.admin_ports}
 	count(network.covered(entry, allowed)) < network.width(entry)
