@@ -70,6 +70,8 @@ def named(findings: list[dict], rule: str) -> dict[str, dict]:
 def audited(moto_url, tmp_path_factory) -> dict:
     """One audit of account A in two regions: JSON on stdout, text and SARIF beside it, the snapshot kept."""
     work = tmp_path_factory.mktemp("audit")
+    (work / ".fgscan.yaml").write_text("ignore:\n  - rule: container-insights-disabled\n    resource: prod\n"
+                                       "    reason: Insights cost too much for prod; SEC-7\n")
     proc = audit(aws_env(moto_url, work), *TWO_REGIONS, "-f", "json", "--report", "text=report.txt",
                  "--report", "sarif=report.sarif", "--save-inventory", "inv", "--verbose", cwd=work)
     assert proc.returncode == 1, proc.stderr
@@ -92,6 +94,10 @@ def test_audit_finds_risks_with_arn_account_region_and_suppressions(audited):
     suppressed = named(data["suppressed"], "privileged-container")
     assert suppressed["batch-job:1"]["suppression"]["reason"] == "needs privileged for FUSE; ticket SEC-12"
     assert "batch-job:1" not in privileged and data["summary"]["suppressed"] >= 1
+    # the working directory's .fgscan.yaml applies to audits too
+    insights = named(data["suppressed"], "container-insights-disabled")["prod"]["suppression"]
+    assert (insights["kind"], insights["reason"]) == ("external", "Insights cost too much for prod; SEC-7")
+    assert "prod" not in named(data["findings"], "container-insights-disabled")
     coverage = data["coverage"]
     assert coverage["complete"] is True and coverage["not_covered"] == []
     assert coverage["accounts"] == [ACCOUNT_A]
