@@ -182,3 +182,29 @@ def test_snapshot_names_and_bytes_are_deterministic(tmp_path):
     assert (tmp_path / "snap" / ACCOUNT / REGION / "ecs_task_set" / "prod.api.ecs-svc_123.json").is_file()
     marker = json.loads((tmp_path / "snap" / inventory.MARKER).read_text())
     assert marker["accounts"] == {ACCOUNT: [REGION]}
+
+
+def test_a_skip_tag_on_a_security_group_suppresses_with_the_default_reason(tmp_path):
+    from tests.conftest import run_fgscan
+
+    group = {"GroupId": "sg-0123456789abcdef0", "GroupName": "ops", "OwnerId": ACCOUNT, "VpcId": "vpc-1",
+             "Tags": [{"Key": "fgscan:skip", "Value": "sg-rule-missing-description, sg-world-egress-all"}],
+             "IpPermissions": [{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443,
+                                "IpRanges": [{"CidrIp": "10.0.0.0/16"}]}],
+             "IpPermissionsEgress": [{"IpProtocol": "-1", "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}]}
+    path = tmp_path / ACCOUNT / REGION / "ec2_security_group" / "sg-0123456789abcdef0.json"
+    path.parent.mkdir(parents=True)
+    path.write_text(inventory.dumps(group))
+    proc = run_fgscan("scan", str(tmp_path), "-f", "json", "--fail-on", "none", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    suppressed = {f["rule"]: f for f in data["suppressed"]}
+    assert {"sg-rule-missing-description", "sg-world-egress-all"} <= set(suppressed)
+    assert suppressed["sg-world-egress-all"]["suppression"]["reason"] == "resource tag fgscan:skip"
+    where = suppressed["sg-world-egress-all"]["suppression"]["where"]
+    lines = path.read_text().splitlines()
+    line = int(where.rsplit(":", 1)[1])  # the tag's own line in the file
+    assert where.startswith(f"{ACCOUNT}/{REGION}/ec2_security_group/") and '"fgscan:skip"' in lines[line]
+    assert not [f for f in data["findings"] if f["rule"] in suppressed]
+    assert (suppressed["sg-world-egress-all"]["account"], suppressed["sg-world-egress-all"]["region"]) == (
+        ACCOUNT, REGION)
