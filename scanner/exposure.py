@@ -63,10 +63,8 @@ def _unknown_links(hood: dict[str, Any]) -> str:
     """The links of a neighbourhood that are not in the input, as text ('' when all resolved)."""
     if not hood["network"]:
         return ""
-    missing = [f"security group {g['name']}" if g["ref"] != DEFAULT_GROUP else g["name"]
+    missing = [f"security group {g['name']}" if g["ref"] and g["ref"] != DEFAULT_GROUP else g["name"]
                for g in hood["security_groups"] if not g["known"]]
-    if not hood["security_groups_known"]:
-        missing.append("security groups")
     task = hood["task_definition"]
     if not task["known"]:
         missing.append(f"task definition {task['ref']}" if task["ref"] else "task definition")

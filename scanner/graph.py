@@ -82,6 +82,8 @@ def _service(r: Resource) -> tuple[dict, dict]:
     groups = awsvpc.get("securityGroups")
     for i in range(len(_list(groups))):
         locs[f"sg{i}"] = r.source_path((*AWSVPC, "securityGroups", i))
+    if "securityGroups" in awsvpc:
+        locs["security_groups"] = r.source_path((*AWSVPC, "securityGroups"))
     if "assignPublicIp" in awsvpc:
         locs["public_ip"] = r.source_path((*AWSVPC, "assignPublicIp"))
     balancers = d.get("loadBalancers")

@@ -157,6 +157,9 @@ class _Builder:
         s = self.service
         task = self.task_definition()
         groups = [self.security_group(i, ref) for i, ref in enumerate(s.data["security_groups"] or [])]
+        if s.data["network"] and s.data["security_groups"] is None:  # a list known only at deploy time
+            groups.append(dict(self.security_group(None, None), name="unresolved security groups",
+                               loc=self.loc(s, "security_groups", "security groups known only at deploy time")))
         seen = {g["key"] for g in groups}
         for eni in self.enis:
             for ref in eni.data["security_groups"]:
@@ -222,7 +225,7 @@ class _Builder:
     def security_group(self, index: int | None, ref: str | None, via: Node | None = None) -> dict[str, Any]:
         origin = via or self.service
         key, nodes = self.graph.group(origin, ref)
-        name = _group_name(nodes, ref)
+        name = _group_name(nodes, ref) if ref or index is None else f"unresolved group #{index + 1}"
         where = (f"network interface {via.data['id']}" if via else f"service '{self.service.data['display']}'")
         loc = self.loc(self.service, f"sg{index}", f"{where} uses group '{name}'") if index is not None else None
         permissions = []

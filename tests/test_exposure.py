@@ -452,3 +452,14 @@ def test_service_without_groups_uses_the_unknown_default_group(tmp_path):
     assert found["file"].endswith("services.json")
     assert found["line"] == line_of(files["services.json"], '"assignPublicIp"')
     assert "the VPC's default group" in found["chain"]
+
+
+def test_groups_known_only_at_deploy_time_are_open_only_with_assume_worst(tmp_path):
+    text = template(task() + service(groups="!Ref GroupsParameter"))
+    report, _ = scan(tmp_path, {"stack.yaml": text})
+    assert exposure(report) == []
+    assert any("service 'AppService' (unresolved security groups)" in n for n in report["notices"])
+    report, _ = scan(tmp_path, {"stack.yaml": text}, "--assume-worst")
+    [found] = exposure(report, "FG-EXP-001")
+    assert found["line"] == line_of(text, "AssignPublicIp")
+    assert "'unresolved security groups'" in found["message"]

@@ -95,7 +95,12 @@ source_text(p) := p.source if {
 # "port 8080", or "port 53/udp" for other protocols than TCP.
 port_text(port) := sprintf("port %d", [port.container_port]) if port.protocol == "tcp"
 
-port_text(port) := sprintf("port %d/%s", [port.container_port, port.protocol]) if port.protocol != "tcp"
+port_text(port) := sprintf("port %d/%s", [port.container_port, port.protocol]) if {
+	is_string(port.protocol)
+	port.protocol != "tcp"
+}
+
+port_text(port) := sprintf("port %d", [port.container_port]) if not is_string(port.protocol)
 
 # The short path shown by the text and JSON reports.
 chain(p, port) := concat("", [
