@@ -61,7 +61,7 @@ def collect(options: AuditOptions, progress: Progress) -> tuple[list[RegionInven
     if not options.regions and not options.all_regions and not session.configured_region(base):
         raise session.SetupError("no region: pass --region or --all-regions, or set AWS_REGION or a profile region")
     attempts = session.max_attempts()
-    config = session.AccountSession("", base, attempts, options.concurrency).config
+    config = session.client_config(attempts, options.concurrency)
     ids = _account_ids(options, base, home, config, faults)
     with ThreadPoolExecutor(max(1, options.concurrency)) as pool:
         accounts = list(pool.map(lambda a: _open(a, options, base, home, counter, attempts, faults), ids))
@@ -124,14 +124,13 @@ def _region(account: _Account, region: str, options: AuditOptions, faults: Fault
     progress.started(account.id, region)
     inv = RegionInventory(account.id, region)
     scope = Scope(account.id, region, faults)
-    before = len(faults.gaps)
     try:
         ecs.collect(account.session.client("ecs", region), scope, inv, options.all_revisions,
                     min(options.concurrency, DESCRIBE_WORKERS))
         ec2.collect(account.session.client("ec2", region), scope, inv)
     except Abandoned:
         pass
-    progress.finished(account.id, region, inv, len(faults.gaps) - before)
+    progress.finished(account.id, region, inv, faults.count(account.id, region))
     return inv
 
 
@@ -145,9 +144,8 @@ def _roles(account: _Account, home: str, inventories: list[RegionInventory | Non
     progress.started(account.id, GLOBAL)
     inv = RegionInventory(account.id, GLOBAL)
     scope = Scope(account.id, GLOBAL, faults)
-    before = len(faults.gaps)
     with contextlib.suppress(Abandoned):
         inv.roles = iam.collect(account.session.client("iam", home), scope, arns)
-    progress.finished(account.id, GLOBAL, inv, len(faults.gaps) - before)
+    progress.finished(account.id, GLOBAL, inv, faults.count(account.id, GLOBAL))
     return inv
 

@@ -78,6 +78,11 @@ class Faults:
             self.gaps.append(gap)
         return gap
 
+    def count(self, account: str, region: str) -> int:
+        """How many gaps one account/region has so far."""
+        with self._lock:
+            return sum(1 for g in self.gaps if (g.account, g.region) == (account, region))
+
 
 @dataclass
 class Scope:

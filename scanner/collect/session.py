@@ -42,20 +42,24 @@ class AccountSession:
     """One boto3 session for one account; clients are created under a lock (sessions are not thread-safe)."""
 
     def __init__(self, account: str, session: Any, max_attempts: int, pool_size: int):
-        from botocore.config import Config
-
         self.account = account
         self.session = session
-        self.config = Config(
-            retries={"mode": "adaptive", "max_attempts": max_attempts},
-            connect_timeout=10, read_timeout=30, max_pool_connections=max(10, pool_size),
-        )
+        self.config = client_config(max_attempts, pool_size)
         self._lock = threading.Lock()
 
     def client(self, service: str, region: str) -> Any:
         """A client for `service` in `region` with adaptive retries."""
         with self._lock:
             return self.session.client(service, region_name=region, config=self.config)
+
+
+def client_config(max_attempts: int, pool_size: int) -> Any:
+    """botocore's client configuration: adaptive retries (client-side rate limiting on throttling),
+    time-outs, and enough pooled connections for the calls in flight."""
+    from botocore.config import Config
+
+    return Config(retries={"mode": "adaptive", "max_attempts": max_attempts}, connect_timeout=10, read_timeout=30,
+                  max_pool_connections=max(10, pool_size))
 
 
 def max_attempts() -> int:
