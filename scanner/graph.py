@@ -48,7 +48,7 @@ def collect(doc: Document, resources: list[Resource], real: str) -> list[Node]:
         build = BUILDERS.get(resource.kind)
         if build is not None:
             data, locs = build(resource)
-            nodes.append(Node(resource.kind, resource.name, resource.file, real, cfn, resource.arn, data, locs))
+            nodes.append(Node(resource.kind, resource.name, resource.file, real, cfn, _text(resource.arn), data, locs))
     if cfn:
         nodes += _target_groups(doc, real)
     if doc.format == "yaml":  # YAML spans come with the parse; JSON ones are worked out only when needed
@@ -73,6 +73,10 @@ def _dict(value: Any) -> dict[str, Any]:
 
 def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def _service(r: Resource) -> tuple[dict, dict]:
@@ -187,15 +191,16 @@ def _security_group(r: Resource) -> tuple[dict, dict]:
 
 def _network_interface(r: Resource) -> tuple[dict, dict]:
     d = r.data
-    tags = {t.get("Key"): t.get("Value") for t in _list(d.get("TagSet") or d.get("Tags")) if isinstance(t, dict)}
+    tags = {t["Key"]: t.get("Value") for t in _list(d.get("TagSet") or d.get("Tags"))
+            if isinstance(t, dict) and isinstance(t.get("Key"), str)}
     public = isinstance(_dict(d.get("Association")).get("PublicIp"), str)
     locs = {"public_ip": r.source_path(("Association", "PublicIp"))} if public else {}
     return {
         "id": d.get("NetworkInterfaceId") if isinstance(d.get("NetworkInterfaceId"), str) else r.name,
         "security_groups": list(r.links.get("security_groups", [])),
         "public_ip": public,
-        "service": tags.get("aws:ecs:serviceName"),
-        "cluster": tags.get("aws:ecs:clusterName"),
+        "service": _text(tags.get("aws:ecs:serviceName")),
+        "cluster": _text(tags.get("aws:ecs:clusterName")),
     }, locs
 
 
