@@ -104,7 +104,8 @@ def _finding(rule: Rule, service: Node, deny: dict[str, Any], locs: dict[str, Lo
     severity = rule.severity
     if deny.get("severity") in {s.value for s in Severity} and not rule.severity_overridden:
         severity = Severity(deny["severity"])
-    parts = [rule.id, service.kind, service.file, service.name, *("/".join(map(str, c.path)) for c in cited)]
+    parts = [rule.id, service.kind, service.file, service.name,
+             *(f"{c.file}#{'/'.join(map(str, c.path))}" for c in cited)]
     return Finding(
         rule_id=rule.id,
         rule_name=rule.name,
