@@ -463,3 +463,24 @@ def test_groups_known_only_at_deploy_time_are_open_only_with_assume_worst(tmp_pa
     [found] = exposure(report, "FG-EXP-001")
     assert found["line"] == line_of(text, "AssignPublicIp")
     assert "'unresolved security groups'" in found["message"]
+
+
+def test_exposure_fingerprints_do_not_depend_on_lines(tmp_path):
+    text = template(group(ingress=WORLD_8080) + task() + service())
+    first, _ = scan(tmp_path, {"stack.yaml": text})
+    moved, _ = scan(tmp_path, {"stack.yaml": "# moved down\n\n" + text})
+    assert [f["fingerprint"] for f in exposure(first)] == [f["fingerprint"] for f in exposure(moved)]
+    assert exposure(first)[0]["line"] + 2 == exposure(moved)[0]["line"]
+
+
+def test_sarif_related_locations_in_other_files_validate(tmp_path, sarif_schema):
+    files = {"services.json": describe_services(), "groups.json": SECURITY_GROUPS, "task.json": task_definition_json()}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    proc = run_fgscan("scan", *(str(tmp_path / n) for n in files), "--format", "sarif", "--rule", "FG-EXP-001")
+    log = json.loads(proc.stdout)
+    Draft4Validator(sarif_schema, format_checker=FormatChecker()).validate(log)
+    [result] = log["runs"][0]["results"]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("groups.json")
+    uris = {Path(r["physicalLocation"]["artifactLocation"]["uri"]).name for r in result["relatedLocations"]}
+    assert uris == {"task.json", "services.json"}
