@@ -24,10 +24,11 @@ public_ip if {
 
 # Every ingress permission of the service's groups, with its group's name. With --assume-worst a
 # group missing from the input counts as open to the world on every port (`assumed`).
-ingress contains object.union(p, {"group": g.name, "group_loc": g.loc, "assumed": false}) if {
+ingress contains entry if {
 	some g in nb.security_groups
 	some p in g.permissions
 	p.direction == "ingress"
+	entry := object.union(p, {"group": g.name, "group_loc": g.loc, "assumed": false})
 }
 
 ingress contains entry if {
@@ -114,9 +115,10 @@ text(value) := value if is_string(value)
 text(value) := "unknown" if not is_string(value)
 
 # Why an exposed task is critical rather than high.
-critical_reasons contains sprintf("container '%s' is privileged", [c.name]) if {
+critical_reasons contains reason if {
 	some c in nb.task_definition.containers
 	c.privileged == true
+	reason := concat("", ["container '", c.name, "' is privileged"])
 }
 
 critical_reasons contains reason if {
@@ -126,16 +128,18 @@ critical_reasons contains reason if {
 	reason := concat("", ["container '", c.name, "' runs as root with added capabilities ", concat(", ", c.capabilities_add)])
 }
 
-critical_reasons contains sprintf("container '%s' has a secret in environment variable '%s'", [c.name, e.name]) if {
+critical_reasons contains reason if {
 	some c in nb.task_definition.containers
 	some e in c.environment
 	secrets.secret_kind(e.name, e.value)
+	reason := concat("", ["container '", c.name, "' has a secret in environment variable '", e.name, "'"])
 }
 
-critical_reasons contains sprintf("task role '%s' is administrator-like", [role.name]) if {
+critical_reasons contains reason if {
 	role := nb.task_definition.task_role
 	role.known == true
 	admin_role(role)
+	reason := concat("", ["task role '", role.name, "' is administrator-like"])
 }
 
 root_user(user) if {
