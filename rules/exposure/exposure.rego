@@ -51,7 +51,7 @@ admits(p, port) if {
 	protocol_matches(p.protocol, port.protocol)
 }
 
-protocol_matches("all", _)
+protocol_matches("all", _) := true
 
 protocol_matches(a, b) if a == b
 
