@@ -123,12 +123,19 @@ def entropy(text: str) -> float:
     return round(-sum(n / len(text) * math.log2(n / len(text)) for n in counts.values()), 3)
 
 
+def _items(value: Any) -> list[Any]:
+    """`value` when it is a list, else nothing (malformed input is judged, never crashed on)."""
+    return value if isinstance(value, list) else []
+
+
+def _containers(task: dict[str, Any]) -> list[dict[str, Any]]:
+    return [c for c in _items(task.get("containerDefinitions")) if isinstance(c, dict)]
+
+
 def _secret_candidates(task: dict[str, Any]) -> set[str]:
     found: set[str] = set()
-    for container in task.get("containerDefinitions") or []:
-        if not isinstance(container, dict):
-            continue
-        for env in container.get("environment") or []:
+    for container in _containers(task):
+        for env in _items(container.get("environment")):
             if isinstance(env, dict) and isinstance(env.get("value"), str):
                 found.add(env["value"])
         for field in ("command", "entryPoint"):
@@ -146,12 +153,9 @@ def _argument_parts(task: dict[str, Any]) -> set[str]:
     argument) and the value after `=` in each (`--password=...`), without surrounding quotes;
     rules split arguments the same way."""
     found: set[str] = set()
-    for container in task.get("containerDefinitions") or []:
-        if not isinstance(container, dict):
-            continue
+    for container in _containers(task):
         for field in ("command", "entryPoint"):
-            values = container.get(field)
-            for arg in values if isinstance(values, list) else []:
+            for arg in _items(container.get(field)):
                 for word in re.split(r"[ \t\r\n]+", arg.strip()) if isinstance(arg, str) else []:
                     word = word.strip("'\"")
                     found.add(word)

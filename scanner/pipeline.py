@@ -214,13 +214,18 @@ def load(
         if named or any(hint in text for hint in OURS_HINTS):
             errors.append(problem.error)
         return None
-    resources = recognise(doc)
-    if resources is None:
+    try:
+        resources = recognise(doc)
+        if resources is None:
+            return None
+        iam_facts.resolve_policies(doc, resources)
+        for resource in resources:
+            facts.annotate(resource)
+    except Exception as exc:  # a shape no source expected: report it, keep scanning the others
+        errors.append(InputError(shown, f"cannot interpret this input ({type(exc).__name__}: {exc}); "
+                                        "please report it as an fgscan bug"))
         return None
     errors.extend(doc.warnings)
-    iam_facts.resolve_policies(doc, resources)
-    for resource in resources:
-        facts.annotate(resource)
     return doc, resources
 
 

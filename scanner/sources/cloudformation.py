@@ -60,9 +60,12 @@ def resources(doc: Document) -> list[Resource]:
     """Every resource of a supported type, with standalone ingress/egress rules and IAM policies joined
     to the groups and roles they name."""
     out: dict[str, Resource] = {}
-    template: dict[str, Any] = doc.data["Resources"]
+    template = {
+        logical_id: body for logical_id, body in doc.data["Resources"].items()
+        if isinstance(body, dict) and isinstance(body.get("Type"), str)
+    }
     for logical_id, body in template.items():
-        if not isinstance(body, dict) or body.get("Type") not in TYPES:
+        if body["Type"] not in TYPES:
             continue
         kind, shape = TYPES[body["Type"]]
         root: Path = ("Resources", logical_id, "Properties")
@@ -83,12 +86,12 @@ def resources(doc: Document) -> list[Resource]:
                                    skips=skips(logical_id, body, doc))
 
     for logical_id, body in template.items():
-        if isinstance(body, dict) and body.get("Type") in STANDALONE_RULES:
+        if body["Type"] in STANDALONE_RULES:
             group = _join_rule(logical_id, body, out, doc.path)
             if group is not None:
                 group.skips.extend(skips(logical_id, body, doc))
     for logical_id, body in template.items():
-        if isinstance(body, dict) and body.get("Type") in ("AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"):
+        if body["Type"] in ("AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"):
             _attach_policy(logical_id, body, out)
     return list(out.values())
 
@@ -254,8 +257,8 @@ def _role(props: dict, conv: _Converter) -> dict:
 def _group_of(value: Any, out: dict[str, Resource]) -> Resource | None:
     target = ref_target(value)
     if isinstance(value, dict) and "Fn::GetAtt" in value:
-        attr = value["Fn::GetAtt"][1] if len(value["Fn::GetAtt"]) > 1 else None
-        if attr != "GroupId":
+        getatt = value["Fn::GetAtt"]
+        if not isinstance(getatt, list) or getatt[1:2] != ["GroupId"]:
             return None
     resource = out.get(target) if target else None
     return resource if resource and resource.kind == "ec2_security_group" else None

@@ -18,6 +18,10 @@ def ref_target(value: Any) -> str | None:
     return None
 
 
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
 def _targets(values: Any) -> list[str]:
     if not isinstance(values, list):
         return []
@@ -28,7 +32,7 @@ def links_for(kind: str, data: dict[str, Any]) -> dict[str, Any]:
     """The links of one resource: task definition, security groups, roles, cluster, service."""
     links: dict[str, Any] = {}
     if kind in ("ecs_service", "ecs_task_set"):
-        awsvpc = (data.get("networkConfiguration") or {}).get("awsvpcConfiguration") or {}
+        awsvpc = _dict(_dict(data.get("networkConfiguration")).get("awsvpcConfiguration"))
         links["task_definition"] = ref_target(data.get("taskDefinition"))
         links["security_groups"] = _targets(awsvpc.get("securityGroups"))
         links["cluster"] = ref_target(data.get("clusterArn") or data.get("cluster"))
@@ -38,7 +42,8 @@ def links_for(kind: str, data: dict[str, Any]) -> dict[str, Any]:
         links["task_role"] = ref_target(data.get("taskRoleArn"))
         links["execution_role"] = ref_target(data.get("executionRoleArn"))
     elif kind == "ec2_network_interface":
-        links["security_groups"] = _targets([g.get("GroupId") for g in data.get("Groups") or [] if isinstance(g, dict)])
+        groups = data.get("Groups") if isinstance(data.get("Groups"), list) else []
+        links["security_groups"] = _targets([g.get("GroupId") for g in groups if isinstance(g, dict)])
     elif kind == "iam_policy":
         links["roles"] = _targets(data.get("Roles"))
     return {k: v for k, v in links.items() if v not in (None, [])}
