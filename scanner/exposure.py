@@ -33,13 +33,17 @@ def run(nodes: list[Node], rulebook: Rulebook, rules: list[Rule], engine: str,
     naming the links that could not be resolved."""
     if not rules or not nodes:
         return [], []
-    evaluator = make_engine(engine, rulebook, rules)
+    evaluator = None  # compiled on the first service: a scan without services never pays for it
     by_id = {r.id: r for r in rules}
     hits: list[tuple[Rule, Node, dict[str, Any], dict[str, Loc], str | None]] = []
     batch: list[tuple[Node, dict[str, Any], dict[str, Loc]]] = []
     unknowns: list[str] = []
 
     def flush() -> None:
+        nonlocal evaluator
+        if not batch:
+            return
+        evaluator = evaluator or make_engine(engine, rulebook, rules)
         for (service, item, locs), deny_sets in zip(batch, evaluator.evaluate_inputs([b[1] for b in batch]),
                                                     strict=True):
             home = item["neighbourhood"]["service"]["loc"]
