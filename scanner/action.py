@@ -109,6 +109,15 @@ def scan_args(inputs: Inputs, sarif: Path, summary: Path, counts: Path, since: s
     return args + inputs.extra_args
 
 
+def drop_fixed_results(sarif: Path) -> None:
+    """Remove baseline results marked `absent` (fixed findings) before upload: code scanning opens an alert
+    for every result whatever its `kind`, and closes alerts that a new analysis no longer reports anyway."""
+    log = json.loads(sarif.read_text(encoding="utf-8"))
+    for run in log.get("runs", []):
+        run["results"] = [r for r in run.get("results", []) if r.get("baselineState") != "absent"]
+    sarif.write_text(json.dumps(log, indent=2) + "\n", encoding="utf-8")
+
+
 def write_outputs(file: str | None, values: dict[str, str]) -> None:
     """Append `name=value` lines to `$GITHUB_OUTPUT` (or print them outside Actions)."""
     lines = "".join(f"{name}={value}\n" for name, value in values.items())
@@ -152,6 +161,8 @@ def run(env: dict[str, str]) -> int:
         append_summary(env.get("GITHUB_STEP_SUMMARY"),
                        f"## fgscan could not scan\n\n`fgscan scan` exited with status {code}; see the step's log.")
     upload = inputs.upload_sarif and sarif.is_file()
+    if upload:
+        drop_fixed_results(sarif)
     if upload and from_fork(env, payload):
         upload = False
         print(command("notice", "Pull request from a fork: its token cannot upload code-scanning results, so the "

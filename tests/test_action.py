@@ -162,3 +162,17 @@ def test_a_scan_that_cannot_run_says_so_in_the_summary(tmp_path):
     assert outputs["exit-code"] == "2" and outputs["upload-sarif"] == "false" and outputs["sarif-file"] == ""
     assert summary.startswith("## fgscan could not scan")
     assert ".fgscan.yaml:1: error: unknown key" in proc.stderr
+
+
+def test_fixed_findings_are_not_uploaded(tmp_path):
+    """Code scanning opens an alert for every result, even `absent` ones: the upload leaves them out."""
+    repo, base = feature_branch(tmp_path)
+    subprocess.run([sys.executable, "-m", "scanner", "scan", ".", "--write-baseline", "base.json"], cwd=repo,
+                   capture_output=True, check=True)
+    worker = repo / "tasks" / "worker.json"
+    worker.write_text(worker.read_text().replace('"privileged": true', '"privileged": false'))
+    _, outputs, summary = run_action(repo, tmp_path, pull_request(base), BASELINE="base.json")
+    assert outputs["upload-sarif"] == "true"
+    states = {r["baselineState"] for r in json.loads(Path(outputs["sarif-file"]).read_text())["runs"][0]["results"]}
+    assert "absent" not in states and "unchanged" in states
+    assert "privileged-container" in summary  # the summary still lists what was fixed
