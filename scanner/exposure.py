@@ -11,11 +11,13 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
 from scanner.documents import guess_format, parse, read_text
-from scanner.engine import make_engine
+from scanner.engine import Engine, make_engine
 from scanner.graph import DEFAULT_GROUP, Node, locate
 from scanner.model import Finding, InputProblem, RelatedLocation, Severity, Span
 from scanner.neighbourhood import Graph, Loc
@@ -24,43 +26,59 @@ from scanner.rulebook import Rule, Rulebook
 LINK = re.compile(r"\[([^\]\[]+)\]\((L\d+)\)")
 LABELS = {"ecs_service": "Service", "ecs_task_set": "Task set"}
 BATCH = 50
+PARALLEL_FROM = 200  # services; fewer are judged faster than worker processes start
 NAMED_UNKNOWNS = 5  # services named in the notice about unresolved links
 
 
 def run(nodes: list[Node], rulebook: Rulebook, rules: list[Rule], engine: str,
-        assume_worst: bool) -> tuple[list[Finding], list[str]]:
+        assume_worst: bool, jobs: int = 1) -> tuple[list[Finding], list[str]]:
     """Findings of the neighbourhood `rules` for every service and task set among `nodes`, and a notice
-    naming the links that could not be resolved."""
+    naming the links that could not be resolved. Many services are spread over `jobs` processes."""
     if not rules or not nodes:
         return [], []
-    evaluator = None  # compiled on the first service: a scan without services never pays for it
     by_id = {r.id: r for r in rules}
-    hits: list[tuple[Rule, Node, dict[str, Any], dict[str, Loc], str | None]] = []
-    batch: list[tuple[Node, dict[str, Any], dict[str, Loc]]] = []
-    unknowns: list[str] = []
-
-    def flush() -> None:
-        nonlocal evaluator
-        if not batch:
-            return
-        evaluator = evaluator or make_engine(engine, rulebook, rules)
-        for (service, item, locs), deny_sets in zip(batch, evaluator.evaluate_inputs([b[1] for b in batch]),
-                                                    strict=True):
-            home = item["neighbourhood"]["service"]["loc"]
-            hits.extend((by_id[rule_id], service, deny, locs, home) for rule_id, denies in deny_sets.items()
-                        for deny in denies)
-        batch.clear()
-
-    for entry in Graph(nodes).neighbourhoods(assume_worst):
-        if missing := _unknown_links(entry[1]["neighbourhood"]):
-            unknowns.append(f"{LABELS.get(entry[0].kind, entry[0].kind).lower()} '{entry[0].name}' ({missing})")
-        batch.append(entry)
-        if len(batch) >= BATCH:
-            flush()
-    flush()
+    entries = list(Graph(nodes).neighbourhoods(assume_worst))
+    unknowns = [
+        f"{LABELS.get(service.kind, service.kind).lower()} '{service.name}' ({missing})"
+        for service, item, _ in entries if (missing := _unknown_links(item["neighbourhood"]))
+    ]
+    deny_sets = _evaluate([item for _, item, _ in entries], rulebook, rules, engine, jobs)
+    hits = [
+        (by_id[rule_id], service, deny, locs, item["neighbourhood"]["service"]["loc"])
+        for (service, item, locs), denies in zip(entries, deny_sets, strict=True)
+        for rule_id, found in denies.items()
+        for deny in found
+    ]
     spans = _spans({loc for _, _, deny, locs, home in hits for loc in _cited(deny, locs, home) if loc.span is None})
     findings = [_finding(rule, service, deny, locs, home, spans) for rule, service, deny, locs, home in hits]
     return findings, [_unknowns_notice(unknowns, assume_worst)] if unknowns else []
+
+
+def _evaluate(items: list[dict[str, Any]], rulebook: Rulebook, rules: list[Rule], engine: str,
+              jobs: int) -> list[dict[str, list[dict[str, Any]]]]:
+    """The deny sets of every neighbourhood; the engine is compiled only when there is one to judge."""
+    if not items:
+        return []
+    chunks = [items[i : i + BATCH] for i in range(0, len(items), BATCH)]
+    if jobs < 2 or len(items) < PARALLEL_FROM:
+        evaluator = make_engine(engine, rulebook, rules)
+        return [deny for chunk in chunks for deny in evaluator.evaluate_inputs(chunk)]
+    with ProcessPoolExecutor(jobs, mp_context=get_context("fork"), initializer=_start_worker,
+                             initargs=(rulebook, rules, engine)) as pool:
+        return [deny for result in pool.map(_evaluate_in_worker, chunks) for deny in result]
+
+
+_worker_engine: Engine | None = None
+
+
+def _start_worker(rulebook: Rulebook, rules: list[Rule], engine: str) -> None:
+    global _worker_engine
+    _worker_engine = make_engine(engine, rulebook, rules)
+
+
+def _evaluate_in_worker(items: list[dict[str, Any]]) -> list[dict[str, list[dict[str, Any]]]]:
+    assert _worker_engine is not None
+    return _worker_engine.evaluate_inputs(items)
 
 
 def _unknown_links(hood: dict[str, Any]) -> str:

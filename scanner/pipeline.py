@@ -116,7 +116,7 @@ def scan(paths: list[Path], options: ScanOptions) -> ScanResult:
         result.files_scanned += file_count
         result.resources_scanned += resource_count
     neighbourhood_rules = [r for r in rules if r.neighbourhood]
-    found, notices = exposure.run(nodes, rulebook, neighbourhood_rules, options.engine, options.assume_worst)
+    found, notices = exposure.run(nodes, rulebook, neighbourhood_rules, options.engine, options.assume_worst, jobs)
     result.findings += found
     result.notices += notices
     result.notices += mark_in_source(result.findings, skips, rules, rulebook.rules)

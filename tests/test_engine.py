@@ -80,3 +80,14 @@ def test_every_resource_is_evaluated_on_its_own(tmp_path: Path):
     )
     result = scan([tmp_path], ScanOptions(include=["privileged-container"]))
     assert sorted(f.resource for f in result.findings) == ["a", "c"]
+
+
+def test_exposure_pass_over_many_services_matches_in_parallel_and_serial(tmp_path):
+    stack = (EXAMPLES / "web-stack.yaml").read_text()
+    for i in range(205):  # over the exposure pass's threshold for worker processes
+        (tmp_path / f"stack{i:03}.yaml").write_text(stack)
+    serial = scan([tmp_path], ScanOptions(jobs=1))
+    parallel = scan([tmp_path], ScanOptions(jobs=2))
+    exposure = [f for f in serial.findings if f.rule_id.startswith("FG-EXP-")]
+    assert len({f.file for f in exposure}) == 205
+    assert findings_key(serial) == findings_key(parallel)
