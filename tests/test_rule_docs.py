@@ -116,6 +116,12 @@ def test_custom_rules_doc_config_example_is_valid_and_covers_every_key(tmp_path)
 EXAMPLE_RULES = [r for r in RULES if r.custom.get("examples")]
 
 
+def test_every_per_resource_rule_has_examples():
+    """Neighbourhood (exposure) rules take a whole service neighbourhood; docs/exposure.md shows them."""
+    missing = [r.name for r in RULES if not r.neighbourhood and not r.custom.get("examples")]
+    assert not missing, f"custom.examples missing in {missing}"
+
+
 @pytest.fixture(scope="module")
 def example_engine() -> RegopyEngine:
     return RegopyEngine(Rulebook.load(), EXAMPLE_RULES)

@@ -19,6 +19,9 @@
 #   frameworks:
 #     aws-fsbp: [ECS.4]
 #     nist-800-53: [AC-2(1), AC-6(10)]
+#   examples:
+#     bad: '{"containerDefinitions": [{"name": "agent", "image": "datadog/agent:7", "privileged": true}]}'
+#     good: '{"containerDefinitions": [{"name": "agent", "image": "datadog/agent:7", "privileged": false}]}'
 package fgscan.rules.privileged_container
 
 import rego.v1
