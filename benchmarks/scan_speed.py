@@ -25,7 +25,10 @@ CONTAINER_PROBLEMS = {
     "writable-root-filesystem": lambda c: c.update(readonlyRootFilesystem=False),
     "added-capabilities": lambda c: c["linuxParameters"]["capabilities"].update(add=["SYS_ADMIN"]),
     "secrets-in-environment": lambda c: c["environment"].append(
-        {"name": "AWS_ACCESS_KEY_ID", "value": "AKIA" + "".join(random.choices("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", k=16))}
+        {
+            "name": "AWS_ACCESS_KEY_ID",
+            "value": "AKIA" + "".join(random.choices("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", k=16)),
+        }
     ),
 }
 
@@ -66,14 +69,11 @@ def task_definition(n: int, rules: set[str]) -> tuple[dict, set[str]]:
     return task, planted
 
 
-def template(n: int, rules: set[str]) -> tuple[str, set[str]]:
-    """A CloudFormation YAML stack: security group, task definition and service."""
-    task, planted = task_definition(n, rules)
-    open_ssh = n % 3 == 0 and "sg-world-ingress-admin-port" in rules
-    if open_ssh:
-        planted.add("sg-world-ingress-admin-port")
-    containers = "".join(
-        f"""
+def _container_yaml(c: dict) -> str:
+    """One container of `task_definition` as CloudFormation YAML (under ContainerDefinitions)."""
+    add = "\n              Add: [SYS_ADMIN]" if "add" in c["linuxParameters"]["capabilities"] else ""
+    env = "".join(f'\n            - Name: {e["name"]}\n              Value: "{e["value"]}"' for e in c["environment"])
+    return f"""
         - Name: {c["name"]}
           Image: {c["image"]}
           User: "{c["user"]}"
@@ -81,15 +81,22 @@ def template(n: int, rules: set[str]) -> tuple[str, set[str]]:
           Privileged: {str(c["privileged"]).lower()}
           LinuxParameters:
             Capabilities:
-              Drop: [ALL]{"" if "add" not in c["linuxParameters"]["capabilities"] else chr(10) + "              Add: [SYS_ADMIN]"}
-          Environment:{"".join(f'{chr(10)}            - Name: {e["name"]}{chr(10)}              Value: "{e["value"]}"' for e in c["environment"])}
+              Drop: [ALL]{add}
+          Environment:{env}
           PortMappings:
             - ContainerPort: 8080
           LogConfiguration:
             LogDriver: awslogs
             Options: {{awslogs-group: /ecs/app, mode: non-blocking}}"""
-        for c in task["containerDefinitions"]
-    )
+
+
+def template(n: int, rules: set[str]) -> tuple[str, set[str]]:
+    """A CloudFormation YAML stack: security group, task definition and service."""
+    task, planted = task_definition(n, rules)
+    open_ssh = n % 3 == 0 and "sg-world-ingress-admin-port" in rules
+    if open_ssh:
+        planted.add("sg-world-ingress-admin-port")
+    containers = "".join(_container_yaml(c) for c in task["containerDefinitions"])
     body = f"""AWSTemplateFormatVersion: "2010-09-09"
 Resources:
   Group:
@@ -132,8 +139,12 @@ def fgscan(*args: str) -> tuple[float, dict, int]:
     """Wall time, JSON report and peak RSS (KiB) of one real `fgscan scan`."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "scanner", "scan", *args, "--format", "json", "--fail-on", "none"],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "scanner", "scan", *args, "--format", "json", "--fail-on", "none"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     elapsed = time.perf_counter() - started
     if proc.returncode != 0:
         raise SystemExit(f"fgscan failed: {proc.stderr}")
@@ -142,8 +153,12 @@ def fgscan(*args: str) -> tuple[float, dict, int]:
 
 
 def rule_names() -> set[str]:
-    out = subprocess.run([sys.executable, "-m", "scanner", "rules", "list", "--format", "json"],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "scanner", "rules", "list", "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return {r["name"] for r in json.loads(out)}
 
 

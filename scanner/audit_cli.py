@@ -147,10 +147,10 @@ def _scan(inventories: list[RegionInventory], save_inventory: Path | None, rule:
     fingerprints do not depend on a temporary folder's name."""
     from scanner.collect import inventory
     from scanner.config import ConfigError
-    from scanner.discovery import display_path
     from scanner.engine import EngineError
     from scanner.pipeline import ScanOptions, scan
     from scanner.rulebook import RuleError
+    from scanner.sources.discovery import display_path
     from scanner.suppressions import apply
 
     options = ScanOptions(

@@ -19,7 +19,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from scanner.discovery import SCANNED_SUFFIXES
+from scanner.sources.discovery import SCANNED_SUFFIXES
 
 CONFIG_NAMES = {".fgscan.yaml", ".fgscan.yml"}
 GENERIC_STEMS = {"parameters", "params", "config", "configuration", "template-configuration"}

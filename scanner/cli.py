@@ -228,7 +228,7 @@ def _accept(result: ScanResult, settings: Config, paths: list[Path], only: set[P
             baseline: Path | None) -> None:
     """Apply suppressions (resource skips and the config's `ignore:` list), then the baseline."""
     from scanner.baseline import BaselineError, compare, scope
-    from scanner.discovery import display_path
+    from scanner.sources.discovery import display_path
     from scanner.suppressions import apply
 
     config_name = display_path(settings.file) if settings.file else ".fgscan.yaml"

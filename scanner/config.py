@@ -15,10 +15,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from scanner.discovery import display_path
-from scanner.documents import Document, parse, read_text
 from scanner.model import InputError, InputProblem, Severity
 from scanner.rulebook import Rulebook
+from scanner.sources.discovery import display_path
+from scanner.sources.documents import Document, parse, read_text
 
 CONFIG_NAME = ".fgscan.yaml"
 SCHEMA_FILE = Path(__file__).with_name("config_schema.json")

@@ -15,14 +15,16 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from scanner import exposure, facts, graph, iam_facts
+from scanner import exposure, facts
 from scanner.config import Config
-from scanner.discovery import discover
-from scanner.documents import DEFAULT_MAX_BYTES, Document, guess_format, parse, read_text
 from scanner.engine import Engine, make_engine
+from scanner.exposure import graph
+from scanner.facts import iam as iam_facts
 from scanner.model import Finding, InputError, InputProblem, Resource, ScanResult, Severity, Skip, Span
 from scanner.rulebook import Rule, Rulebook
 from scanner.sources import recognise
+from scanner.sources.discovery import discover
+from scanner.sources.documents import DEFAULT_MAX_BYTES, Document, guess_format, parse, read_text
 from scanner.suppressions import mark_in_source
 
 CHUNK = 40

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from scanner.documents import Document, guess_format, parse, read_text
 from scanner.model import InputProblem, Span
+from scanner.sources.documents import Document, guess_format, parse, read_text
 
 
 def load(tmp_path: Path, name: str, text: str | bytes) -> Document:

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from urllib.parse import quote
 
-from scanner import iam_facts
+from scanner.facts import iam as iam_facts
 from scanner.model import Resource
 from scanner.pipeline import load
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from scanner import exposure
-from scanner.documents import parse
 from scanner.pipeline import ScanOptions, _Evaluator, load_rules
+from scanner.sources.documents import parse
 from tests.conftest import EXAMPLES
 
 REPLACEMENTS = (None, 7, "x", [], {}, [None], {"k": "v"}, True)

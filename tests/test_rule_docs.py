@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from scanner import facts, iam_facts
+from scanner import facts
 from scanner.config import read_config
 from scanner.engine.regopy_engine import RegopyEngine
+from scanner.facts import iam as iam_facts
 from scanner.model import Resource, Severity
 from scanner.rule_docs import BEGIN, END, REGENERATE, readme_table, rules_markdown, update_readme
 from scanner.rulebook import Rule, Rulebook

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from scanner.documents import guess_format, parse, read_text
 from scanner.model import Resource
 from scanner.sources import recognise
 from scanner.sources.api_shapes import generate, shapes
+from scanner.sources.documents import guess_format, parse, read_text
 
 TASK = {"family": "web", "containerDefinitions": [{"name": "app", "image": "nginx", "privileged": True}]}
 

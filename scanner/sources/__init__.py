@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from scanner.documents import Document
 from scanner.model import Resource
 from scanner.sources import aws_cli, cloudformation, task_definition
+from scanner.sources.documents import Document
 from scanner.sources.links import links_for
 from scanner.sources.tags import tag_skips
 

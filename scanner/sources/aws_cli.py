@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from scanner.documents import Document
 from scanner.model import Resource
+from scanner.sources.documents import Document
 
 # wrapper key -> kind
 WRAPPERS = {

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from scanner.documents import Document
 from scanner.model import Path, Resource, Skip
 from scanner.sources.api_shapes import shapes
+from scanner.sources.documents import Document
 from scanner.sources.links import ref_target
 
 TYPES = {

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from scanner.documents import Document
 from scanner.model import Resource, Skip
+from scanner.sources.documents import Document
 
 SKIP_TAG = "fgscan:skip"
 REASON_TAG = "fgscan:skip-reason"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from scanner.documents import Document
 from scanner.model import Resource
+from scanner.sources.documents import Document
 
 
 def _is_task_definition(item: Any) -> bool:

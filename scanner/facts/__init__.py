@@ -6,7 +6,7 @@
 - `facts.entropy` (task definitions): Shannon entropy, in bits per character, of every string a
   secret could hide in (environment values, command, entry point, Docker labels), and of the words
   and `=` values inside command and entry point arguments.
-- IAM roles and policies: statements, trust and usage facts, see `scanner.iam_facts`.
+- IAM roles and policies: statements, trust and usage facts, see `scanner.facts.iam`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from scanner import iam_facts
+from scanner.facts import iam as iam_facts
 from scanner.model import Resource
 
 PROTOCOLS = {"-1": "all", "all": "all", "6": "tcp", "17": "udp", "1": "icmp", "58": "icmpv6"}

@@ -1,7 +1,7 @@
 """The exposure pass: after the per-file pass, evaluate the neighbourhood rules once per service.
 
 Rules marked `custom.input: neighbourhood` read one service's neighbourhood (see
-`scanner.neighbourhood`) instead of one resource. A deny entry names its primary location and the
+`scanner.exposure.neighbourhood`) instead of one resource. A deny entry names its primary location and the
 related ones by the neighbourhood's `loc` ids, and may cite them in its message as `[text](loc)`;
 findings get SARIF-style `[text](n)` links to numbered related locations, and a plain message.
 """
@@ -16,12 +16,12 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from scanner.documents import guess_format, parse, read_text
 from scanner.engine import Engine, make_engine
-from scanner.graph import DEFAULT_GROUP, Node, locate
+from scanner.exposure.graph import DEFAULT_GROUP, Node, locate
+from scanner.exposure.neighbourhood import Graph, Loc
 from scanner.model import Finding, InputProblem, RelatedLocation, Severity, Span
-from scanner.neighbourhood import Graph, Loc
 from scanner.rulebook import Rule, Rulebook
+from scanner.sources.documents import guess_format, parse, read_text
 
 LINK = re.compile(r"\[([^\]\[]+)\]\((L\d+)\)")
 LABELS = {"ecs_service": "Service", "ecs_task_set": "Task set"}

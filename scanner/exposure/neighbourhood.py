@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from scanner.graph import DEFAULT_GROUP, Node
+from scanner.exposure.graph import DEFAULT_GROUP, Node
 from scanner.model import Path, Span
 
 SG = "ec2_security_group"

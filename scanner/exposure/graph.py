@@ -2,7 +2,7 @@
 
 Each node keeps only what the exposure rules read (ports, permission facts, links, role statements)
 and, for every place a finding may point at, its source-document path (`locs`), so the documents
-themselves can be dropped with their chunk. `scanner.neighbourhood` joins the nodes of a whole scan.
+themselves can be dropped with their chunk. `scanner.exposure.neighbourhood` joins the nodes of a whole scan.
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from scanner.documents import Document
 from scanner.model import Path, Resource, Span
 from scanner.sources import cloudformation
+from scanner.sources.documents import Document
 from scanner.sources.links import ref_target
 
 SERVICE_KEYS = ("serviceName", "serviceArn", "taskDefinition", "launchType", "networkConfiguration", "loadBalancers",
@@ -205,7 +205,7 @@ def _network_interface(r: Resource) -> tuple[dict, dict]:
 
 
 def _role(r: Resource) -> tuple[dict, dict]:
-    """The role's name and the IAM facts (`scanner.iam_facts`) that tell whether it is administrator-like."""
+    """The role's name and the IAM facts (`scanner.facts.iam`) that tell whether it is administrator-like."""
     name = r.data.get("RoleName")
     statements = [{k: s.get(k) for k in ROLE_STATEMENT_KEYS} for s in _list(r.facts.get("statements"))]
     managed = [{k: m.get(k) for k in ("arn", "name", "admin_like")} for m in _list(r.facts.get("managed"))]

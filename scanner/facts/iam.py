@@ -23,9 +23,9 @@ import re
 from typing import Any
 from urllib.parse import unquote
 
-from scanner.documents import Document
-from scanner.iam_managed import AWS_MANAGED
+from scanner.facts.iam_managed import AWS_MANAGED
 from scanner.model import Path, Resource
+from scanner.sources.documents import Document
 from scanner.sources.links import ref_target
 
 _AWS_POLICY = re.compile(r"^arn:(?:aws[\w-]*|\$\{AWS::Partition\}):iam::aws:policy/(.+)$")
