@@ -135,6 +135,12 @@ class Finding:
     linked_message: str | None = None  # `message` with SARIF `[text](id)` links to `related`
     suppression: Suppression | None = None
     baseline_state: str | None = None
+    resource_file: str | None = None  # where the resource is declared, when the location is in another file
+
+    @property
+    def declared_in(self) -> str:
+        """The file declaring the resource (where its in-source skips live)."""
+        return self.resource_file or self.file
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,7 @@ def mark_in_source(findings: list[Finding], skips: dict[tuple[str, str, str], li
     known = {n for r in rules for n in names(r.id, r.name)}
     on: dict[tuple[str, str, str], list[Finding]] = {}
     for finding in findings:
-        on.setdefault((finding.file, finding.kind, finding.resource), []).append(finding)
+        on.setdefault((finding.declared_in, finding.kind, finding.resource), []).append(finding)
     notices = []
     for key, declared in skips.items():
         resource = key[2]

@@ -430,6 +430,18 @@ def test_skip_declared_on_the_service_suppresses_its_exposure_finding(tmp_path):
     assert [f["rule_id"] for f in report["suppressed"] if f["rule_id"] in EXP] == ["FG-EXP-001"]
 
 
+def test_skip_on_a_service_covers_its_exposure_finding_located_in_another_file(tmp_path):
+    services = json.loads(describe_services())
+    services["services"][0]["tags"] = [{"key": "fgscan:skip", "value": "internet-exposed-task"},
+                                       {"key": "fgscan:skip-reason", "value": "public demo"}]
+    report, _ = scan(tmp_path, {"services.json": json.dumps(services, indent=2), "groups.json": SECURITY_GROUPS,
+                                "task.json": task_definition_json()})
+    assert exposure(report, "FG-EXP-001") == []
+    [suppressed] = [f for f in report["suppressed"] if f["rule_id"] == "FG-EXP-001"]
+    assert suppressed["file"].endswith("groups.json")
+    assert not [n for n in report["notices"] if "stale skip" in n]
+
+
 def test_unresolved_links_are_named_in_a_notice(tmp_path):
     report, _ = scan(tmp_path, {"services.json": describe_services(), "task.json": task_definition_json()})
     [notice] = [n for n in report["notices"] if n.startswith("exposure:")]

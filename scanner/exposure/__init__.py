@@ -143,6 +143,7 @@ def _finding(rule: Rule, service: Node, deny: dict[str, Any], locs: dict[str, Lo
         related=related,
         chain=str(deny["chain"]) if deny.get("chain") else None,
         linked_message=prefix + linked if related else None,
+        resource_file=service.file if service.file != primary.file else None,
     )
 
 
