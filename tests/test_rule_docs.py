@@ -101,6 +101,12 @@ def test_custom_rules_doc_shows_the_real_example_files():
         assert (EXAMPLES / "custom-rules" / name).read_text() in doc, f"docs/custom-rules.md lacks {name}"
 
 
+def test_readme_shows_the_real_custom_rule_and_its_test():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in ("required_labels.rego", "required_labels_test.rego"):
+        assert (EXAMPLES / "custom-rules" / name).read_text() in readme, f"README.md lacks {name}"
+
+
 def test_custom_rules_doc_config_example_is_valid_and_covers_every_key(tmp_path):
     doc = (ROOT / "docs" / "custom-rules.md").read_text(encoding="utf-8")
     example = doc.split("```yaml\n", 1)[1].split("```", 1)[0]
