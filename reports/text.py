@@ -49,8 +49,9 @@ def write(result: ScanResult, stream: TextIO) -> None:
         f"{sum(f.severity is s for f in findings)} {s.value}" for s in Severity
     )
     console.print(
-        f"{len(findings)} findings ({counts}) in {result.resources_scanned} resources from "
-        f"{result.files_scanned} files; {len(result.rules)} rules; {len(result.errors)} input errors"
+        f"{plural(len(findings), 'finding')} ({counts}) in {plural(result.resources_scanned, 'resource')} from "
+        f"{plural(result.files_scanned, 'file')}; {plural(len(result.rules), 'rule')}; "
+        f"{plural(len(result.errors), 'input error')}"
         + (f"; {len(result.suppressed)} suppressed" if result.suppressed else "")
         + (f"; {len(result.baseline.unchanged)} unchanged and {len(result.baseline.fixed)} fixed since the "
            f"baseline" if result.baseline else "")
@@ -98,3 +99,8 @@ def _coverage(console: Console, result: ScanResult) -> None:
         for gap in result.coverage.gaps:
             console.print(f"  [red]{escape(str(gap))}[/red]")
         console.print()
+
+
+def plural(count: int, noun: str) -> str:
+    """`1 file`, `2 files`."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
