@@ -81,20 +81,10 @@ def permission_facts(group: dict[str, Any]) -> list[dict[str, Any]]:
     """One entry per permission and source, ingress and egress."""
     entries = []
     for field, direction in (("IpPermissions", "ingress"), ("IpPermissionsEgress", "egress")):
-        permissions = group.get(field)
-        if not isinstance(permissions, list):
-            continue
-        for i, perm in enumerate(permissions):
-            if not isinstance(perm, dict):
-                continue
+        for i, perm in _objects(group.get(field)):
             ports = port_facts(perm)
             for listing, member, source_type in SOURCE_KINDS:
-                items = perm.get(listing)
-                if not isinstance(items, list):
-                    continue
-                for j, item in enumerate(items):
-                    if not isinstance(item, dict):
-                        continue
+                for j, item in _objects(perm.get(listing)):
                     value = item.get(member) if member in item else item.get("GroupName")
                     entry = {
                         "direction": direction,
@@ -128,20 +118,22 @@ def _items(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
+def _objects(value: Any) -> list[tuple[int, dict[str, Any]]]:
+    """`(index, item)` for the objects in `value` when it is a list."""
+    return [(i, item) for i, item in enumerate(_items(value)) if isinstance(item, dict)]
+
+
 def _containers(task: dict[str, Any]) -> list[dict[str, Any]]:
-    return [c for c in _items(task.get("containerDefinitions")) if isinstance(c, dict)]
+    return [c for _, c in _objects(task.get("containerDefinitions"))]
 
 
 def _secret_candidates(task: dict[str, Any]) -> set[str]:
     found: set[str] = set()
     for container in _containers(task):
-        for env in _items(container.get("environment")):
-            if isinstance(env, dict) and isinstance(env.get("value"), str):
-                found.add(env["value"])
+        values = [env.get("value") for _, env in _objects(container.get("environment"))]
+        found.update(v for v in values if isinstance(v, str))
         for field in ("command", "entryPoint"):
-            values = container.get(field)
-            if isinstance(values, list):
-                found.update(v for v in values if isinstance(v, str))
+            found.update(v for v in _items(container.get(field)) if isinstance(v, str))
         labels = container.get("dockerLabels")
         if isinstance(labels, dict):
             found.update(v for v in labels.values() if isinstance(v, str))
