@@ -128,10 +128,9 @@ def scan(
         engine=engine.value, include=rule, skip=skip, excludes=[*settings.exclude, *exclude],
         max_bytes=max_file_size * 1024 * 1024, jobs=jobs, frameworks=framework or settings.frameworks,
         rule_dirs=[*settings.rule_dirs, *rules_dirs], disabled=settings.disable, params=settings.params,
-        severities=settings.severity, config=settings, assume_worst=assume_worst,
+        severities=settings.severity, config=settings, assume_worst=assume_worst, skip_unknown=skip_unknown,
     )
     extra_reports = [_report_spec(spec) for spec in report]
-    options.skip_unknown = skip_unknown
     notices = _changed(changed_since, options)
     try:
         result = run_scan(paths, options)
