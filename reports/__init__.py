@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from typing import TextIO
 
@@ -10,23 +11,20 @@ from scanner.model import ScanResult
 Writer = Callable[[ScanResult, TextIO], None]
 
 
+# format name -> the module (in this package) whose `write` produces it
+MODULES = {
+    "text": "text",
+    "json": "json_report",
+    "sarif": "sarif",
+    "junit": "junit",
+    "markdown": "markdown",
+    "github": "github",
+}
+FORMATS = tuple(MODULES)
+
+
 def writer(fmt: str) -> Writer:
     """The writer for a format name (imported on demand to keep start-up fast)."""
-    if fmt == "text":
-        from reports.text import write
-    elif fmt == "json":
-        from reports.json_report import write
-    elif fmt == "sarif":
-        from reports.sarif import write
-    elif fmt == "junit":
-        from reports.junit import write
-    elif fmt == "markdown":
-        from reports.markdown import write
-    elif fmt == "github":
-        from reports.github import write
-    else:
+    if fmt not in MODULES:
         raise ValueError(f"unknown format {fmt!r}")
-    return write
-
-
-FORMATS = ("text", "json", "sarif", "junit", "markdown", "github")
+    return importlib.import_module(f"reports.{MODULES[fmt]}").write

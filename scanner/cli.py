@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 import scanner
+from reports import FORMATS
 from scanner.model import ScanResult, Severity
 
 if TYPE_CHECKING:
@@ -32,21 +33,8 @@ EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 
 
-class Format(str, Enum):
-    text = "text"
-    json = "json"
-    sarif = "sarif"
-    junit = "junit"
-    markdown = "markdown"
-    github = "github"
-
-
-class FailOn(str, Enum):
-    critical = "critical"
-    high = "high"
-    medium = "medium"
-    low = "low"
-    none = "none"
+Format = Enum("Format", {name: name for name in FORMATS}, type=str)
+FailOn = Enum("FailOn", {**{s.value: s.value for s in Severity}, "none": "none"}, type=str)
 
 
 class EngineName(str, Enum):
