@@ -27,6 +27,18 @@ KINDS = (
     "iam_policy",
 )
 
+# How messages name each kind.
+KIND_LABELS = {
+    "ecs_task_definition": "Task definition",
+    "ecs_service": "Service",
+    "ecs_task_set": "Task set",
+    "ecs_cluster": "Cluster",
+    "ec2_security_group": "Security group",
+    "ec2_network_interface": "Network interface",
+    "iam_role": "IAM role",
+    "iam_policy": "IAM policy",
+}
+
 
 class Severity(str, Enum):
     """Finding severity, ordered from most to least severe."""

@@ -20,7 +20,7 @@ from scanner.config import Config
 from scanner.engine import Engine, make_engine
 from scanner.exposure import graph
 from scanner.facts import iam as iam_facts
-from scanner.model import Finding, InputError, InputProblem, Resource, ScanResult, Severity, Skip, Span
+from scanner.model import KIND_LABELS, Finding, InputError, InputProblem, Resource, ScanResult, Severity, Skip, Span
 from scanner.rulebook import Rule, Rulebook
 from scanner.sources import recognise
 from scanner.sources.discovery import discover
@@ -30,16 +30,6 @@ from scanner.suppressions import mark_in_source
 CHUNK = 40
 ROLE_HINT = re.compile(r"(task|execution)rolearn", re.IGNORECASE)
 PARALLEL_FROM = 120
-KIND_LABELS = {
-    "ecs_task_definition": "Task definition",
-    "ecs_service": "Service",
-    "ecs_task_set": "Task set",
-    "ecs_cluster": "Cluster",
-    "ec2_security_group": "Security group",
-    "ec2_network_interface": "Network interface",
-    "iam_role": "IAM role",
-    "iam_policy": "IAM policy",
-}
 # Words that make an unparsable file look like something fgscan was meant to read.
 OURS_HINTS = ("AWS::", "Resources:", "containerDefinitions", "SecurityGroups", "NetworkInterfaces", "IpPermissions")
 
@@ -235,9 +225,7 @@ def make_finding(rule: Rule, resource: Resource, deny: dict[str, Any], doc: Docu
     """One finding from one deny entry, located on the offending key."""
     path = tuple(deny.get("path") or ())
     message = redact(str(deny.get("msg", rule.title)), secrets)
-    severity = rule.severity
-    if deny.get("severity") in {s.value for s in Severity} and not rule.severity_overridden:
-        severity = Severity(deny["severity"])
+    severity = rule.severity_of(deny)
     label = KIND_LABELS.get(resource.kind, resource.kind)
     return Finding(
         rule_id=rule.id,

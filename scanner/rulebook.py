@@ -52,6 +52,13 @@ class Rule:
         (`scanner.exposure`), never a single resource."""
         return self.custom.get("input") == "neighbourhood"
 
+    def severity_of(self, deny: dict[str, Any]) -> Severity:
+        """A finding's severity: the deny entry's own (compound risks) unless the user set the rule's."""
+        own = deny.get("severity")
+        if own in {s.value for s in Severity} and not self.severity_overridden:
+            return Severity(own)
+        return self.severity
+
     @property
     def help_uri(self) -> str:
         """Where the rule is documented."""

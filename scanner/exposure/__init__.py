@@ -19,12 +19,11 @@ from typing import Any
 from scanner.engine import Engine, make_engine
 from scanner.exposure.graph import DEFAULT_GROUP, Node, locate
 from scanner.exposure.neighbourhood import Graph, Loc
-from scanner.model import Finding, InputProblem, RelatedLocation, Severity, Span
+from scanner.model import KIND_LABELS, Finding, InputProblem, RelatedLocation, Span
 from scanner.rulebook import Rule, Rulebook
 from scanner.sources.documents import guess_format, parse, read_text
 
 LINK = re.compile(r"\[([^\]\[]+)\]\((L\d+)\)")
-LABELS = {"ecs_service": "Service", "ecs_task_set": "Task set"}
 BATCH = 50
 PARALLEL_FROM = 200  # services; fewer are judged faster than worker processes start
 NAMED_UNKNOWNS = 5  # services named in the notice about unresolved links
@@ -39,7 +38,7 @@ def run(nodes: list[Node], rulebook: Rulebook, rules: list[Rule], engine: str,
     by_id = {r.id: r for r in rules}
     entries = list(Graph(nodes).neighbourhoods(assume_worst))
     unknowns = [
-        f"{LABELS.get(service.kind, service.kind).lower()} '{service.name}' ({missing})"
+        f"{KIND_LABELS.get(service.kind, service.kind).lower()} '{service.name}' ({missing})"
         for service, item, _ in entries if (missing := _unknown_links(item["neighbourhood"]))
     ]
     deny_sets = _evaluate([item for _, item, _ in entries], rulebook, rules, engine, jobs)
@@ -121,11 +120,9 @@ def _finding(rule: Rule, service: Node, deny: dict[str, Any], locs: dict[str, Lo
                for n, loc in enumerate(cited[1:], 1)]
     numbers = {i: n for n, loc in enumerate(cited[1:], 1) for i, known in locs.items() if known == loc}
     msg = str(deny.get("msg", rule.title))
-    prefix = f"{LABELS.get(service.kind, service.kind)} '{service.name}': "
+    prefix = f"{KIND_LABELS.get(service.kind, service.kind)} '{service.name}': "
     linked = LINK.sub(lambda m: f"[{m[1]}]({numbers[m[2]]})" if m[2] in numbers else m[1], msg)
-    severity = rule.severity
-    if deny.get("severity") in {s.value for s in Severity} and not rule.severity_overridden:
-        severity = Severity(deny["severity"])
+    severity = rule.severity_of(deny)
     parts = [rule.id, service.kind, service.file, service.name,
              *(f"{c.file}#{'/'.join(map(str, c.path))}" for c in cited)]
     return Finding(
