@@ -34,17 +34,26 @@ def seed(url: str, scale: float) -> dict[str, int]:
 
     boto = boto3.Session(aws_access_key_id="testing", aws_secret_access_key="testing", region_name=REGION)
     ecs, ec2 = boto.client("ecs", endpoint_url=url), boto.client("ec2", endpoint_url=url)
-    counts = {"task_definitions": int(2000 * scale), "services": int(500 * scale),
-              "security_groups": int(3000 * scale), "network_interfaces": int(5000 * scale)}
+    counts = {
+        "task_definitions": int(2000 * scale),
+        "services": int(500 * scale),
+        "security_groups": int(3000 * scale),
+        "network_interfaces": int(5000 * scale),
+    }
     vpc = ec2.describe_vpcs()["Vpcs"][0]["VpcId"]
     subnet = ec2.describe_subnets()["Subnets"][0]["SubnetId"]
     families = max(1, counts["task_definitions"] // 4)
     container = {"name": "app", "image": "nginx:1.27", "memory": 256, "privileged": False}
 
     def register(i: int) -> None:
-        ecs.register_task_definition(family=f"svc{i % families}", containerDefinitions=[container],
-                                     networkMode="awsvpc", requiresCompatibilities=["FARGATE"], cpu="256",
-                                     memory="512")
+        ecs.register_task_definition(
+            family=f"svc{i % families}",
+            containerDefinitions=[container],
+            networkMode="awsvpc",
+            requiresCompatibilities=["FARGATE"],
+            cpu="256",
+            memory="512",
+        )
 
     def group(i: int) -> str:
         return ec2.create_security_group(GroupName=f"sg{i}", Description="bench", VpcId=vpc)["GroupId"]
@@ -55,25 +64,64 @@ def seed(url: str, scale: float) -> dict[str, int]:
         for c in range(5):
             ecs.create_cluster(clusterName=f"c{c}")
         network = {"awsvpcConfiguration": {"subnets": [subnet], "securityGroups": groups[:1]}}
-        list(pool.map(lambda i: ecs.create_service(cluster=f"c{i % 5}", serviceName=f"s{i}",
-                                                   taskDefinition=f"svc{i % families}", desiredCount=1,
-                                                   launchType="FARGATE", networkConfiguration=network),
-                      range(counts["services"])))
-        list(pool.map(lambda i: ec2.create_network_interface(SubnetId=subnet, Groups=[groups[i % len(groups)]]),
-                      range(counts["network_interfaces"])))
+        list(
+            pool.map(
+                lambda i: ecs.create_service(
+                    cluster=f"c{i % 5}",
+                    serviceName=f"s{i}",
+                    taskDefinition=f"svc{i % families}",
+                    desiredCount=1,
+                    launchType="FARGATE",
+                    networkConfiguration=network,
+                ),
+                range(counts["services"]),
+            )
+        )
+        list(
+            pool.map(
+                lambda i: ec2.create_network_interface(SubnetId=subnet, Groups=[groups[i % len(groups)]]),
+                range(counts["network_interfaces"]),
+            )
+        )
     return counts
 
 
 def run_audit(endpoint: str, *args: str) -> tuple[float, dict, int, str]:
     """Wall seconds, the JSON report, the peak RSS (KiB) and the collect/scan split of one audit."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-    env.update(AWS_ENDPOINT_URL=endpoint, AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing",
-               AWS_REGION=REGION, AWS_CONFIG_FILE=os.devnull, AWS_SHARED_CREDENTIALS_FILE=os.devnull)
+    env.update(
+        AWS_ENDPOINT_URL=endpoint,
+        AWS_ACCESS_KEY_ID="testing",
+        AWS_SECRET_ACCESS_KEY="testing",
+        AWS_REGION=REGION,
+        AWS_CONFIG_FILE=os.devnull,
+        AWS_SHARED_CREDENTIALS_FILE=os.devnull,
+    )
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp, "report.json")
         start = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-m", "scanner", "audit", "--region", REGION, "-q", "-v", "-f", "json",
-                               "-o", str(out), *args], env=env, cwd=ROOT, capture_output=True, text=True, check=False)
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "scanner",
+                "audit",
+                "--region",
+                REGION,
+                "-q",
+                "-v",
+                "-f",
+                "json",
+                "-o",
+                str(out),
+                *args,
+            ],
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         wall = time.perf_counter() - start
         if proc.returncode not in (0, 1):
             raise SystemExit(f"audit failed ({proc.returncode}): {proc.stderr}")
@@ -100,8 +148,10 @@ def main() -> None:
 
     wall, data, rss, split = run_audit(url)
     calls = data["coverage"]["api_calls"]
-    print(f"\naudit: {wall:.1f} s wall ({split}), {sum(calls.values())} API calls, peak RSS {rss / 1024:.0f} MiB, "
-          f"{data['summary']['resources']} resources, {data['summary']['findings']} findings")
+    print(
+        f"\naudit: {wall:.1f} s wall ({split}), {sum(calls.values())} API calls, peak RSS {rss / 1024:.0f} MiB, "
+        f"{data['summary']['resources']} resources, {data['summary']['findings']} findings"
+    )
     for operation, count in sorted(calls.items(), key=lambda item: -item[1]):
         print(f"  {count:>6}  {operation}")
 
@@ -109,8 +159,10 @@ def main() -> None:
     try:
         for concurrency in ("1", "8"):
             wall, data, _, split = run_audit(proxy.url, "--concurrency", concurrency)
-            print(f"\n+{args.latency * 1000:.0f} ms per call, --concurrency {concurrency}: {wall:.1f} s wall "
-                  f"({split}), {sum(data['coverage']['api_calls'].values())} API calls")
+            print(
+                f"\n+{args.latency * 1000:.0f} ms per call, --concurrency {concurrency}: {wall:.1f} s wall "
+                f"({split}), {sum(data['coverage']['api_calls'].values())} API calls"
+            )
     finally:
         proxy.stop()
         server.stop()

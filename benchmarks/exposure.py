@@ -75,8 +75,12 @@ PROBE = (
 def run(file: Path, *args: str) -> tuple[float, float, dict]:
     """Wall seconds, peak resident MB of the scan process, and the JSON report."""
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", PROBE, "scan", str(file), "--format", "json", "--fail-on", "none",
-                           *args], capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE, "scan", str(file), "--format", "json", "--fail-on", "none", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     elapsed = time.perf_counter() - start
     *errors, peak = proc.stderr.strip().splitlines() or ["0"]
     if proc.returncode != 0:
@@ -98,9 +102,11 @@ def main() -> None:
         with_exposure, mem_with, report = run(file)
     found = Counter(f["rule_id"] for f in report["findings"] if f["rule_id"] in EXPOSURE_RULES)
     print(f"without exposure rules: {without:6.2f} s, peak {mem_without:6.0f} MB")
-    print(f"with exposure rules:    {with_exposure:6.2f} s, peak {mem_with:6.0f} MB "
-          f"(exposure pass {with_exposure - without:+.2f} s, {(with_exposure - without) / services * 1000:.1f} ms "
-          "per service)")
+    print(
+        f"with exposure rules:    {with_exposure:6.2f} s, peak {mem_with:6.0f} MB "
+        f"(exposure pass {with_exposure - without:+.2f} s, {(with_exposure - without) / services * 1000:.1f} ms "
+        "per service)"
+    )
     print("exposure findings: " + ", ".join(f"{rule} {found.get(rule, 0)}" for rule in EXPOSURE_RULES))
 
 

@@ -48,8 +48,10 @@ def main() -> None:
         if proc.returncode not in (0, 1):
             sys.exit(f"hook failed ({proc.returncode}): {proc.stderr.strip()}")
     median, fastest = statistics.median(times[1:]), min(times[1:])
-    print(f"pre-commit hook on {args.file.name}: median {median:.3f} s, fastest {fastest:.3f} s over "
-          f"{args.runs} runs (target < {TARGET} s: {'met' if median < TARGET else 'NOT met'})")
+    print(
+        f"pre-commit hook on {args.file.name}: median {median:.3f} s, fastest {fastest:.3f} s over "
+        f"{args.runs} runs (target < {TARGET} s: {'met' if median < TARGET else 'NOT met'})"
+    )
 
 
 if __name__ == "__main__":

@@ -36,8 +36,11 @@ def command(kind: str, message: str, **props: object) -> str:
 def _finding(finding: Finding) -> str:
     span = finding.span
     return command(
-        COMMANDS[finding.severity], finding.message, file=finding.file,
-        line=span.start_line if span else None, endLine=span.end_line if span else None,
+        COMMANDS[finding.severity],
+        finding.message,
+        file=finding.file,
+        line=span.start_line if span else None,
+        endLine=span.end_line if span else None,
         col=span.start_col if span and span.start_line == span.end_line else None,
         endColumn=span.end_col if span and span.start_line == span.end_line else None,
         title=f"fgscan {finding.rule_id} {finding.rule_name} ({finding.severity.value})",
@@ -54,8 +57,10 @@ def _notice(notice: str) -> str:
 
 def write(result: ScanResult, stream: TextIO) -> None:
     """Write the annotations, within GitHub's per-step caps."""
-    lines = [("error", command("error", e.message, file=e.file, line=e.line, col=e.col, title="fgscan: input error"))
-             for e in result.errors]
+    lines = [
+        ("error", command("error", e.message, file=e.file, line=e.line, col=e.col, title="fgscan: input error"))
+        for e in result.errors
+    ]
     lines += [(COMMANDS[f.severity], _finding(f)) for f in by_severity(result.findings)]
     lines += [("notice", _notice(n)) for n in result.notices]
     shown: dict[str, int] = {"error": 0, "warning": 0, "notice": 0}
@@ -69,6 +74,12 @@ def write(result: ScanResult, stream: TextIO) -> None:
         else:
             left_out += 1
     if left_out:
-        stream.write(command("notice", f"{left_out} more annotations were left out (GitHub shows at most {CAP} "
-                             "errors, warnings and notices per step); see the job summary or the SARIF report.",
-                             title="fgscan") + "\n")
+        stream.write(
+            command(
+                "notice",
+                f"{left_out} more annotations were left out (GitHub shows at most {CAP} "
+                "errors, warnings and notices per step); see the job summary or the SARIF report.",
+                title="fgscan",
+            )
+            + "\n"
+        )

@@ -37,8 +37,12 @@ def finding_dict(finding: Finding, titles: dict[str, str]) -> dict[str, Any]:
         "fingerprint": finding.fingerprint,
         "chain": finding.chain,
         "related": [
-            {"file": r.file, "line": r.span.start_line if r.span else None,
-             "column": r.span.start_col if r.span else None, "message": r.message}
+            {
+                "file": r.file,
+                "line": r.span.start_line if r.span else None,
+                "column": r.span.start_col if r.span else None,
+                "message": r.message,
+            }
             for r in finding.related
         ],
     }
@@ -61,17 +65,24 @@ def report(result: ScanResult) -> dict[str, Any]:
             "suppressed": len(result.suppressed),
         },
         "findings": [finding_dict(f, titles) for f in findings],
-        "errors": [
-            {"file": e.file, "line": e.line, "column": e.col, "message": e.message} for e in result.errors
-        ],
+        "errors": [{"file": e.file, "line": e.line, "column": e.col, "message": e.message} for e in result.errors],
         "suppressed": [
-            {**finding_dict(f, titles), "suppression": {"kind": f.suppression.kind, "reason": f.suppression.reason,
-                                                        "where": f.suppression.where}}
-            for f in by_severity(result.suppressed) if f.suppression
+            {
+                **finding_dict(f, titles),
+                "suppression": {
+                    "kind": f.suppression.kind,
+                    "reason": f.suppression.reason,
+                    "where": f.suppression.where,
+                },
+            }
+            for f in by_severity(result.suppressed)
+            if f.suppression
         ],
         "notices": list(result.notices),
         "coverage": result.coverage.as_dict() if result.coverage else None,
-        "baseline": None if result.baseline is None else {
+        "baseline": None
+        if result.baseline is None
+        else {
             "file": result.baseline.file,
             "new": len(findings),
             "unchanged": len(result.baseline.unchanged),

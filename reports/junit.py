@@ -46,8 +46,12 @@ def build(result: ScanResult) -> ET.Element:
                 failure = ET.SubElement(case, "failure", message=open_[0].message, type=open_[0].severity.value)
                 failure.text = "\n".join(f"{_where(f)}: {f.severity.value}: {f.message}" for f in open_)
             else:
-                reasons = sorted({f"suppressed: {f.suppression.reason}" if f.suppression else "accepted in the baseline"
-                                  for f in found})
+                reasons = sorted(
+                    {
+                        f"suppressed: {f.suppression.reason}" if f.suppression else "accepted in the baseline"
+                        for f in found
+                    }
+                )
                 ET.SubElement(case, "skipped", message="; ".join(reasons))
     for error in result.errors:
         case = _case(suite, "fgscan.input", error.file, error.file)

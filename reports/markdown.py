@@ -41,33 +41,63 @@ def render(result: ScanResult) -> str:
         headline = f"## fgscan: {len(findings)} finding{'s' if len(findings) != 1 else ''}"
     else:
         headline = "## fgscan: no findings"
-    out = [headline, "",
-           f"{result.resources_scanned} resources in {result.files_scanned} files checked by {len(result.rules)} "
-           f"rules.", ""]
+    out = [
+        headline,
+        "",
+        f"{result.resources_scanned} resources in {result.files_scanned} files checked by {len(result.rules)} rules.",
+        "",
+    ]
     counts = [[f"{ICONS[s]} {s.value}", str(sum(f.severity is s for f in findings))] for s in Severity]
     counts.append(["suppressed", str(len(result.suppressed))])
     if result.baseline:
-        counts += [["unchanged since baseline", str(len(result.baseline.unchanged))],
-                   ["fixed since baseline", str(len(result.baseline.fixed))]]
+        counts += [
+            ["unchanged since baseline", str(len(result.baseline.unchanged))],
+            ["fixed since baseline", str(len(result.baseline.fixed))],
+        ]
     if result.errors:
         counts.append(["input errors", str(len(result.errors))])
     out += _table(["Severity", "Findings"], counts)
     if findings:
         out += ["### Findings", ""]
-        out += _table(["Severity", "Rule", "Resource", "Location", "Message"], [
-            [f"{ICONS[f.severity]} {f.severity.value}", f"{f.rule_id} {cell(f.rule_name)}", cell(f.resource),
-             location(f), cell(f.message)] for f in findings])
+        out += _table(
+            ["Severity", "Rule", "Resource", "Location", "Message"],
+            [
+                [
+                    f"{ICONS[f.severity]} {f.severity.value}",
+                    f"{f.rule_id} {cell(f.rule_name)}",
+                    cell(f.resource),
+                    location(f),
+                    cell(f.message),
+                ]
+                for f in findings
+            ],
+        )
     if result.suppressed:
         out += [f"### Suppressed ({len(result.suppressed)})", ""]
-        out += _table(["Severity", "Rule", "Resource", "Location", "Reason", "Declared at"], [
-            [f.severity.value, f"{f.rule_id} {cell(f.rule_name)}", cell(f.resource), location(f),
-             cell(f.suppression.reason), f"`{f.suppression.where.replace('`', '')}`"]
-            for f in by_severity(result.suppressed) if f.suppression])
+        out += _table(
+            ["Severity", "Rule", "Resource", "Location", "Reason", "Declared at"],
+            [
+                [
+                    f.severity.value,
+                    f"{f.rule_id} {cell(f.rule_name)}",
+                    cell(f.resource),
+                    location(f),
+                    cell(f.suppression.reason),
+                    f"`{f.suppression.where.replace('`', '')}`",
+                ]
+                for f in by_severity(result.suppressed)
+                if f.suppression
+            ],
+        )
     if result.baseline and result.baseline.fixed:
         out += [f"### Fixed since the baseline ({len(result.baseline.fixed)})", ""]
-        out += _table(["Rule", "Resource", "File"], [
-            [f"{f.rule_id} {cell(f.rule_name)}", cell(f.resource), f"`{f.file.replace('`', '')}`"]
-            for f in result.baseline.fixed])
+        out += _table(
+            ["Rule", "Resource", "File"],
+            [
+                [f"{f.rule_id} {cell(f.rule_name)}", cell(f.resource), f"`{f.file.replace('`', '')}`"]
+                for f in result.baseline.fixed
+            ],
+        )
     if result.notices:
         out += ["### Notices", "", *(f"- {cell(n)}" for n in result.notices[:MAX_ROWS]), ""]
     if result.errors:

@@ -55,7 +55,8 @@ def sarif_log(result: ScanResult, category: str = "fgscan", include_suppressed: 
             om.Invocation(
                 execution_successful=not result.errors and (result.coverage is None or result.coverage.complete),
                 tool_execution_notifications=[_notification(e) for e in result.errors]
-                + [_gap(g) for g in (result.coverage.gaps if result.coverage else [])] or None,
+                + [_gap(g) for g in (result.coverage.gaps if result.coverage else [])]
+                or None,
             )
         ],
         automation_details=om.RunAutomationDetails(id=f"{category.rstrip('/')}/"),
@@ -99,8 +100,9 @@ def artifact_uri(file: str) -> str:
 def _region(span: Span | None) -> om.Region:
     if span is None:
         return om.Region(start_line=1)
-    return om.Region(start_line=span.start_line, start_column=span.start_col, end_line=span.end_line,
-                     end_column=span.end_col)
+    return om.Region(
+        start_line=span.start_line, start_column=span.start_col, end_line=span.end_line, end_column=span.end_col
+    )
 
 
 def _result(finding: Finding, index: dict[str, int]) -> om.Result:
@@ -108,11 +110,15 @@ def _result(finding: Finding, index: dict[str, int]) -> om.Result:
         artifact_location=om.ArtifactLocation(uri=artifact_uri(finding.file)), region=_region(finding.span)
     )
     logical = om.LogicalLocation(
-        name=finding.resource, fully_qualified_name=finding.arn or f"{finding.file}#{finding.resource}",
+        name=finding.resource,
+        fully_qualified_name=finding.arn or f"{finding.file}#{finding.resource}",
         kind="resource",
     )
-    properties: dict[str, Any] = {"severity": finding.severity.value, "resourceKind": finding.kind,
-                                  "resource": finding.resource}
+    properties: dict[str, Any] = {
+        "severity": finding.severity.value,
+        "resourceKind": finding.kind,
+        "resource": finding.resource,
+    }
     if finding.arn:
         properties["arn"] = finding.arn
     if finding.chain:
@@ -128,7 +134,8 @@ def _result(finding: Finding, index: dict[str, int]) -> om.Result:
         level="none" if absent else LEVELS[finding.severity],
         baseline_state=finding.baseline_state,
         suppressions=[om.Suppression(kind=finding.suppression.kind, justification=finding.suppression.reason)]
-        if finding.suppression else None,
+        if finding.suppression
+        else None,
         message=om.Message(text=finding.linked_message or finding.message),
         locations=[om.Location(physical_location=physical, logical_locations=[logical])],
         related_locations=[_related(r) for r in finding.related] or None,
@@ -151,10 +158,16 @@ def _related(related: RelatedLocation) -> om.Location:
 def _gap(gap: CoverageGap) -> om.Notification:
     """What a live audit could not read, as a warning notification."""
     return om.Notification(
-        level="warning", message=om.Message(text=str(gap)),
+        level="warning",
+        message=om.Message(text=str(gap)),
         descriptor=om.ReportingDescriptorReference(id="coverage-gap"),
-        properties={"account": gap.account, "region": gap.region, "api": gap.api, "error": gap.error,
-                    "category": gap.category},
+        properties={
+            "account": gap.account,
+            "region": gap.region,
+            "api": gap.api,
+            "error": gap.error,
+            "category": gap.category,
+        },
     )
 
 
@@ -166,7 +179,9 @@ def _notification(error: InputError) -> om.Notification:
         )
     )
     return om.Notification(
-        level="error", message=om.Message(text=str(error)), locations=[location],
+        level="error",
+        message=om.Message(text=str(error)),
+        locations=[location],
         descriptor=om.ReportingDescriptorReference(id="input-error"),
     )
 

@@ -30,8 +30,7 @@ def write(result: ScanResult, stream: TextIO) -> None:
             where = f"{f.span.start_line}:{f.span.start_col}" if f.span else "-"
             style = STYLES[f.severity]
             console.print(
-                f"  [{style}]{f.severity.value.upper():<8}[/{style}] {where:<8} {f.rule_id} "
-                f"[dim]{f.rule_name}[/dim]"
+                f"  [{style}]{f.severity.value.upper():<8}[/{style}] {where:<8} {f.rule_id} [dim]{f.rule_name}[/dim]"
             )
             console.print(f"           {escape(f.message)}")
             if f.chain:
@@ -45,16 +44,17 @@ def write(result: ScanResult, stream: TextIO) -> None:
         console.print(f"[red]{escape(str(error))}[/red]")
     _accepted(console, result)
     _coverage(console, result)
-    counts = ", ".join(
-        f"{sum(f.severity is s for f in findings)} {s.value}" for s in Severity
-    )
+    counts = ", ".join(f"{sum(f.severity is s for f in findings)} {s.value}" for s in Severity)
     console.print(
         f"{plural(len(findings), 'finding')} ({counts}) in {plural(result.resources_scanned, 'resource')} from "
         f"{plural(result.files_scanned, 'file')}; {plural(len(result.rules), 'rule')}; "
         f"{plural(len(result.errors), 'input error')}"
         + (f"; {len(result.suppressed)} suppressed" if result.suppressed else "")
-        + (f"; {len(result.baseline.unchanged)} unchanged and {len(result.baseline.fixed)} fixed since the "
-           f"baseline" if result.baseline else "")
+        + (
+            f"; {len(result.baseline.unchanged)} unchanged and {len(result.baseline.fixed)} fixed since the baseline"
+            if result.baseline
+            else ""
+        )
     )
 
 
@@ -65,8 +65,10 @@ def _accepted(console: Console, result: ScanResult) -> None:
         for f in by_severity(result.suppressed):
             line = f":{f.span.start_line}" if f.span else ""
             reason, where = (f.suppression.reason, f.suppression.where) if f.suppression else ("", "")
-            console.print(f"  {f.severity.value.upper():<8} {f.rule_id} {escape(f.resource)} ({escape(f.file)}{line})"
-                          f": {escape(reason)} [dim](declared at {escape(where)})[/dim]")
+            console.print(
+                f"  {f.severity.value.upper():<8} {f.rule_id} {escape(f.resource)} ({escape(f.file)}{line})"
+                f": {escape(reason)} [dim](declared at {escape(where)})[/dim]"
+            )
         console.print()
     if result.baseline and result.baseline.fixed:
         console.print(f"[bold]Fixed since the baseline ({len(result.baseline.fixed)})[/bold]")
@@ -92,8 +94,9 @@ def _coverage(console: Console, result: ScanResult) -> None:
     accounts = len(result.coverage.accounts)
     regions = len({r for listed in result.coverage.regions.values() for r in listed})
     state = "complete" if result.coverage.complete else "INCOMPLETE"
-    console.print(f"Coverage: {accounts} account{'s' * (accounts != 1)}, {regions} region{'s' * (regions != 1)}; "
-                  f"{state}")
+    console.print(
+        f"Coverage: {accounts} account{'s' * (accounts != 1)}, {regions} region{'s' * (regions != 1)}; {state}"
+    )
     if result.coverage.gaps:
         console.print(f"[bold red]Not covered ({len(result.coverage.gaps)})[/bold red]")
         for gap in result.coverage.gaps:

@@ -97,13 +97,32 @@ def _have_commit(sha: str) -> bool:
 
 def scan_args(inputs: Inputs, sarif: Path, summary: Path, counts: Path, since: str | None) -> list[str]:
     """The `fgscan scan` command line."""
-    args = [sys.executable, "-m", "scanner", "scan", *inputs.paths, "--format", inputs.format,
-            "--category", inputs.category, "--report", f"sarif={sarif}", "--report", f"markdown={summary}",
-            "--report", f"json={counts}"]
+    args = [
+        sys.executable,
+        "-m",
+        "scanner",
+        "scan",
+        *inputs.paths,
+        "--format",
+        inputs.format,
+        "--category",
+        inputs.category,
+        "--report",
+        f"sarif={sarif}",
+        "--report",
+        f"markdown={summary}",
+        "--report",
+        f"json={counts}",
+    ]
     if inputs.format != "github":
         args += ["--report", "github=-"]
-    for flag, value in (("--output", inputs.output), ("--config", inputs.config), ("--fail-on", inputs.fail_on),
-                        ("--baseline", inputs.baseline), ("--changed-since", since)):
+    for flag, value in (
+        ("--output", inputs.output),
+        ("--config", inputs.config),
+        ("--fail-on", inputs.fail_on),
+        ("--baseline", inputs.baseline),
+        ("--changed-since", since),
+    ):
         if value:
             args += [flag, value]
     return args + inputs.extra_args
@@ -151,32 +170,48 @@ def run(env: dict[str, str]) -> int:
         if base and _have_commit(base):
             since = base
         else:
-            print(command("notice", "changed-files-only: no base commit to compare with; scanning every file",
-                          title="fgscan"), flush=True)
+            print(
+                command(
+                    "notice", "changed-files-only: no base commit to compare with; scanning every file", title="fgscan"
+                ),
+                flush=True,
+            )
     code = subprocess.run(scan_args(inputs, sarif, summary, counts, since), check=False).returncode
     report = json.loads(counts.read_text(encoding="utf-8")) if counts.is_file() else None
     if summary.is_file():
         append_summary(env.get("GITHUB_STEP_SUMMARY"), summary.read_text(encoding="utf-8"))
     else:
-        append_summary(env.get("GITHUB_STEP_SUMMARY"),
-                       f"## fgscan could not scan\n\n`fgscan scan` exited with status {code}; see the step's log.")
+        append_summary(
+            env.get("GITHUB_STEP_SUMMARY"),
+            f"## fgscan could not scan\n\n`fgscan scan` exited with status {code}; see the step's log.",
+        )
     upload = inputs.upload_sarif and sarif.is_file()
     if upload:
         drop_fixed_results(sarif)
     if upload and from_fork(env, payload):
         upload = False
-        print(command("notice", "Pull request from a fork: its token cannot upload code-scanning results, so the "
-                      "findings are shown as annotations and in the job summary only.", title="fgscan"), flush=True)
+        print(
+            command(
+                "notice",
+                "Pull request from a fork: its token cannot upload code-scanning results, so the "
+                "findings are shown as annotations and in the job summary only.",
+                title="fgscan",
+            ),
+            flush=True,
+        )
     by_severity = (report or {}).get("summary", {}).get("by_severity", {})
-    write_outputs(env.get("GITHUB_OUTPUT"), {
-        "sarif-file": str(sarif) if sarif.is_file() else "",
-        "findings": str((report or {}).get("summary", {}).get("findings", "")),
-        **{s.value: str(by_severity.get(s.value, "")) for s in Severity},
-        "suppressed": str((report or {}).get("summary", {}).get("suppressed", "")),
-        "errors": str((report or {}).get("summary", {}).get("errors", "")),
-        "exit-code": str(code),
-        "upload-sarif": "true" if upload else "false",
-    })
+    write_outputs(
+        env.get("GITHUB_OUTPUT"),
+        {
+            "sarif-file": str(sarif) if sarif.is_file() else "",
+            "findings": str((report or {}).get("summary", {}).get("findings", "")),
+            **{s.value: str(by_severity.get(s.value, "")) for s in Severity},
+            "suppressed": str((report or {}).get("summary", {}).get("suppressed", "")),
+            "errors": str((report or {}).get("summary", {}).get("errors", "")),
+            "exit-code": str(code),
+            "upload-sarif": "true" if upload else "false",
+        },
+    )
     return 0
 
 

@@ -44,8 +44,9 @@ REGION_NAME = re.compile(r"^[a-z]{2}(-[a-z]+)+-\d+$")
 
 
 def audit(
-    region: list[str] = typer.Option([], "--region", "-r", help="Audit this region; repeatable (default: the "
-                                     "configured region)."),
+    region: list[str] = typer.Option(
+        [], "--region", "-r", help="Audit this region; repeatable (default: the configured region)."
+    ),
     all_regions: bool = typer.Option(False, "--all-regions", help="Audit every region enabled in each account."),
     profile: str | None = typer.Option(None, "--profile", help="AWS profile (default: as boto3 finds it)."),
     account_role: str | None = typer.Option(
@@ -86,8 +87,9 @@ def audit(
     from scanner.collect.audit import collect
     from scanner.collect.session import SetupError
 
-    options = _options(region, all_regions, profile, account_role, accounts, organization, external_id,
-                       all_revisions, concurrency)
+    options = _options(
+        region, all_regions, profile, account_role, accounts, organization, external_id, all_revisions, concurrency
+    )
     settings = _config(config)
     extra_reports = [_report_spec(spec) for spec in report]
     if save_inventory is not None:
@@ -102,8 +104,9 @@ def audit(
     result = _scan(inventories, save_inventory, rule, skip, settings)
     result.coverage = coverage
     if verbose:
-        typer.echo(f"collected in {collected - started:.1f} s, scanned in {time.perf_counter() - collected:.1f} s",
-                   err=True)
+        typer.echo(
+            f"collected in {collected - started:.1f} s, scanned in {time.perf_counter() - collected:.1f} s", err=True
+        )
         _print_calls(coverage)
     sarif_options = {"category": category}
     _emit(result, format.value, output, **(sarif_options if format is Format.sarif else {}))
@@ -112,9 +115,17 @@ def audit(
     _finish(result, coverage, fail_on.value if fail_on else settings.fail_on or FailOn.low.value)
 
 
-def _options(region: list[str], all_regions: bool, profile: str | None, account_role: str | None,
-             accounts: str | None, organization: bool, external_id: str | None, all_revisions: bool,
-             concurrency: int) -> AuditOptions:
+def _options(
+    region: list[str],
+    all_regions: bool,
+    profile: str | None,
+    account_role: str | None,
+    accounts: str | None,
+    organization: bool,
+    external_id: str | None,
+    all_revisions: bool,
+    concurrency: int,
+) -> AuditOptions:
     """Checked options; any contradiction is a usage error (exit 2)."""
     from scanner.collect.audit import AuditOptions
 
@@ -135,13 +146,22 @@ def _options(region: list[str], all_regions: bool, profile: str | None, account_
         ids = [account_role.split(":")[4]]
     if external_id and not account_role:
         raise fail("--external-id needs --account-role")
-    return AuditOptions(regions=region, all_regions=all_regions, profile=profile, account_role=account_role,
-                        accounts=ids, organization=organization, external_id=external_id,
-                        all_revisions=all_revisions, concurrency=concurrency)
+    return AuditOptions(
+        regions=region,
+        all_regions=all_regions,
+        profile=profile,
+        account_role=account_role,
+        accounts=ids,
+        organization=organization,
+        external_id=external_id,
+        all_revisions=all_revisions,
+        concurrency=concurrency,
+    )
 
 
-def _scan(inventories: list[RegionInventory], save_inventory: Path | None, rule: list[str], skip: list[str],
-          settings: Config) -> ScanResult:
+def _scan(
+    inventories: list[RegionInventory], save_inventory: Path | None, rule: list[str], skip: list[str], settings: Config
+) -> ScanResult:
     """Write the snapshot and scan it as `fgscan scan` would, configuration and suppressions included.
     A temporary snapshot is scanned from inside, so reports name `ACCOUNT/REGION/KIND/NAME.json` and
     fingerprints do not depend on a temporary folder's name."""
@@ -154,9 +174,15 @@ def _scan(inventories: list[RegionInventory], save_inventory: Path | None, rule:
     from scanner.suppressions import apply
 
     options = ScanOptions(
-        include=rule, skip=skip, excludes=list(settings.exclude), frameworks=settings.frameworks,
-        rule_dirs=[d.resolve() for d in settings.rule_dirs], disabled=settings.disable, params=settings.params,
-        severities=settings.severity, config=settings,
+        include=rule,
+        skip=skip,
+        excludes=list(settings.exclude),
+        frameworks=settings.frameworks,
+        rule_dirs=[d.resolve() for d in settings.rule_dirs],
+        disabled=settings.disable,
+        params=settings.params,
+        severities=settings.severity,
+        config=settings,
     )
     config_name = display_path(settings.file) if settings.file else ".fgscan.yaml"
     with ExitStack() as stack:
@@ -248,8 +274,13 @@ class _Bars(_Quiet):
         from rich.console import Console
         from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-        self.progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                                 console=Console(stderr=True, highlight=False), transient=True)
+        self.progress = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            TimeElapsedColumn(),
+            console=Console(stderr=True, highlight=False),
+            transient=True,
+        )
         self.tasks: dict[tuple[str, str], Any] = {}
 
     def __enter__(self) -> _Bars:

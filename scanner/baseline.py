@@ -29,17 +29,25 @@ def write(result: ScanResult, stream: TextIO) -> None:
     """Record the scan's open findings (new and unchanged alike)."""
     current = result.findings + (result.baseline.unchanged if result.baseline else [])
     entries = sorted((_entry(f) for f in current), key=lambda e: (e["file"], e["rule_id"], e["fingerprint"]))
-    json.dump({"format": FORMAT, "version": VERSION, "tool": f"fgscan {scanner.__version__}",
-               "findings": entries}, stream, indent=2)
+    json.dump(
+        {"format": FORMAT, "version": VERSION, "tool": f"fgscan {scanner.__version__}", "findings": entries},
+        stream,
+        indent=2,
+    )
     stream.write("\n")
 
 
 def _entry(finding: Finding) -> dict[str, Any]:
     span = finding.span
     return {
-        "fingerprint": finding.fingerprint, "rule_id": finding.rule_id, "rule": finding.rule_name,
-        "severity": finding.severity.value, "kind": finding.kind, "resource": finding.resource,
-        "file": finding.file, "message": finding.message,
+        "fingerprint": finding.fingerprint,
+        "rule_id": finding.rule_id,
+        "rule": finding.rule_name,
+        "severity": finding.severity.value,
+        "kind": finding.kind,
+        "resource": finding.resource,
+        "file": finding.file,
+        "message": finding.message,
         "region": [span.start_line, span.start_col, span.end_line, span.end_col] if span else None,
     }
 
@@ -69,9 +77,17 @@ def _finding(entry: dict[str, Any]) -> Finding:
     region = entry.get("region")
     span = Span(*(int(n) for n in region)) if isinstance(region, list) and len(region) == 4 else None
     return Finding(
-        rule_id=entry["rule_id"], rule_name=entry["rule"], severity=Severity(entry["severity"]),
-        message=entry["message"], kind=entry["kind"], resource=entry["resource"], file=entry["file"],
-        span=span, path=(), fingerprint=entry["fingerprint"], baseline_state="absent",
+        rule_id=entry["rule_id"],
+        rule_name=entry["rule"],
+        severity=Severity(entry["severity"]),
+        message=entry["message"],
+        kind=entry["kind"],
+        resource=entry["resource"],
+        file=entry["file"],
+        span=span,
+        path=(),
+        fingerprint=entry["fingerprint"],
+        baseline_state="absent",
     )
 
 

@@ -58,8 +58,10 @@ def changed_since(ref: str, cwd: Path | None = None) -> tuple[set[Path] | None, 
         base = _git(["merge-base", "--end-of-options", ref, "HEAD"], root).strip()
     except GitError:
         base = ref
-        notices.append(f"notice: --changed-since: no common ancestor of {ref} and HEAD in this clone (shallow?); "
-                       f"compared with {ref} itself, which may scan more files than the change touched")
+        notices.append(
+            f"notice: --changed-since: no common ancestor of {ref} and HEAD in this clone (shallow?); "
+            f"compared with {ref} itself, which may scan more files than the change touched"
+        )
     names = _git(["diff", "--name-only", "-z", "--end-of-options", base], root).split("\0")
     names += _git(["ls-files", "--others", "--exclude-standard", "-z"], root).split("\0")
     changed = {(root / name).resolve() for name in names if name and (root / name).is_file()}
@@ -83,7 +85,7 @@ def belonging(changed: set[Path]) -> set[Path]:
             if sibling == path or sibling.suffix.lower() not in SCANNED_SUFFIXES or not sibling.is_file():
                 continue
             prefix = sibling.stem.lower()
-            rest = name[len(prefix) + 1:] if name.startswith(prefix) and name[len(prefix):][:1] in SEPARATORS else ""
+            rest = name[len(prefix) + 1 :] if name.startswith(prefix) and name[len(prefix) :][:1] in SEPARATORS else ""
             if stem in GENERIC_STEMS or "param" in rest or "config" in rest:
                 out.add(sibling.resolve())
     return out

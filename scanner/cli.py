@@ -24,8 +24,12 @@ if TYPE_CHECKING:
     from scanner.pipeline import ScanOptions
     from scanner.rulebook import Rulebook
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
-                  help="Security and compliance scanner for AWS ECS on Fargate.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="Security and compliance scanner for AWS ECS on Fargate.",
+)
 rules_app = typer.Typer(no_args_is_help=True, help="List, show and test the Rego rules.")
 app.add_typer(rules_app, name="rules")
 
@@ -81,7 +85,8 @@ def scan(
     max_file_size: int = typer.Option(20, "--max-file-size", min=1, help="Refuse files larger than this, in MB."),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes (0: one per CPU core)."),
     assume_worst: bool = typer.Option(
-        False, "--assume-worst",
+        False,
+        "--assume-worst",
         help="Exposure rules: count unresolved security groups as open and unresolved public IP settings as on.",
     ),
     report: list[str] = typer.Option(
@@ -113,10 +118,20 @@ def scan(
 
     settings = _config(config)
     options = ScanOptions(
-        engine=engine.value, include=rule, skip=skip, excludes=[*settings.exclude, *exclude],
-        max_bytes=max_file_size * 1024 * 1024, jobs=jobs, frameworks=framework or settings.frameworks,
-        rule_dirs=[*settings.rule_dirs, *rules_dirs], disabled=settings.disable, params=settings.params,
-        severities=settings.severity, config=settings, assume_worst=assume_worst, skip_unknown=skip_unknown,
+        engine=engine.value,
+        include=rule,
+        skip=skip,
+        excludes=[*settings.exclude, *exclude],
+        max_bytes=max_file_size * 1024 * 1024,
+        jobs=jobs,
+        frameworks=framework or settings.frameworks,
+        rule_dirs=[*settings.rule_dirs, *rules_dirs],
+        disabled=settings.disable,
+        params=settings.params,
+        severities=settings.severity,
+        config=settings,
+        assume_worst=assume_worst,
+        skip_unknown=skip_unknown,
     )
     extra_reports = [_report_spec(spec) for spec in report]
     notices = _changed(changed_since, options)
@@ -211,8 +226,14 @@ def _changed(ref: str | None, options: ScanOptions) -> list[str]:
     return notices
 
 
-def _accept(result: ScanResult, settings: Config, paths: list[Path], only: set[Path] | None, partial: bool,
-            baseline: Path | None) -> None:
+def _accept(
+    result: ScanResult,
+    settings: Config,
+    paths: list[Path],
+    only: set[Path] | None,
+    partial: bool,
+    baseline: Path | None,
+) -> None:
     """Apply suppressions (resource skips and the config's `ignore:` list), then the baseline."""
     from scanner.baseline import BaselineError, compare, scope
     from scanner.sources.discovery import display_path
@@ -248,11 +269,22 @@ def rules_list(
     except RuleError as exc:
         raise fail(str(exc)) from None
     if format is Format.json:
-        typer.echo(json.dumps([
-            {"id": r.id, "name": r.name, "title": r.title, "severity": r.severity.value, "kinds": list(r.kinds),
-             "frameworks": {k: list(v) for k, v in r.frameworks.items()}}
-            for r in chosen
-        ], indent=2))
+        typer.echo(
+            json.dumps(
+                [
+                    {
+                        "id": r.id,
+                        "name": r.name,
+                        "title": r.title,
+                        "severity": r.severity.value,
+                        "kinds": list(r.kinds),
+                        "frameworks": {k: list(v) for k, v in r.frameworks.items()},
+                    }
+                    for r in chosen
+                ],
+                indent=2,
+            )
+        )
         return
     for r in chosen:
         typer.echo(f"{r.id:<12} {r.severity.value:<9} {r.name:<36} {r.title}")

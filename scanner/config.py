@@ -23,8 +23,15 @@ from scanner.sources.documents import Document, parse, read_text
 CONFIG_NAME = ".fgscan.yaml"
 SCHEMA_FILE = Path(__file__).with_name("config_schema.json")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
-_TYPES = {"object": "a mapping", "array": "a list", "string": "a string", "number": "a number",
-          "integer": "an integer", "boolean": "true or false", "null": "null"}
+_TYPES = {
+    "object": "a mapping",
+    "array": "a list",
+    "string": "a string",
+    "number": "a number",
+    "integer": "an integer",
+    "boolean": "true or false",
+    "null": "null",
+}
 
 
 class ConfigError(Exception):
@@ -84,8 +91,9 @@ class Config:
         known = rulebook.frameworks()
         for i, name in enumerate(self.frameworks):
             if name.lower() not in known:
-                errors.append(self.error(("frameworks", i),
-                                         f"unknown framework '{name}' (expected one of {', '.join(known)})"))
+                errors.append(
+                    self.error(("frameworks", i), f"unknown framework '{name}' (expected one of {', '.join(known)})")
+                )
         errors += _check_params(self, ("params",), self.params, rulebook.params)
         if errors:
             raise ConfigError(sorted(errors, key=lambda e: e.line or 0))
@@ -145,8 +153,9 @@ def _validate(config: Config, data: Any) -> None:
             try:
                 date.fromisoformat(expires)
             except ValueError:
-                errors.append(config.error(("ignore", i, "expires"),
-                                           f"ignore[{i}].expires: '{expires}' is not a valid date"))
+                errors.append(
+                    config.error(("ignore", i, "expires"), f"ignore[{i}].expires: '{expires}' is not a valid date")
+                )
     if errors:
         raise ConfigError(sorted(errors, key=lambda e: e.line or 0))
 
@@ -191,8 +200,13 @@ def _check_params(config: Config, path: tuple, given: dict[str, Any], known: dic
         elif isinstance(value, dict) and isinstance(known[key], dict) and known[key]:
             errors += _check_params(config, here, value, known[key])
         elif known[key] is not None and _json_type(value) != _json_type(known[key]):
-            errors.append(config.error(here, f"{_dotted(here)} must be {_TYPES[_json_type(known[key])]} "
-                                             f"like its default {json.dumps(known[key])}"))
+            errors.append(
+                config.error(
+                    here,
+                    f"{_dotted(here)} must be {_TYPES[_json_type(known[key])]} "
+                    f"like its default {json.dumps(known[key])}",
+                )
+            )
         elif isinstance(value, list) and known[key] and len({_json_type(v) for v in known[key]}) == 1:
             item_type = _json_type(known[key][0])
             for i, item in enumerate(value):
@@ -204,8 +218,12 @@ def _check_params(config: Config, path: tuple, given: dict[str, Any], known: dic
 def _ignore_entry(config: Config, index: int, entry: dict[str, Any]) -> IgnoreEntry:
     expires = entry.get("expires")
     return IgnoreEntry(
-        reason=entry["reason"], rule=entry.get("rule"), path=entry.get("path"), resource=entry.get("resource"),
-        expires=date.fromisoformat(expires) if expires else None, line=config.line(("ignore", index)),
+        reason=entry["reason"],
+        rule=entry.get("rule"),
+        path=entry.get("path"),
+        resource=entry.get("resource"),
+        expires=date.fromisoformat(expires) if expires else None,
+        line=config.line(("ignore", index)),
     )
 
 

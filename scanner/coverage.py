@@ -54,8 +54,15 @@ class Coverage:
             "accounts": self.accounts,
             "regions": self.regions,
             "not_covered": [
-                {"account": g.account, "region": g.region, "api": g.api, "target": g.target or None,
-                 "error": g.error, "category": g.category, "message": g.message}
+                {
+                    "account": g.account,
+                    "region": g.region,
+                    "api": g.api,
+                    "target": g.target or None,
+                    "error": g.error,
+                    "category": g.category,
+                    "message": g.message,
+                }
                 for g in self.gaps
             ],
             "api_calls": dict(sorted(self.api_calls.items())),

@@ -84,13 +84,23 @@ def scan(paths: list[Path], options: ScanOptions) -> ScanResult:
     """Scan files and folders; input problems are collected, never raised."""
     rulebook, rules = load_rules(options)
     result = ScanResult(rules=rules)
-    files = [(str(f), shown, named and not options.skip_unknown)
-             for f, shown, named in discover(paths, options.excludes, result.errors)
-             if options.only is None or f.resolve() in options.only]
+    files = [
+        (str(f), shown, named and not options.skip_unknown)
+        for f, shown, named in discover(paths, options.excludes, result.errors)
+        if options.only is None or f.resolve() in options.only
+    ]
     chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]
     local = [r for r in rules if not r.neighbourhood]  # the others run in the exposure pass
-    work = _Work(options.engine, options.rule_dirs, [r.id for r in local], options.max_bytes, options.params,
-                 options.severities, len(local) < len(rules), _role_links(files, options.max_bytes, len(chunks)))
+    work = _Work(
+        options.engine,
+        options.rule_dirs,
+        [r.id for r in local],
+        options.max_bytes,
+        options.params,
+        options.severities,
+        len(local) < len(rules),
+        _role_links(files, options.max_bytes, len(chunks)),
+    )
     jobs = options.jobs or os.cpu_count() or 1
     if len(files) >= PARALLEL_FROM and jobs > 1 and len(chunks) > 1:
         with ProcessPoolExecutor(jobs, mp_context=get_context("fork")) as pool:
@@ -132,8 +142,14 @@ def _chunk_in_worker(job: tuple[_Work, list]) -> tuple:
 class _Evaluator:
     """Reads a chunk of files, evaluates their resources and turns deny entries into findings."""
 
-    def __init__(self, rulebook: Rulebook, rules: list[Rule], engine: str, collect: bool = False,
-                 role_links: list[iam_facts.RoleLink] | None = None):
+    def __init__(
+        self,
+        rulebook: Rulebook,
+        rules: list[Rule],
+        engine: str,
+        collect: bool = False,
+        role_links: list[iam_facts.RoleLink] | None = None,
+    ):
         self.rules = {r.id: r for r in rules}
         self.collect = collect
         self.role_links = role_links or []
@@ -214,8 +230,11 @@ def load(
         for resource in resources:
             facts.annotate(resource)
     except Exception as exc:  # a shape no source expected: report it, keep scanning the others
-        errors.append(InputError(shown, f"cannot interpret this input ({type(exc).__name__}: {exc}); "
-                                        "please report it as an fgscan bug"))
+        errors.append(
+            InputError(
+                shown, f"cannot interpret this input ({type(exc).__name__}: {exc}); please report it as an fgscan bug"
+            )
+        )
         return None
     errors.extend(doc.warnings)
     return doc, resources

@@ -67,11 +67,20 @@ def rules_markdown(rules: list[Rule]) -> str:
         "",
     ]
     for name, group in by_area(rules).items():
-        out += [f"## {name}", "", _row(["ID", "Name", "Severity", "Title", "Kinds", *map(_label, frameworks)]),
-                _row(["---"] * (5 + len(frameworks)))]
+        out += [
+            f"## {name}",
+            "",
+            _row(["ID", "Name", "Severity", "Title", "Kinds", *map(_label, frameworks)]),
+            _row(["---"] * (5 + len(frameworks))),
+        ]
         for rule in group:
-            cells = [rule.id, f"[`{rule.name}`](#{rule.name})", rule.severity.value, rule.title,
-                     ", ".join(f"`{k}`" for k in rule.kinds)]
+            cells = [
+                rule.id,
+                f"[`{rule.name}`](#{rule.name})",
+                rule.severity.value,
+                rule.title,
+                ", ".join(f"`{k}`" for k in rule.kinds),
+            ]
             out.append(_row(cells + [", ".join(rule.frameworks.get(f, ())) for f in frameworks]))
         out.append("")
     out += ["## Rule details", ""]
@@ -83,8 +92,12 @@ def rules_markdown(rules: list[Rule]) -> str:
 
 def readme_table(rules: list[Rule]) -> str:
     """The README's table: every rule, linked to its details in `docs/rules.md`."""
-    out = [f"{len(rules)} rules; details and framework mappings in [docs/rules.md](docs/rules.md).", "",
-           _row(["ID", "Name", "Severity", "Title"]), _row(["---"] * 4)]
+    out = [
+        f"{len(rules)} rules; details and framework mappings in [docs/rules.md](docs/rules.md).",
+        "",
+        _row(["ID", "Name", "Severity", "Title"]),
+        _row(["---"] * 4),
+    ]
     for group in by_area(rules).values():
         out += [_row([f"[{r.id}](docs/rules.md#{r.name})", f"`{r.name}`", r.severity.value, r.title]) for r in group]
     return "\n".join(out)
@@ -100,9 +113,14 @@ def update_readme(text: str, table: str) -> str:
 
 def show_text(rule: Rule) -> str:
     """What `fgscan rules show` prints."""
-    out = [f"{rule.id}  {rule.name}", rule.title, "",
-           f"Severity:    {rule.severity.value}" + (f" ({rule.rationale})" if rule.rationale else ""),
-           f"Kinds:       {', '.join(rule.kinds)}", f"Defined in:  {rule.file}"]
+    out = [
+        f"{rule.id}  {rule.name}",
+        rule.title,
+        "",
+        f"Severity:    {rule.severity.value}" + (f" ({rule.rationale})" if rule.rationale else ""),
+        f"Kinds:       {', '.join(rule.kinds)}",
+        f"Defined in:  {rule.file}",
+    ]
     for heading, body in (("Description", rule.description), ("Remediation", rule.remediation)):
         if body:
             out += ["", f"{heading}:", textwrap.fill(body, 100, initial_indent="  ", subsequent_indent="  ")]
@@ -151,9 +169,16 @@ def _targets(rules: list[Rule], rules_md: Path, readme: Path | None) -> list[tup
 
 
 def _details(rule: Rule) -> list[str]:
-    out = [f'<a id="{rule.name}"></a>', "", f"### {rule.id} `{rule.name}`", "", f"**{_inline(rule.title)}**", "",
-           f"- Severity: **{rule.severity.value}**" + (f". {_inline(rule.rationale)}" if rule.rationale else ""),
-           f"- Kinds: {', '.join(f'`{k}`' for k in rule.kinds)}"]
+    out = [
+        f'<a id="{rule.name}"></a>',
+        "",
+        f"### {rule.id} `{rule.name}`",
+        "",
+        f"**{_inline(rule.title)}**",
+        "",
+        f"- Severity: **{rule.severity.value}**" + (f". {_inline(rule.rationale)}" if rule.rationale else ""),
+        f"- Kinds: {', '.join(f'`{k}`' for k in rule.kinds)}",
+    ]
     out += [f"- {_label(f)}: {', '.join(codes)}" for f, codes in rule.frameworks.items()]
     out.append("")
     if rule.description:

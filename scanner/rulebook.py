@@ -62,7 +62,11 @@ class Rule:
     @property
     def help_uri(self) -> str:
         """Where the rule is documented."""
-        return self.references[0] if self.references else f"https://github.com/fargate-scanner/fgscan/blob/main/docs/rules.md#{self.name}"
+        return (
+            self.references[0]
+            if self.references
+            else f"https://github.com/fargate-scanner/fgscan/blob/main/docs/rules.md#{self.name}"
+        )
 
 
 def bundled_rules_dir() -> Path:
@@ -125,8 +129,10 @@ def load_rule(file: Path) -> Rule | None:
         severity = Severity(str(custom["severity"]).lower())
     except ValueError:
         raise RuleError(f"{file}: severity must be critical, high, medium or low") from None
-    frameworks = {str(k).lower(): tuple(str(c) for c in (v if isinstance(v, list) else [v]))
-                  for k, v in (custom.get("frameworks") or {}).items()}
+    frameworks = {
+        str(k).lower(): tuple(str(c) for c in (v if isinstance(v, list) else [v]))
+        for k, v in (custom.get("frameworks") or {}).items()
+    }
     return Rule(
         id=str(custom["id"]),
         name=str(custom["name"]),

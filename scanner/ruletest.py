@@ -89,14 +89,17 @@ def _run_opa(rulebook: Rulebook) -> list[TestOutcome]:
         params = Path(work) / "params.json"
         params.write_text(json.dumps(rulebook.data_document()))
         files = [str(p) for p in [*rulebook.modules, *rulebook.test_files, params]]
-        proc = subprocess.run([binary, "test", "--format", "json", *files], capture_output=True, text=True,
-                              check=False)
+        proc = subprocess.run([binary, "test", "--format", "json", *files], capture_output=True, text=True, check=False)
     try:
         results = json.loads(proc.stdout)
     except json.JSONDecodeError:
         raise EngineError(f"opa test failed: {' '.join(proc.stderr.split())[:500]}") from None
     return [
-        TestOutcome(Path(r["location"]["file"]), r["name"], not r.get("fail") and not r.get("error"),
-                    str(r.get("error", {}).get("message", "")) if r.get("error") else "")
+        TestOutcome(
+            Path(r["location"]["file"]),
+            r["name"],
+            not r.get("fail") and not r.get("error"),
+            str(r.get("error", {}).get("message", "")) if r.get("error") else "",
+        )
         for r in results
     ]

@@ -36,8 +36,9 @@ def names(rule_id: str, rule_name: str) -> set[str]:
     return {rule_id.lower(), rule_name.lower()}
 
 
-def mark_in_source(findings: list[Finding], skips: dict[tuple[str, str, str], list[Skip]], ran: Iterable[Rule],
-                   rules: Iterable[Rule]) -> list[str]:
+def mark_in_source(
+    findings: list[Finding], skips: dict[tuple[str, str, str], list[Skip]], ran: Iterable[Rule], rules: Iterable[Rule]
+) -> list[str]:
     """Mark the findings that their resource's own skips cover (`skips` is keyed by file, kind and name);
     return notices for skips that are incomplete, name an unknown rule, or match nothing although
     their rule ran (`ran`: the rules evaluated; `rules`: all rules)."""
@@ -61,8 +62,9 @@ def mark_in_source(findings: list[Finding], skips: dict[tuple[str, str, str], li
             for finding in hits:
                 finding.suppression = finding.suppression or Suppression("inSource", skip.reason, skip.where)
             if not hits and rule in ran_names:
-                notices.append(f"{skip.where}: notice: stale skip: {skip.rule} finds nothing on '{resource}'; "
-                               "remove the skip")
+                notices.append(
+                    f"{skip.where}: notice: stale skip: {skip.rule} finds nothing on '{resource}'; remove the skip"
+                )
     return notices
 
 
@@ -86,13 +88,17 @@ def path_matches(pattern: str, file: str) -> bool:
 
 def describe(entry: IgnoreRule) -> str:
     """The entry's criteria in words."""
-    parts = [f"{key} {value}" for key, value in
-             (("rule", entry.rule), ("path", entry.path), ("resource", entry.resource)) if value]
+    parts = [
+        f"{key} {value}"
+        for key, value in (("rule", entry.rule), ("path", entry.path), ("resource", entry.resource))
+        if value
+    ]
     return ", ".join(parts)
 
 
-def apply(result: ScanResult, entries: Iterable[IgnoreRule], config: str, today: date | None = None,
-          report_stale: bool = True) -> None:
+def apply(
+    result: ScanResult, entries: Iterable[IgnoreRule], config: str, today: date | None = None, report_stale: bool = True
+) -> None:
     """Apply the configuration file `config`'s entries, then move every suppressed finding (in-source ones
     included) out of `result.findings`. `report_stale` is false for partial scans, where an entry may
     match nothing only because its files were not scanned."""
@@ -102,13 +108,15 @@ def apply(result: ScanResult, entries: Iterable[IgnoreRule], config: str, today:
         hits = [f for f in result.findings if matches(entry, f)]
         if entry.expires is not None and entry.expires < today:
             again = f"{len(hits)} finding(s) it covered are reported again" if hits else "it matches no finding"
-            result.notices.append(f"{where}: notice: ignore entry ({describe(entry)}) expired on "
-                                  f"{entry.expires.isoformat()}; {again}")
+            result.notices.append(
+                f"{where}: notice: ignore entry ({describe(entry)}) expired on {entry.expires.isoformat()}; {again}"
+            )
             continue
         for finding in hits:
             finding.suppression = finding.suppression or Suppression("external", entry.reason, where)
         if not hits and report_stale:
-            result.notices.append(f"{where}: notice: stale ignore entry ({describe(entry)}) matches no finding; "
-                                  "remove it")
+            result.notices.append(
+                f"{where}: notice: stale ignore entry ({describe(entry)}) matches no finding; remove it"
+            )
     result.suppressed += [f for f in result.findings if f.suppression is not None]
     result.findings = [f for f in result.findings if f.suppression is None]

@@ -11,11 +11,15 @@ ACCOUNT_A = "123456789012"
 ACCOUNT_B = "222222222222"
 REGIONS = ("us-east-1", "eu-west-1")
 AUDIT_ROLE = "arn:aws:iam::{account}:role/fgscan-audit"
-TRUST_ECS = {"Version": "2012-10-17", "Statement": [
-    {"Effect": "Allow", "Principal": {"Service": "ecs-tasks.amazonaws.com"}, "Action": "sts:AssumeRole"}]}
+TRUST_ECS = {
+    "Version": "2012-10-17",
+    "Statement": [{"Effect": "Allow", "Principal": {"Service": "ecs-tasks.amazonaws.com"}, "Action": "sts:AssumeRole"}],
+}
 ADMIN = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}
-READ_LOGS = {"Version": "2012-10-17", "Statement": [
-    {"Effect": "Allow", "Action": ["logs:CreateLogStream", "logs:PutLogEvents"], "Resource": "*"}]}
+READ_LOGS = {
+    "Version": "2012-10-17",
+    "Statement": [{"Effect": "Allow", "Action": ["logs:CreateLogStream", "logs:PutLogEvents"], "Resource": "*"}],
+}
 
 
 def session(url: str, account: str, region: str) -> Any:
@@ -26,9 +30,14 @@ def session(url: str, account: str, region: str) -> Any:
     if account == ACCOUNT_A:
         return base
     creds = base.client("sts", endpoint_url=url).assume_role(
-        RoleArn=AUDIT_ROLE.format(account=account), RoleSessionName="seed")["Credentials"]
-    return boto3.Session(aws_access_key_id=creds["AccessKeyId"], aws_secret_access_key=creds["SecretAccessKey"],
-                         aws_session_token=creds["SessionToken"], region_name=region)
+        RoleArn=AUDIT_ROLE.format(account=account), RoleSessionName="seed"
+    )["Credentials"]
+    return boto3.Session(
+        aws_access_key_id=creds["AccessKeyId"],
+        aws_secret_access_key=creds["SecretAccessKey"],
+        aws_session_token=creds["SessionToken"],
+        region_name=region,
+    )
 
 
 def risky_task_definition(family: str, account: str, region: str, role: str | None = None) -> dict[str, Any]:
@@ -66,8 +75,10 @@ def seed_account_a(url: str) -> dict[str, str]:
     vpc = ec2.describe_vpcs()["Vpcs"][0]["VpcId"]
     subnet = ec2.describe_subnets()["Subnets"][0]["SubnetId"]
     ssh = ec2.create_security_group(GroupName="open-ssh", Description="ssh from anywhere", VpcId=vpc)["GroupId"]
-    ec2.authorize_security_group_ingress(GroupId=ssh, IpPermissions=[
-        {"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}])
+    ec2.authorize_security_group_ingress(
+        GroupId=ssh,
+        IpPermissions=[{"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}],
+    )
     ids["sg"] = ssh
     ids["eni"] = ec2.create_network_interface(SubnetId=subnet, Groups=[ssh])["NetworkInterface"]["NetworkInterfaceId"]
 
@@ -78,24 +89,55 @@ def seed_account_a(url: str) -> dict[str, str]:
         ecs.register_task_definition(**risky_task_definition("legacy-worker", ACCOUNT_A, "us-east-1"))
     ecs.register_task_definition(**hardened_task_definition(ACCOUNT_A))
     skipped = risky_task_definition("batch-job", ACCOUNT_A, "us-east-1")
-    skipped["tags"] = [{"key": "fgscan:skip", "value": "privileged-container"},
-                       {"key": "fgscan:skip-reason", "value": "needs privileged for FUSE; ticket SEC-12"}]
+    skipped["tags"] = [
+        {"key": "fgscan:skip", "value": "privileged-container"},
+        {"key": "fgscan:skip-reason", "value": "needs privileged for FUSE; ticket SEC-12"},
+    ]
     ecs.register_task_definition(**skipped)
     network = {"awsvpcConfiguration": {"subnets": [subnet], "securityGroups": [ssh], "assignPublicIp": "ENABLED"}}
-    ecs.create_service(cluster="prod", serviceName="legacy", taskDefinition="legacy-worker:1", desiredCount=1,
-                       launchType="FARGATE", networkConfiguration=network)
+    ecs.create_service(
+        cluster="prod",
+        serviceName="legacy",
+        taskDefinition="legacy-worker:1",
+        desiredCount=1,
+        launchType="FARGATE",
+        networkConfiguration=network,
+    )
     ecs.update_service(cluster="prod", service="legacy", enableExecuteCommand=True)  # moto ignores it on create
-    ecs.create_service(cluster="hardened", serviceName="orders", taskDefinition="orders-api:1", desiredCount=2,
-                       launchType="FARGATE")
-    ecs.create_service(cluster="prod", serviceName="canary", taskDefinition="orders-api:1", desiredCount=1,
-                       deploymentController={"type": "EXTERNAL"})
+    ecs.create_service(
+        cluster="hardened", serviceName="orders", taskDefinition="orders-api:1", desiredCount=2, launchType="FARGATE"
+    )
+    ecs.create_service(
+        cluster="prod",
+        serviceName="canary",
+        taskDefinition="orders-api:1",
+        desiredCount=1,
+        deploymentController={"type": "EXTERNAL"},
+    )
     ecs.create_task_set(cluster="prod", service="canary", taskDefinition="legacy-worker:2")
     ecs.register_task_definition(  # listens on 22, behind the world-open group, with a public IP
-        family="sshd", networkMode="awsvpc", requiresCompatibilities=["FARGATE"], cpu="256", memory="512",
-        containerDefinitions=[{"name": "sshd", "image": "linuxserver/openssh-server:9.7", "memory": 256,
-                               "portMappings": [{"containerPort": 22, "protocol": "tcp"}]}])
-    ecs.create_service(cluster="prod", serviceName="sshd", taskDefinition="sshd:1", desiredCount=1,
-                       launchType="FARGATE", networkConfiguration=network)
+        family="sshd",
+        networkMode="awsvpc",
+        requiresCompatibilities=["FARGATE"],
+        cpu="256",
+        memory="512",
+        containerDefinitions=[
+            {
+                "name": "sshd",
+                "image": "linuxserver/openssh-server:9.7",
+                "memory": 256,
+                "portMappings": [{"containerPort": 22, "protocol": "tcp"}],
+            }
+        ],
+    )
+    ecs.create_service(
+        cluster="prod",
+        serviceName="sshd",
+        taskDefinition="sshd:1",
+        desiredCount=1,
+        launchType="FARGATE",
+        networkConfiguration=network,
+    )
 
     west = session(url, ACCOUNT_A, "eu-west-1").client("ecs", endpoint_url=url)
     west.create_cluster(clusterName="west")
@@ -108,8 +150,9 @@ def seed_account_a(url: str) -> dict[str, str]:
 def seed_account_b(url: str) -> None:
     """Account B, us-east-1: one risky task definition run by a service, and its role."""
     boto = session(url, ACCOUNT_B, "us-east-1")
-    boto.client("iam", endpoint_url=url).create_role(RoleName="legacy-worker",
-                                                      AssumeRolePolicyDocument=json.dumps(TRUST_ECS))
+    boto.client("iam", endpoint_url=url).create_role(
+        RoleName="legacy-worker", AssumeRolePolicyDocument=json.dumps(TRUST_ECS)
+    )
     ecs = boto.client("ecs", endpoint_url=url)
     ecs.create_cluster(clusterName="b-prod")
     ecs.register_task_definition(**risky_task_definition("b-worker", ACCOUNT_B, "us-east-1"))

@@ -17,8 +17,13 @@ SARIF_SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 def run_fgscan(*args: str, cwd: Path | None = None, input: str | None = None) -> subprocess.CompletedProcess:
     """Run the installed command line exactly as a user would."""
     return subprocess.run(
-        [sys.executable, "-m", "scanner", *args], cwd=cwd or ROOT, capture_output=True, text=True, input=input,
-        timeout=120, check=False,
+        [sys.executable, "-m", "scanner", *args],
+        cwd=cwd or ROOT,
+        capture_output=True,
+        text=True,
+        input=input,
+        timeout=120,
+        check=False,
     )
 
 

@@ -70,8 +70,12 @@ class FaultProxy:
     def fault_for(self, operation: str, region: str, key: str, body: str) -> Fault | None:
         account = self.accounts.get(key, self.default_account)
         for fault in self.faults:
-            if (fault.operation in (operation, "*") and fault.region in (None, region)
-                    and fault.account in (None, account) and (fault.contains is None or fault.contains in body)):
+            if (
+                fault.operation in (operation, "*")
+                and fault.region in (None, region)
+                and fault.account in (None, account)
+                and (fault.contains is None or fault.contains in body)
+            ):
                 return fault
         return None
 
@@ -137,12 +141,16 @@ class _Handler(BaseHTTPRequestHandler):
             data = json.dumps({"__type": code, "message": message}).encode()
             kind = "application/x-amz-json-1.1"
         elif service == "ec2":
-            data = (f"<Response><Errors><Error><Code>{code}</Code><Message>{message}</Message></Error></Errors>"
-                    "<RequestID>fault</RequestID></Response>").encode()
+            data = (
+                f"<Response><Errors><Error><Code>{code}</Code><Message>{message}</Message></Error></Errors>"
+                "<RequestID>fault</RequestID></Response>"
+            ).encode()
             kind = "text/xml"
         else:
-            data = (f"<ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code><Message>{message}</Message>"
-                    "</Error><RequestId>fault</RequestId></ErrorResponse>").encode()
+            data = (
+                f"<ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code><Message>{message}</Message>"
+                "</Error><RequestId>fault</RequestId></ErrorResponse>"
+            ).encode()
             kind = "text/xml"
         self.send_response(status)
         self.send_header("Content-Type", kind)
@@ -165,8 +173,11 @@ def _error(kind: str, json_protocol: bool, service: str) -> tuple[str, int, str]
     if kind == "expired":
         if service == "ec2":
             return "RequestExpired", 400, "Request has expired."
-        return ("ExpiredTokenException" if json_protocol else "ExpiredToken"), 400, "The security token included in " \
-            "the request is expired"
+        return (
+            ("ExpiredTokenException" if json_protocol else "ExpiredToken"),
+            400,
+            "The security token included in the request is expired",
+        )
     if kind == "region-disabled":
         if service == "ec2":
             return "AuthFailure", 401, "AWS was not able to validate the provided access credentials"

@@ -17,8 +17,19 @@ import yaml
 from tests.conftest import EXAMPLES, ROOT
 from tests.test_changed_files import commit_all, git, make_repo
 
-INPUTS = {"paths", "config", "fail-on", "format", "output", "sarif-file", "upload-sarif", "category",
-          "changed-files-only", "baseline", "extra-args"}
+INPUTS = {
+    "paths",
+    "config",
+    "fail-on",
+    "format",
+    "output",
+    "sarif-file",
+    "upload-sarif",
+    "category",
+    "changed-files-only",
+    "baseline",
+    "extra-args",
+}
 
 
 def action() -> dict:
@@ -28,8 +39,16 @@ def action() -> dict:
 def test_action_yml_is_valid_against_the_github_action_schema():
     schema = json.loads((files("check_jsonschema.builtin_schemas.vendor") / "github-actions.json").read_text())
     jsonschema.Draft7Validator(schema).validate(action())
-    proc = subprocess.run([str(Path(sys.executable).with_name("check-jsonschema")), "--builtin-schema",
-                           "vendor.github-actions", str(ROOT / "action.yml")], capture_output=True, text=True)
+    proc = subprocess.run(
+        [
+            str(Path(sys.executable).with_name("check-jsonschema")),
+            "--builtin-schema",
+            "vendor.github-actions",
+            str(ROOT / "action.yml"),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
@@ -49,7 +68,7 @@ def test_action_is_composite_pinned_and_runs_the_package_module():
     assert install["env"]["ACTION_PATH"] == "${{ github.action_path }}"
     scan = next(s for s in steps if s.get("id") == "scan")
     assert scan["run"] == '"$PYTHON" -m scanner.action'
-    passed = {name[len("INPUT_"):].lower().replace("_", "-") for name in scan["env"] if name.startswith("INPUT_")}
+    passed = {name[len("INPUT_") :].lower().replace("_", "-") for name in scan["env"] if name.startswith("INPUT_")}
     assert passed == INPUTS
     upload = next(s for s in steps if s.get("id") == "upload")
     assert upload["uses"].startswith("github/codeql-action/upload-sarif@")
@@ -66,14 +85,22 @@ def run_action(repo: Path, tmp_path: Path, payload: dict, event: str = "pull_req
     output.write_text("")
     temp.mkdir(exist_ok=True)
     env = {
-        "PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "GITHUB_ACTIONS": "true", "CI": "true",
-        "GITHUB_EVENT_NAME": event, "GITHUB_EVENT_PATH": str(tmp_path / "event.json"),
-        "GITHUB_REPOSITORY": "acme/shop", "GITHUB_WORKSPACE": str(repo), "GITHUB_STEP_SUMMARY": str(summary),
-        "GITHUB_OUTPUT": str(output), "RUNNER_TEMP": str(temp),
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "GITHUB_ACTIONS": "true",
+        "CI": "true",
+        "GITHUB_EVENT_NAME": event,
+        "GITHUB_EVENT_PATH": str(tmp_path / "event.json"),
+        "GITHUB_REPOSITORY": "acme/shop",
+        "GITHUB_WORKSPACE": str(repo),
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "GITHUB_OUTPUT": str(output),
+        "RUNNER_TEMP": str(temp),
         **{f"INPUT_{k.upper()}": v for k, v in inputs.items()},
     }
-    proc = subprocess.run([sys.executable, "-m", "scanner.action"], cwd=repo, env=env, capture_output=True, text=True,
-                          timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "scanner.action"], cwd=repo, env=env, capture_output=True, text=True, timeout=120
+    )
     outputs = dict(line.split("=", 1) for line in output.read_text().splitlines())
     return proc, outputs, summary.read_text()
 
@@ -96,8 +123,9 @@ def pull_request(base: str, head_repo: str = "acme/shop") -> dict:
 
 def test_pull_request_scan_writes_summary_annotations_sarif_and_outputs(tmp_path, sarif_schema):
     repo, base = feature_branch(tmp_path)
-    proc, outputs, summary = run_action(repo, tmp_path, pull_request(base), CHANGED_FILES_ONLY="true",
-                                        CATEGORY="ecs/pr", FAIL_ON="high")
+    proc, outputs, summary = run_action(
+        repo, tmp_path, pull_request(base), CHANGED_FILES_ONLY="true", CATEGORY="ecs/pr", FAIL_ON="high"
+    )
     assert proc.returncode == 0, proc.stderr
     assert outputs["exit-code"] == "1"
     assert outputs["upload-sarif"] == "true"
@@ -106,7 +134,8 @@ def test_pull_request_scan_writes_summary_annotations_sarif_and_outputs(tmp_path
     [run] = sarif["runs"]
     assert run["automationDetails"]["id"] == "ecs/pr/"
     assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]} == {
-        "tasks/worker.json"}  # web.yaml did not change
+        "tasks/worker.json"
+    }  # web.yaml did not change
     assert int(outputs["findings"]) == len(run["results"])
     assert int(outputs["critical"]) == sum(r["properties"]["severity"] == "critical" for r in run["results"]) > 0
     assert outputs["suppressed"] == "0"
@@ -126,25 +155,45 @@ def test_fork_pull_requests_skip_the_upload_with_a_notice(tmp_path):
 
 def test_upload_can_be_turned_off_and_push_events_compare_with_the_previous_commit(tmp_path):
     repo, base = feature_branch(tmp_path)
-    proc, outputs, _ = run_action(repo, tmp_path, {"before": base}, event="push", CHANGED_FILES_ONLY="true",
-                                  UPLOAD_SARIF="false", FORMAT="json", OUTPUT="report.json")
+    proc, outputs, _ = run_action(
+        repo,
+        tmp_path,
+        {"before": base},
+        event="push",
+        CHANGED_FILES_ONLY="true",
+        UPLOAD_SARIF="false",
+        FORMAT="json",
+        OUTPUT="report.json",
+    )
     assert outputs["upload-sarif"] == "false"
     report = json.loads((repo / "report.json").read_text())
     assert {f["file"] for f in report["findings"]} == {"tasks/worker.json"}
     _, outputs, _ = run_action(repo, tmp_path, {"before": "0" * 40}, event="push", CHANGED_FILES_ONLY="true")
     assert "changed-files-only: no base commit" not in proc.stdout
     sarif = json.loads(Path(outputs["sarif-file"]).read_text())
-    assert "web.yaml" in {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-                          for r in sarif["runs"][0]["results"]}
+    assert "web.yaml" in {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"]
+    }
 
 
 def test_baseline_suppressions_and_extra_args_reach_the_scan(tmp_path):
     repo, base = feature_branch(tmp_path)
-    assert subprocess.run([sys.executable, "-m", "scanner", "scan", "web.yaml", "--write-baseline", "base.json"],
-                          cwd=repo, capture_output=True).returncode == 0
+    assert (
+        subprocess.run(
+            [sys.executable, "-m", "scanner", "scan", "web.yaml", "--write-baseline", "base.json"],
+            cwd=repo,
+            capture_output=True,
+        ).returncode
+        == 0
+    )
     (repo / ".fgscan.yaml").write_text("ignore:\n  - rule: privileged-container\n    reason: Reviewed in SEC-12\n")
-    _, outputs, summary = run_action(repo, tmp_path, pull_request(base), BASELINE="base.json",
-                                     EXTRA_ARGS="--sarif-include-suppressed --exclude tasks/unused/")
+    _, outputs, summary = run_action(
+        repo,
+        tmp_path,
+        pull_request(base),
+        BASELINE="base.json",
+        EXTRA_ARGS="--sarif-include-suppressed --exclude tasks/unused/",
+    )
     assert outputs["suppressed"] == "1"
     assert "### Suppressed (1)" in summary and "Reviewed in SEC-12" in summary
     assert "unchanged since baseline" in summary
@@ -167,8 +216,12 @@ def test_a_scan_that_cannot_run_says_so_in_the_summary(tmp_path):
 def test_fixed_findings_are_not_uploaded(tmp_path):
     """Code scanning opens an alert for every result, even `absent` ones: the upload leaves them out."""
     repo, base = feature_branch(tmp_path)
-    subprocess.run([sys.executable, "-m", "scanner", "scan", ".", "--write-baseline", "base.json"], cwd=repo,
-                   capture_output=True, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "scanner", "scan", ".", "--write-baseline", "base.json"],
+        cwd=repo,
+        capture_output=True,
+        check=True,
+    )
     worker = repo / "tasks" / "worker.json"
     worker.write_text(worker.read_text().replace('"privileged": true', '"privileged": false'))
     _, outputs, summary = run_action(repo, tmp_path, pull_request(base), BASELINE="base.json")

@@ -43,9 +43,14 @@ def moto_url() -> Iterator[str]:
 def aws_env(endpoint: str, tmp_path: Path, region: str | None = "us-east-1") -> dict[str, str]:
     """Only moto's test credentials and endpoint; no profile or config file of the machine."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-    env.update(AWS_ENDPOINT_URL=endpoint, AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing",
-               AWS_MAX_ATTEMPTS="2", AWS_CONFIG_FILE=str(tmp_path / "none"),
-               AWS_SHARED_CREDENTIALS_FILE=str(tmp_path / "none"))
+    env.update(
+        AWS_ENDPOINT_URL=endpoint,
+        AWS_ACCESS_KEY_ID="testing",
+        AWS_SECRET_ACCESS_KEY="testing",
+        AWS_MAX_ATTEMPTS="2",
+        AWS_CONFIG_FILE=str(tmp_path / "none"),
+        AWS_SHARED_CREDENTIALS_FILE=str(tmp_path / "none"),
+    )
     if region:
         env["AWS_REGION"] = region
     return env
@@ -53,8 +58,15 @@ def aws_env(endpoint: str, tmp_path: Path, region: str | None = "us-east-1") -> 
 
 def audit(env: dict[str, str], *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """The real command line, as `run_fgscan` runs it, with the AWS environment."""
-    return subprocess.run([sys.executable, "-m", "scanner", "audit", *args], cwd=cwd or ROOT, env=env,
-                          capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "scanner", "audit", *args],
+        cwd=cwd or ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def report(proc: subprocess.CompletedProcess) -> dict:
@@ -70,13 +82,32 @@ def named(findings: list[dict], rule: str) -> dict[str, dict]:
 def audited(moto_url, tmp_path_factory) -> dict:
     """One audit of account A in two regions: JSON on stdout, text and SARIF beside it, the snapshot kept."""
     work = tmp_path_factory.mktemp("audit")
-    (work / ".fgscan.yaml").write_text("ignore:\n  - rule: container-insights-disabled\n    resource: prod\n"
-                                       "    reason: Insights cost too much for prod; SEC-7\n")
-    proc = audit(aws_env(moto_url, work), *TWO_REGIONS, "-f", "json", "--report", "text=report.txt",
-                 "--report", "sarif=report.sarif", "--save-inventory", "inv", "--verbose", cwd=work)
+    (work / ".fgscan.yaml").write_text(
+        "ignore:\n  - rule: container-insights-disabled\n    resource: prod\n"
+        "    reason: Insights cost too much for prod; SEC-7\n"
+    )
+    proc = audit(
+        aws_env(moto_url, work),
+        *TWO_REGIONS,
+        "-f",
+        "json",
+        "--report",
+        "text=report.txt",
+        "--report",
+        "sarif=report.sarif",
+        "--save-inventory",
+        "inv",
+        "--verbose",
+        cwd=work,
+    )
     assert proc.returncode == 1, proc.stderr
-    return {"proc": proc, "json": report(proc), "text": (work / "report.txt").read_text(),
-            "sarif": json.loads((work / "report.sarif").read_text()), "cwd": work}
+    return {
+        "proc": proc,
+        "json": report(proc),
+        "text": (work / "report.txt").read_text(),
+        "sarif": json.loads((work / "report.sarif").read_text()),
+        "cwd": work,
+    }
 
 
 def test_audit_finds_risks_with_arn_account_region_and_suppressions(audited):
@@ -165,8 +196,15 @@ def _files(root: Path) -> dict[str, str]:
 
 
 def _key(finding: dict) -> tuple:
-    return (finding["rule_id"], finding["file"], finding["line"], finding["column"], finding["arn"],
-            finding["fingerprint"], finding["message"])
+    return (
+        finding["rule_id"],
+        finding["file"],
+        finding["line"],
+        finding["column"],
+        finding["arn"],
+        finding["fingerprint"],
+        finding["message"],
+    )
 
 
 def test_snapshot_is_deterministic_and_rescans_to_the_same_findings(audited, moto_url):
@@ -185,8 +223,15 @@ def test_snapshot_is_deterministic_and_rescans_to_the_same_findings(audited, mot
     assert legacy["enableExecuteCommand"] is True and "events" not in legacy
 
     env = aws_env(moto_url, cwd)
-    rescan = subprocess.run([sys.executable, "-m", "scanner", "scan", "inv", "-f", "json"], cwd=cwd, env=env,
-                            capture_output=True, text=True, timeout=120, check=False)
+    rescan = subprocess.run(
+        [sys.executable, "-m", "scanner", "scan", "inv", "-f", "json"],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert rescan.returncode == 1, rescan.stderr
     audited_report, rescanned = audited["json"], report(rescan)
     assert sorted(map(_key, audited_report["findings"])) == sorted(map(_key, rescanned["findings"]))
@@ -217,8 +262,21 @@ def org_audit(moto_url, tmp_path_factory) -> dict:
     org.create_organization(FeatureSet="ALL")
     new = org.create_account(Email="new@example.com", AccountName="new")["CreateAccountStatus"]["AccountId"]
     work = tmp_path_factory.mktemp("org")
-    proc = audit(aws_env(moto_url, work), "--region", "us-east-1", "--organization", "--accounts", ACCOUNT_B,
-                 "--account-role", AUDIT_ROLE, "--external-id", "fgscan-test", "-f", "json", "-q")
+    proc = audit(
+        aws_env(moto_url, work),
+        "--region",
+        "us-east-1",
+        "--organization",
+        "--accounts",
+        ACCOUNT_B,
+        "--account-role",
+        AUDIT_ROLE,
+        "--external-id",
+        "fgscan-test",
+        "-f",
+        "json",
+        "-q",
+    )
     assert proc.returncode == 1, proc.stderr
     return {"json": report(proc), "new": new}
 
@@ -267,8 +325,17 @@ def test_faults_are_reported_and_the_audit_goes_on(proxy, tmp_path, sarif_schema
         Fault("GetRole", "dropped"),
         Fault("*", "region-disabled", "eu-west-1"),
     ]
-    proc = audit(aws_env(proxy.url, tmp_path), *TWO_REGIONS, "-f", "json", "--report", "text=report.txt",
-                 "--report", "sarif=report.sarif", cwd=tmp_path)
+    proc = audit(
+        aws_env(proxy.url, tmp_path),
+        *TWO_REGIONS,
+        "-f",
+        "json",
+        "--report",
+        "text=report.txt",
+        "--report",
+        "sarif=report.sarif",
+        cwd=tmp_path,
+    )
     assert proc.returncode == 3, proc.stderr
     data = report(proc)
     gaps = {(g["region"], g["api"], g["category"]) for g in data["coverage"]["not_covered"]}
@@ -296,15 +363,18 @@ def test_faults_are_reported_and_the_audit_goes_on(proxy, tmp_path, sarif_schema
     assert any("ec2:DescribeNetworkInterfaces" in n and "RequestLimitExceeded" in n for n in notes)
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (("--accounts", ACCOUNT_B, "--region", "us-east-1"), "need --account-role"),
-    (("--region", "us-east-1", "--all-regions"), "exclude each other"),
-    (("--region", "mars"), "not a region name"),
-    (("--account-role", "arn:aws:iam::123:role/x", "--region", "us-east-1"), "must be a role ARN"),
-    (("--accounts", "12345", "--account-role", AUDIT_ROLE), "not a 12-digit account id"),
-    (("--profile", "no-such-profile", "--region", "us-east-1"), "no-such-profile"),
-    ((), "no region"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--accounts", ACCOUNT_B, "--region", "us-east-1"), "need --account-role"),
+        (("--region", "us-east-1", "--all-regions"), "exclude each other"),
+        (("--region", "mars"), "not a region name"),
+        (("--account-role", "arn:aws:iam::123:role/x", "--region", "us-east-1"), "must be a role ARN"),
+        (("--accounts", "12345", "--account-role", AUDIT_ROLE), "not a 12-digit account id"),
+        (("--profile", "no-such-profile", "--region", "us-east-1"), "no-such-profile"),
+        ((), "no region"),
+    ],
+)
 def test_usage_errors_exit_2_with_one_line(moto_url, tmp_path, args, message):
     proc = audit(aws_env(moto_url, tmp_path, region=None), *args)
     assert proc.returncode == 2, proc.stdout + proc.stderr
@@ -317,8 +387,13 @@ def test_progress_on_a_terminal_is_a_rich_display(moto_url, tmp_path):
 
     main, secondary = pty.openpty()
     env = {**aws_env(moto_url, tmp_path), "TERM": "xterm-256color", "COLUMNS": "120"}
-    proc = subprocess.Popen([sys.executable, "-m", "scanner", "audit", "--region", "eu-west-1", "-f", "json"],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=secondary)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "scanner", "audit", "--region", "eu-west-1", "-f", "json"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=secondary,
+    )
     os.close(secondary)
     shown = b""
     while True:
@@ -346,8 +421,17 @@ def test_two_accounts_two_regions_with_a_fault_of_each_kind(proxy, tmp_path):
         Fault("GetRolePolicy", "denied", account=ACCOUNT_A),
         Fault("DescribeSecurityGroups", "dropped", "eu-west-1", ACCOUNT_A),
     ]
-    proc = audit(aws_env(proxy.url, tmp_path), *TWO_REGIONS, "--account-role", AUDIT_ROLE, "--accounts",
-                 f"{ACCOUNT_A},{ACCOUNT_B}", "-f", "json", "-q")
+    proc = audit(
+        aws_env(proxy.url, tmp_path),
+        *TWO_REGIONS,
+        "--account-role",
+        AUDIT_ROLE,
+        "--accounts",
+        f"{ACCOUNT_A},{ACCOUNT_B}",
+        "-f",
+        "json",
+        "-q",
+    )
     assert proc.returncode == 3, proc.stderr
     data = report(proc)
     gaps = {(g["account"], g["region"], g["api"], g["category"]) for g in data["coverage"]["not_covered"]}
@@ -357,8 +441,7 @@ def test_two_accounts_two_regions_with_a_fault_of_each_kind(proxy, tmp_path):
         (ACCOUNT_A, "global", "iam:GetRolePolicy", "access-denied"),
         (ACCOUNT_A, "eu-west-1", "ec2:DescribeSecurityGroups", "connection"),
     }
-    assert data["coverage"]["regions"] == {ACCOUNT_A: ["eu-west-1", "us-east-1"],
-                                           ACCOUNT_B: ["eu-west-1", "us-east-1"]}
+    assert data["coverage"]["regions"] == {ACCOUNT_A: ["eu-west-1", "us-east-1"], ACCOUNT_B: ["eu-west-1", "us-east-1"]}
     privileged = named(data["findings"], "privileged-container")
     # B's service could not be described, but its task definition is its family's latest revision
     assert privileged["b-worker:1"]["account"] == ACCOUNT_B
@@ -367,11 +450,22 @@ def test_two_accounts_two_regions_with_a_fault_of_each_kind(proxy, tmp_path):
 
 def test_an_account_whose_role_cannot_be_assumed_is_listed_and_the_others_audited(proxy, tmp_path):
     proxy.faults = [Fault("AssumeRole", "denied", contains=ACCOUNT_B)]
-    proc = audit(aws_env(proxy.url, tmp_path), "--region", "us-east-1", "--account-role", AUDIT_ROLE,
-                 "--accounts", f"{ACCOUNT_A},{ACCOUNT_B}", "-f", "json", "-q")
+    proc = audit(
+        aws_env(proxy.url, tmp_path),
+        "--region",
+        "us-east-1",
+        "--account-role",
+        AUDIT_ROLE,
+        "--accounts",
+        f"{ACCOUNT_A},{ACCOUNT_B}",
+        "-f",
+        "json",
+        "-q",
+    )
     assert proc.returncode == 3, proc.stderr
     data = report(proc)
     assert [(g["account"], g["api"], g["category"], g["target"]) for g in data["coverage"]["not_covered"]] == [
-        (ACCOUNT_B, "sts:AssumeRole", "access-denied", AUDIT_ROLE.format(account=ACCOUNT_B))]
+        (ACCOUNT_B, "sts:AssumeRole", "access-denied", AUDIT_ROLE.format(account=ACCOUNT_B))
+    ]
     assert data["coverage"]["regions"][ACCOUNT_B] == []
     assert {f["account"] for f in data["findings"]} == {ACCOUNT_A}

@@ -80,8 +80,9 @@ def test_new_findings_fail_the_run(tmp_path):
 def test_files_outside_the_scan_are_not_reported_fixed(tmp_path):
     _project(tmp_path)
     assert run_fgscan("scan", ".", "--write-baseline", "base.json", cwd=tmp_path).returncode == 0
-    report = json.loads(run_fgscan("scan", "web.yaml", "--baseline", "base.json", "--format", "json",
-                                   cwd=tmp_path).stdout)
+    report = json.loads(
+        run_fgscan("scan", "web.yaml", "--baseline", "base.json", "--format", "json", cwd=tmp_path).stdout
+    )
     assert report["baseline"]["fixed"] == []
 
 
@@ -91,7 +92,8 @@ def test_a_bad_baseline_is_one_line_and_exit_2(tmp_path):
     proc = run_fgscan("scan", ".", "--baseline", "base.json", cwd=tmp_path)
     assert proc.returncode == 2
     assert proc.stderr.strip().splitlines() == [
-        "fgscan: error: base.json: not a baseline written by 'fgscan scan --write-baseline'"]
+        "fgscan: error: base.json: not a baseline written by 'fgscan scan --write-baseline'"
+    ]
     missing = run_fgscan("scan", ".", "--baseline", "nowhere.json", cwd=tmp_path)
     assert missing.returncode == 2 and len(missing.stderr.strip().splitlines()) == 1
     assert "nowhere.json: cannot read baseline" in missing.stderr

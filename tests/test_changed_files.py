@@ -51,7 +51,11 @@ def test_only_committed_staged_modified_and_untracked_changes_are_scanned(tmp_pa
     (repo / ".gitignore").write_text("ignored.json\n")
     shutil.copy(EXAMPLES / "risky-task-definition.json", repo / "ignored.json")
     assert scanned_files(repo, "--changed-since", "main") == {
-        "committed.yaml", "edited.json", "staged.json", "untracked.json"}
+        "committed.yaml",
+        "edited.json",
+        "staged.json",
+        "untracked.json",
+    }
     assert "old.json" in scanned_files(repo)
 
 
@@ -84,8 +88,17 @@ def test_a_change_in_a_cdk_assembly_brings_all_its_templates(tmp_path):
     repo = make_repo(tmp_path / "repo")
     out = repo / "infra" / "cdk.out"
     out.mkdir(parents=True)
-    template = json.dumps({"Resources": {"Task": {"Type": "AWS::ECS::TaskDefinition", "Properties": {
-        "ContainerDefinitions": [{"Name": "app", "Image": "nginx", "Privileged": True}]}}}}, indent=1)
+    template = json.dumps(
+        {
+            "Resources": {
+                "Task": {
+                    "Type": "AWS::ECS::TaskDefinition",
+                    "Properties": {"ContainerDefinitions": [{"Name": "app", "Image": "nginx", "Privileged": True}]},
+                }
+            }
+        },
+        indent=1,
+    )
     (out / "App.template.json").write_text(template)
     (out / "AppNestedStack.nested.template.json").write_text(template)
     (out / "manifest.json").write_text('{"version": "36.0.0", "artifacts": {}}')
@@ -93,7 +106,9 @@ def test_a_change_in_a_cdk_assembly_brings_all_its_templates(tmp_path):
     commit_all(repo, "base")
     (out / "manifest.json").write_text('{"version": "36.0.0", "artifacts": {"App": {}}}')
     assert scanned_files(repo, "--changed-since", "HEAD") == {
-        "infra/cdk.out/App.template.json", "infra/cdk.out/AppNestedStack.nested.template.json"}
+        "infra/cdk.out/App.template.json",
+        "infra/cdk.out/AppNestedStack.nested.template.json",
+    }
 
 
 def test_a_changed_configuration_rescans_everything(tmp_path):
@@ -138,5 +153,6 @@ def test_belonging_ignores_unrelated_siblings(tmp_path):
         (tmp_path / name).write_text("{}")
     assert belonging({tmp_path / "web.prod.params.json"}) == {(tmp_path / "web.yaml").resolve()}
     assert belonging({tmp_path / "params.json"}) == {
-        (tmp_path / n).resolve() for n in ("web.yaml", "web-stack.yaml", "worker.json", "web.prod.params.json")}
+        (tmp_path / n).resolve() for n in ("web.yaml", "web-stack.yaml", "worker.json", "web.prod.params.json")
+    }
     assert belonging({tmp_path / "web-stack.yaml"}) == set()

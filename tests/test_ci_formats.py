@@ -37,7 +37,9 @@ def test_junit_has_a_case_per_rule_and_resource(tmp_path):
     assert int(suite.get("failures")) == sum(c.find("failure") is not None for c in cases) > 0
     privileged = [c for c in cases if c.get("classname") == "fgscan.FG-CTR-001"]
     assert {c.get("name") for c in privileged} == {
-        "privileged-container: legacy-worker:7 (worker.json)", "privileged-container: Agent (agent.yaml)"}
+        "privileged-container: legacy-worker:7 (worker.json)",
+        "privileged-container: Agent (agent.yaml)",
+    }
     failing = next(c for c in privileged if c.get("file") == "worker.json").find("failure")
     assert failing.get("type") == "critical"
     assert failing.get("message") == "Task definition 'legacy-worker:7': container 'worker' runs in privileged mode."
@@ -61,12 +63,19 @@ def test_markdown_has_counts_findings_and_suppressed(tmp_path):
     assert md.startswith(f"## fgscan: {total} findings\n")
     assert f"| 🟥 critical | {report['summary']['by_severity']['critical']} |" in md
     assert "| suppressed | 1 |" in md
-    assert ("| 🟥 critical | FG-CTR-001 privileged-container | legacy-worker:7 | `worker.json:16` | Task definition "
-            "'legacy-worker:7': container 'worker' runs in privileged mode. |") in md
+    assert (
+        "| 🟥 critical | FG-CTR-001 privileged-container | legacy-worker:7 | `worker.json:16` | Task definition "
+        "'legacy-worker:7': container 'worker' runs in privileged mode. |"
+    ) in md
     assert "### Suppressed (1)" in md
     assert "| Needs \\| host devices | `agent.yaml:6` |" in md
-    assert md.count("\n| 🟥 critical | FG-") + md.count("\n| 🟧 high | FG-") + md.count("\n| 🟨 medium | FG-") \
-        + md.count("\n| 🟦 low | FG-") == total
+    assert (
+        md.count("\n| 🟥 critical | FG-")
+        + md.count("\n| 🟧 high | FG-")
+        + md.count("\n| 🟨 medium | FG-")
+        + md.count("\n| 🟦 low | FG-")
+        == total
+    )
 
 
 def test_github_annotations_most_severe_first_within_caps(tmp_path):
@@ -80,8 +89,10 @@ def test_github_annotations_most_severe_first_within_caps(tmp_path):
     assert all("(critical)::" in line for line in lines[:10])
     report = json.loads(run_fgscan("scan", ".", "--format", "json", cwd=tmp_path).stdout)
     total = report["summary"]["findings"]
-    assert lines[-1] == (f"::notice title=fgscan::{total - 29} more annotations were left out (GitHub shows at most 10 "
-                         "errors, warnings and notices per step); see the job summary or the SARIF report.")
+    assert lines[-1] == (
+        f"::notice title=fgscan::{total - 29} more annotations were left out (GitHub shows at most 10 "
+        "errors, warnings and notices per step); see the job summary or the SARIF report."
+    )
 
 
 def test_github_annotation_points_at_the_offending_key_and_escapes(tmp_path):
@@ -91,14 +102,27 @@ def test_github_annotation_points_at_the_offending_key_and_escapes(tmp_path):
     assert privileged == (
         "::error file=odd%2Cname.json,line=16,endLine=16,col=9,endColumn=27,title=fgscan FG-CTR-001 "
         "privileged-container (critical)::Task definition 'legacy-worker:7': container 'worker' runs in privileged "
-        "mode.")
+        "mode."
+    )
 
 
 def test_report_writes_several_formats_from_one_scan(tmp_path, sarif_schema):
     out = tmp_path / "out"
     out.mkdir()
-    proc = run_fgscan("scan", RISKY, "--format", "text", "--category", "ecs/prod", "--report",
-                      f"sarif={out / 'r.sarif'}", "--report", f"junit={out / 'r.xml'}", "--report", "github=-")
+    proc = run_fgscan(
+        "scan",
+        RISKY,
+        "--format",
+        "text",
+        "--category",
+        "ecs/prod",
+        "--report",
+        f"sarif={out / 'r.sarif'}",
+        "--report",
+        f"junit={out / 'r.xml'}",
+        "--report",
+        "github=-",
+    )
     assert proc.returncode == 1
     assert "::error file=examples/risky-task-definition.json,line=16" in proc.stdout
     assert "CRITICAL 16:9" in proc.stdout
@@ -108,14 +132,21 @@ def test_report_writes_several_formats_from_one_scan(tmp_path, sarif_schema):
     bad = run_fgscan("scan", RISKY, "--report", "pdf=x.pdf")
     assert bad.returncode == 2 and bad.stderr.strip().splitlines() == [
         "fgscan: error: --report pdf=x.pdf: expected FORMAT=FILE with FORMAT one of text, json, sarif, junit, "
-        "markdown, github"]
+        "markdown, github"
+    ]
 
 
 def test_github_notices_about_suppressions_sit_on_their_lines(tmp_path):
     (tmp_path / "agent.yaml").write_text(SKIPPED_TEMPLATE.replace("privileged-container", "host-network-mode"))
     (tmp_path / ".fgscan.yaml").write_text("ignore:\n  - rule: root-user\n    reason: Old\n    expires: 2020-01-01\n")
     lines = run_fgscan("scan", ".", "--format", "github", cwd=tmp_path).stdout.splitlines()
-    assert "::notice file=agent.yaml,line=6,title=fgscan::stale skip: host-network-mode finds nothing on 'Agent'; " \
-           "remove the skip" in lines
-    assert any(line.startswith("::notice file=.fgscan.yaml,line=2,title=fgscan::ignore entry (rule root-user) "
-                               "expired on 2020-01-01") for line in lines)
+    assert (
+        "::notice file=agent.yaml,line=6,title=fgscan::stale skip: host-network-mode finds nothing on 'Agent'; "
+        "remove the skip" in lines
+    )
+    assert any(
+        line.startswith(
+            "::notice file=.fgscan.yaml,line=2,title=fgscan::ignore entry (rule root-user) expired on 2020-01-01"
+        )
+        for line in lines
+    )

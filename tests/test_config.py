@@ -99,8 +99,10 @@ def test_disable_by_name_and_the_rule_flag_wins(tmp_path):
 
 
 def test_unknown_rule_and_framework_are_located(tmp_path):
-    write_config(tmp_path, "frameworks: [aws-fsbp, pci-dss]\nrules:\n  disable:\n    - privileged-container\n"
-                           "    - no-such-rule\n")
+    write_config(
+        tmp_path,
+        "frameworks: [aws-fsbp, pci-dss]\nrules:\n  disable:\n    - privileged-container\n    - no-such-rule\n",
+    )
     proc = run_fgscan("scan", RISKY, cwd=tmp_path)
     assert proc.returncode == 2
     lines = proc.stderr.splitlines()
@@ -110,7 +112,7 @@ def test_unknown_rule_and_framework_are_located(tmp_path):
 
 
 def test_unknown_parameter_lists_the_known_ones_and_types_are_checked(tmp_path):
-    write_config(tmp_path, "params:\n  admin_ports: [\"22\", 3389]\n  admin_port: [22]\n  secret_min_length: [1]\n")
+    write_config(tmp_path, 'params:\n  admin_ports: ["22", 3389]\n  admin_port: [22]\n  secret_min_length: [1]\n')
     proc = run_fgscan("scan", RISKY, cwd=tmp_path)
     assert proc.returncode == 2
     lines = proc.stderr.splitlines()
@@ -130,8 +132,9 @@ def test_params_override_a_custom_rules_parameter_and_folders_are_relative_to_th
 
 
 def test_params_are_deep_merged(tmp_path):
-    (tmp_path / "data.json").write_text(json.dumps(
-        {"fgscan": {"params": {"acme_limits": {"cpu": 1024, "ports": [80]}}}}))
+    (tmp_path / "data.json").write_text(
+        json.dumps({"fgscan": {"params": {"acme_limits": {"cpu": 1024, "ports": [80]}}}})
+    )
     book = Rulebook.load([tmp_path])
     book.configure({"acme_limits": {"ports": [443, 8443]}, "admin_ports": [2222]}, {})
     assert book.params["acme_limits"] == {"cpu": 1024, "ports": [443, 8443]}
@@ -150,33 +153,53 @@ def test_frameworks_and_exclude_from_the_file(tmp_path):
     rules = run["tool"]["driver"]["rules"]
     assert rules and all(any(t.startswith("aws-fsbp/") for t in r["properties"]["tags"]) for r in rules)
     assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]} == {
-        "in/risky.json"}
+        "in/risky.json"
+    }
 
 
 def test_ignore_entries_are_parsed_for_suppressions(tmp_path):
-    config = read_config(write_config(tmp_path, (
-        "ignore:\n"
-        "  - rule: privileged-container\n    path: 'legacy/*.json'\n    reason: Replaced in Q3\n"
-        "    expires: 2031-06-30\n"
-        "  - resource: orders-api\n    reason: Accepted by security review 42\n"
-    )))
+    config = read_config(
+        write_config(
+            tmp_path,
+            (
+                "ignore:\n"
+                "  - rule: privileged-container\n    path: 'legacy/*.json'\n    reason: Replaced in Q3\n"
+                "    expires: 2031-06-30\n"
+                "  - resource: orders-api\n    reason: Accepted by security review 42\n"
+            ),
+        )
+    )
     assert config.ignore == [
-        IgnoreEntry(reason="Replaced in Q3", rule="privileged-container", path="legacy/*.json",
-                    expires=date(2031, 6, 30), line=2),
+        IgnoreEntry(
+            reason="Replaced in Q3",
+            rule="privileged-container",
+            path="legacy/*.json",
+            expires=date(2031, 6, 30),
+            line=2,
+        ),
         IgnoreEntry(reason="Accepted by security review 42", resource="orders-api", line=6),
     ]
 
 
-@pytest.mark.parametrize(("entry", "message"), [
-    ("  - rule: privileged-container\n", ".fgscan.yaml:2: error: ignore[0]: missing required key 'reason'"),
-    ("  - reason: because\n", ".fgscan.yaml:2: error: ignore[0]: needs at least one of rule, path, resource"),
-    ("  - rule: x\n    reason: r\n    expires: 2031/01/01\n",
-     ".fgscan.yaml:4: error: ignore[0].expires: '2031/01/01' is not a date written YYYY-MM-DD"),
-    ("  - rule: x\n    reason: r\n    expires: 2031-02-30\n",
-     ".fgscan.yaml:4: error: ignore[0].expires: '2031-02-30' is not a valid date"),
-    ("  - rule: x\n    reason: r\n    until: 2031-01-01\n",
-     ".fgscan.yaml:4: error: unknown key 'ignore[0].until' (expected one of rule, path, resource, reason, expires)"),
-])
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ("  - rule: privileged-container\n", ".fgscan.yaml:2: error: ignore[0]: missing required key 'reason'"),
+        ("  - reason: because\n", ".fgscan.yaml:2: error: ignore[0]: needs at least one of rule, path, resource"),
+        (
+            "  - rule: x\n    reason: r\n    expires: 2031/01/01\n",
+            ".fgscan.yaml:4: error: ignore[0].expires: '2031/01/01' is not a date written YYYY-MM-DD",
+        ),
+        (
+            "  - rule: x\n    reason: r\n    expires: 2031-02-30\n",
+            ".fgscan.yaml:4: error: ignore[0].expires: '2031-02-30' is not a valid date",
+        ),
+        (
+            "  - rule: x\n    reason: r\n    until: 2031-01-01\n",
+            ".fgscan.yaml:4: error: unknown key 'ignore[0].until' (expected one of rule, path, resource, reason, expires)",
+        ),
+    ],
+)
 def test_bad_ignore_entries(tmp_path, monkeypatch, entry, message):
     monkeypatch.chdir(tmp_path)
     with pytest.raises(ConfigError) as caught:
@@ -207,8 +230,11 @@ def test_overrides_reach_parallel_workers(tmp_path):
     for n in range(130):
         shutil.copy(HARDENED, folder / f"td{n}.json")
     shutil.copytree(EXAMPLES / "custom-rules", tmp_path / "policy")
-    write_config(tmp_path, "custom_rules: [policy]\nparams:\n  acme_required_labels: [tier]\n"
-                           "rules:\n  severity:\n    acme-required-labels: high\n")
+    write_config(
+        tmp_path,
+        "custom_rules: [policy]\nparams:\n  acme_required_labels: [tier]\n"
+        "rules:\n  severity:\n    acme-required-labels: high\n",
+    )
     proc = run_fgscan("scan", "many", "--rule", "acme-required-labels", "--jobs", "2", "-f", "json", cwd=tmp_path)
     found = findings(proc)
     assert len(found) == 130, proc.stderr

@@ -63,11 +63,14 @@ def test_example_custom_rule_tests_run_with_the_bundled_ones():
 
 
 def test_a_failing_custom_test_fails_the_run(tmp_path):
-    folder = custom_folder(tmp_path, test=(
-        "package org.health_check_test\n\nimport rego.v1\n\nimport data.org.health_check as rule\n\n"
-        "test_wrong_expectation if {\n\tcount(rule.deny) == 2 with input.resource as "
-        '{"containerDefinitions": [{"name": "a"}]}\n}\n'
-    ))
+    folder = custom_folder(
+        tmp_path,
+        test=(
+            "package org.health_check_test\n\nimport rego.v1\n\nimport data.org.health_check as rule\n\n"
+            "test_wrong_expectation if {\n\tcount(rule.deny) == 2 with input.resource as "
+            '{"containerDefinitions": [{"name": "a"}]}\n}\n'
+        ),
+    )
     proc = run_fgscan("rules", "test", "--rules", str(folder))
     assert proc.returncode == 1
     assert f"FAIL {folder / 'health_check_test.rego'}::test_wrong_expectation: undefined or false" in proc.stdout
@@ -93,20 +96,30 @@ def test_custom_rules_from_the_config_file(tmp_path):
     assert "ACME-CTR-001" in run_fgscan("rules", "list", cwd=tmp_path).stdout
 
 
-@pytest.mark.parametrize(("rule", "expected"), [
-    (RULE.replace("#   severity: medium\n", ""), "health_check.rego: metadata lacks custom.severity"),
-    (RULE.replace("severity: medium", "severity: urgent"),
-     "health_check.rego: severity must be critical, high, medium or low"),
-    (RULE.replace("kinds: [ecs_task_definition]", "kinds: [ecs_task]"),
-     "health_check.rego: unknown kinds ['ecs_task']"),
-    (RULE.replace("#   kinds: [ecs_task_definition]", "#   kinds: [ecs_task_definition"),
-     "health_check.rego:7: invalid METADATA YAML"),
-    (RULE.replace("frameworks", "x").replace("#   kinds:", "#   frameworks: ECS.1\n#   kinds:"),
-     "health_check.rego: metadata custom.frameworks must be a mapping"),
-    (RULE.replace("\tnot container.healthCheck", "\tnot container.healthCheck ==="),
-     "health_check.rego:14:28: "),
-    (RULE.replace("ORG-CTR-001", "FG-CTR-001"), "health_check.rego: id 'FG-CTR-001' already used by"),
-])
+@pytest.mark.parametrize(
+    ("rule", "expected"),
+    [
+        (RULE.replace("#   severity: medium\n", ""), "health_check.rego: metadata lacks custom.severity"),
+        (
+            RULE.replace("severity: medium", "severity: urgent"),
+            "health_check.rego: severity must be critical, high, medium or low",
+        ),
+        (
+            RULE.replace("kinds: [ecs_task_definition]", "kinds: [ecs_task]"),
+            "health_check.rego: unknown kinds ['ecs_task']",
+        ),
+        (
+            RULE.replace("#   kinds: [ecs_task_definition]", "#   kinds: [ecs_task_definition"),
+            "health_check.rego:7: invalid METADATA YAML",
+        ),
+        (
+            RULE.replace("frameworks", "x").replace("#   kinds:", "#   frameworks: ECS.1\n#   kinds:"),
+            "health_check.rego: metadata custom.frameworks must be a mapping",
+        ),
+        (RULE.replace("\tnot container.healthCheck", "\tnot container.healthCheck ==="), "health_check.rego:14:28: "),
+        (RULE.replace("ORG-CTR-001", "FG-CTR-001"), "health_check.rego: id 'FG-CTR-001' already used by"),
+    ],
+)
 def test_a_broken_custom_rule_is_one_line_naming_the_file(tmp_path, rule, expected):
     folder = custom_folder(tmp_path, rule)
     for args in (("scan", RISKY), ("rules", "test"), ("rules", "list")):
@@ -159,10 +172,15 @@ def test_rules_show_prints_metadata_and_pretty_examples():
     proc = run_fgscan("rules", "show", "acme-required-labels", "--rules", CUSTOM)
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
-    for text in ("ACME-CTR-001  acme-required-labels", "Container lacks a label every Acme workload must carry",
-                 "Severity:    low (Ownership, not exposure, but it slows every incident response.)",
-                 "Kinds:       ecs_task_definition", "Remediation:", "acme-baseline OPS-4",
-                 "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html"):
+    for text in (
+        "ACME-CTR-001  acme-required-labels",
+        "Container lacks a label every Acme workload must carry",
+        "Severity:    low (Ownership, not exposure, but it slows every incident response.)",
+        "Kinds:       ecs_task_definition",
+        "Remediation:",
+        "acme-baseline OPS-4",
+        "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html",
+    ):
         assert text in out
     bad = out.split("Bad example (reported):\n")[1].split("\n\n")[0]
     good = out.split("Good example (passes):\n")[1]

@@ -21,8 +21,9 @@ def template(resources: str) -> str:
 
 
 def group(name: str = "AppSg", ingress: str = "") -> str:
-    body = (f"{name}:\n  Type: AWS::EC2::SecurityGroup\n  Properties:\n"
-            "    GroupDescription: app tasks\n    VpcId: vpc-1\n")
+    body = (
+        f"{name}:\n  Type: AWS::EC2::SecurityGroup\n  Properties:\n    GroupDescription: app tasks\n    VpcId: vpc-1\n"
+    )
     if ingress:
         body += "    SecurityGroupIngress:\n" + textwrap.indent(ingress, " " * 6)
     return body
@@ -30,20 +31,29 @@ def group(name: str = "AppSg", ingress: str = "") -> str:
 
 def task(name: str = "AppTask", family: str = "orders", port: int = 8080, extra: str = "", role: str = "") -> str:
     """`extra` continues the container (8 spaces), `role` the properties (4 spaces)."""
-    return (f"{name}:\n  Type: AWS::ECS::TaskDefinition\n  Properties:\n    Family: {family}\n"
-            f"    NetworkMode: awsvpc\n    RequiresCompatibilities: [FARGATE]\n"
-            f"    Cpu: '256'\n    Memory: '512'{role}\n"
-            f"    ContainerDefinitions:\n      - Name: {family}\n        Image: public.ecr.aws/nginx/nginx:1.27\n"
-            f"        PortMappings:\n          - ContainerPort: {port}{extra}\n")
+    return (
+        f"{name}:\n  Type: AWS::ECS::TaskDefinition\n  Properties:\n    Family: {family}\n"
+        f"    NetworkMode: awsvpc\n    RequiresCompatibilities: [FARGATE]\n"
+        f"    Cpu: '256'\n    Memory: '512'{role}\n"
+        f"    ContainerDefinitions:\n      - Name: {family}\n        Image: public.ecr.aws/nginx/nginx:1.27\n"
+        f"        PortMappings:\n          - ContainerPort: {port}{extra}\n"
+    )
 
 
-def service(name: str = "AppService", task_ref: str = "!Ref AppTask", groups: str = "[!Ref AppSg]",
-            public: str = "ENABLED", extra: str = "") -> str:
+def service(
+    name: str = "AppService",
+    task_ref: str = "!Ref AppTask",
+    groups: str = "[!Ref AppSg]",
+    public: str = "ENABLED",
+    extra: str = "",
+) -> str:
     """`extra` continues the properties (4 spaces)."""
-    return (f"{name}:\n  Type: AWS::ECS::Service\n  Properties:\n    ServiceName: {name.lower()}\n"
-            f"    LaunchType: FARGATE\n    TaskDefinition: {task_ref}\n    NetworkConfiguration:\n"
-            f"      AwsvpcConfiguration:\n        AssignPublicIp: {public}\n        SecurityGroups: {groups}\n"
-            f"        Subnets: [subnet-1]{extra}\n")
+    return (
+        f"{name}:\n  Type: AWS::ECS::Service\n  Properties:\n    ServiceName: {name.lower()}\n"
+        f"    LaunchType: FARGATE\n    TaskDefinition: {task_ref}\n    NetworkConfiguration:\n"
+        f"      AwsvpcConfiguration:\n        AssignPublicIp: {public}\n        SecurityGroups: {groups}\n"
+        f"        Subnets: [subnet-1]{extra}\n"
+    )
 
 
 WORLD_8080 = "- IpProtocol: tcp\n  FromPort: 8080\n  ToPort: 8080\n  CidrIp: 0.0.0.0/0\n"
@@ -112,7 +122,8 @@ def test_load_balancer_only_path_is_clean(tmp_path):
     text = template(
         group("LbSg", "- IpProtocol: tcp\n  FromPort: 443\n  ToPort: 443\n  CidrIp: 0.0.0.0/0\n")
         + group(ingress="- IpProtocol: tcp\n  FromPort: 8080\n  ToPort: 8080\n  SourceSecurityGroupId: !Ref LbSg\n")
-        + BALANCER + task()
+        + BALANCER
+        + task()
         + service(public="DISABLED", extra=LB_SERVICE)
     )
     report, _ = scan(tmp_path, {"stack.yaml": text})
@@ -143,15 +154,19 @@ Listener:
       - Type: forward
         TargetGroupArn: !Ref Tg
 """)
-LB_SERVICE = ("\n    LoadBalancers:\n      - TargetGroupArn: !Ref Tg\n"
-              "        ContainerName: orders\n        ContainerPort: 8080")
+LB_SERVICE = (
+    "\n    LoadBalancers:\n      - TargetGroupArn: !Ref Tg\n        ContainerName: orders\n        ContainerPort: 8080"
+)
 
 
 def test_cidr_beside_the_balancer_group_is_a_bypass(tmp_path):
-    ingress = ("- IpProtocol: tcp\n  FromPort: 8080\n  ToPort: 8080\n  SourceSecurityGroupId: !Ref LbSg\n"
-               "- IpProtocol: tcp\n  FromPort: 8080\n  ToPort: 8080\n  CidrIp: 10.0.0.0/8\n")
-    text = template(group("LbSg", "") + group(ingress=ingress) + BALANCER + task()
-                    + service(public="DISABLED", extra=LB_SERVICE))
+    ingress = (
+        "- IpProtocol: tcp\n  FromPort: 8080\n  ToPort: 8080\n  SourceSecurityGroupId: !Ref LbSg\n"
+        "- IpProtocol: tcp\n  FromPort: 8080\n  ToPort: 8080\n  CidrIp: 10.0.0.0/8\n"
+    )
+    text = template(
+        group("LbSg", "") + group(ingress=ingress) + BALANCER + task() + service(public="DISABLED", extra=LB_SERVICE)
+    )
     report, _ = scan(tmp_path, {"stack.yaml": text})
     findings = exposure(report)
     assert [f["rule_id"] for f in findings] == ["FG-EXP-002"]
@@ -164,8 +179,9 @@ def test_cidr_beside_the_balancer_group_is_a_bypass(tmp_path):
 def test_network_load_balancer_targets_are_not_a_bypass(tmp_path):
     nlb = BALANCER.replace("Protocol: HTTP\n", "Protocol: TCP\n")
     ingress = "- IpProtocol: tcp\n  FromPort: 8080\n  ToPort: 8080\n  CidrIp: 10.0.0.0/16\n"
-    text = template(group("LbSg", "") + group(ingress=ingress) + nlb + task()
-                    + service(public="DISABLED", extra=LB_SERVICE))
+    text = template(
+        group("LbSg", "") + group(ingress=ingress) + nlb + task() + service(public="DISABLED", extra=LB_SERVICE)
+    )
     report, _ = scan(tmp_path, {"stack.yaml": text})
     assert exposure(report, "FG-EXP-002") == []
 
@@ -190,38 +206,79 @@ def test_ingress_as_separate_resource_and_group_by_getatt(tmp_path):
 
 
 def describe_services(public: str = "ENABLED", groups: tuple[str, ...] = ("sg-0aaa",)) -> str:
-    return json.dumps({"services": [{
-        "serviceName": "orders",
-        "serviceArn": "arn:aws:ecs:eu-west-1:123456789012:service/prod/orders",
-        "clusterArn": "arn:aws:ecs:eu-west-1:123456789012:cluster/prod",
-        "taskDefinition": "arn:aws:ecs:eu-west-1:123456789012:task-definition/orders:3",
-        "launchType": "FARGATE",
-        "networkConfiguration": {"awsvpcConfiguration": {
-            "subnets": ["subnet-1"], "securityGroups": list(groups), "assignPublicIp": public}},
-    }]}, indent=2)
+    return json.dumps(
+        {
+            "services": [
+                {
+                    "serviceName": "orders",
+                    "serviceArn": "arn:aws:ecs:eu-west-1:123456789012:service/prod/orders",
+                    "clusterArn": "arn:aws:ecs:eu-west-1:123456789012:cluster/prod",
+                    "taskDefinition": "arn:aws:ecs:eu-west-1:123456789012:task-definition/orders:3",
+                    "launchType": "FARGATE",
+                    "networkConfiguration": {
+                        "awsvpcConfiguration": {
+                            "subnets": ["subnet-1"],
+                            "securityGroups": list(groups),
+                            "assignPublicIp": public,
+                        }
+                    },
+                }
+            ]
+        },
+        indent=2,
+    )
 
 
-SECURITY_GROUPS = json.dumps({"SecurityGroups": [{
-    "GroupId": "sg-0aaa", "GroupName": "orders", "Description": "orders", "VpcId": "vpc-1",
-    "IpPermissions": [{"IpProtocol": "tcp", "FromPort": 8080, "ToPort": 8080,
-                       "IpRanges": [{"CidrIp": "0.0.0.0/0", "Description": "public"}]}],
-    "IpPermissionsEgress": [],
-}]}, indent=2)
+SECURITY_GROUPS = json.dumps(
+    {
+        "SecurityGroups": [
+            {
+                "GroupId": "sg-0aaa",
+                "GroupName": "orders",
+                "Description": "orders",
+                "VpcId": "vpc-1",
+                "IpPermissions": [
+                    {
+                        "IpProtocol": "tcp",
+                        "FromPort": 8080,
+                        "ToPort": 8080,
+                        "IpRanges": [{"CidrIp": "0.0.0.0/0", "Description": "public"}],
+                    }
+                ],
+                "IpPermissionsEgress": [],
+            }
+        ]
+    },
+    indent=2,
+)
 
 
-def task_definition_json(family: str = "orders", revision: int = 3, user: str | None = None,
-                         caps: list[str] | None = None) -> str:
-    container: dict = {"name": "orders", "image": "public.ecr.aws/nginx/nginx:1.27", "essential": True,
-                       "portMappings": [{"containerPort": 8080, "protocol": "tcp"}]}
+def task_definition_json(
+    family: str = "orders", revision: int = 3, user: str | None = None, caps: list[str] | None = None
+) -> str:
+    container: dict = {
+        "name": "orders",
+        "image": "public.ecr.aws/nginx/nginx:1.27",
+        "essential": True,
+        "portMappings": [{"containerPort": 8080, "protocol": "tcp"}],
+    }
     if user:
         container["user"] = user
     if caps:
         container["linuxParameters"] = {"capabilities": {"add": caps}}
-    return json.dumps({"taskDefinition": {
-        "taskDefinitionArn": f"arn:aws:ecs:eu-west-1:123456789012:task-definition/{family}:{revision}",
-        "family": family, "revision": revision, "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"],
-        "containerDefinitions": [container],
-    }}, indent=2)
+    return json.dumps(
+        {
+            "taskDefinition": {
+                "taskDefinitionArn": f"arn:aws:ecs:eu-west-1:123456789012:task-definition/{family}:{revision}",
+                "family": family,
+                "revision": revision,
+                "networkMode": "awsvpc",
+                "requiresCompatibilities": ["FARGATE"],
+                "containerDefinitions": [container],
+            }
+        },
+        indent=2,
+    )
 
 
 def test_path_across_cli_output_files(tmp_path):
@@ -242,20 +299,38 @@ def test_path_across_cli_output_files(tmp_path):
 def test_other_revision_or_missing_group_file_breaks_the_path(tmp_path):
     report, _ = scan(tmp_path, {"services.json": describe_services(), "task.json": task_definition_json()})
     assert exposure(report, "FG-EXP-001") == []
-    report, _ = scan(tmp_path, {"services.json": describe_services(), "groups.json": SECURITY_GROUPS,
-                                "task.json": task_definition_json("billing", 3)})
+    report, _ = scan(
+        tmp_path,
+        {
+            "services.json": describe_services(),
+            "groups.json": SECURITY_GROUPS,
+            "task.json": task_definition_json("billing", 3),
+        },
+    )
     assert exposure(report, "FG-EXP-001") == []
 
 
 def test_public_network_interface_of_the_service_is_a_public_ip(tmp_path):
-    eni = json.dumps({"NetworkInterfaces": [{
-        "NetworkInterfaceId": "eni-0abc", "InterfaceType": "interface",
-        "Association": {"PublicIp": "203.0.113.10", "IpOwnerId": "amazon"},
-        "Groups": [{"GroupId": "sg-0aaa", "GroupName": "orders"}],
-        "TagSet": [{"Key": "aws:ecs:serviceName", "Value": "orders"}],
-    }]}, indent=2)
-    files = {"services.json": describe_services(public="DISABLED"), "groups.json": SECURITY_GROUPS,
-             "task.json": task_definition_json(), "enis.json": eni}
+    eni = json.dumps(
+        {
+            "NetworkInterfaces": [
+                {
+                    "NetworkInterfaceId": "eni-0abc",
+                    "InterfaceType": "interface",
+                    "Association": {"PublicIp": "203.0.113.10", "IpOwnerId": "amazon"},
+                    "Groups": [{"GroupId": "sg-0aaa", "GroupName": "orders"}],
+                    "TagSet": [{"Key": "aws:ecs:serviceName", "Value": "orders"}],
+                }
+            ]
+        },
+        indent=2,
+    )
+    files = {
+        "services.json": describe_services(public="DISABLED"),
+        "groups.json": SECURITY_GROUPS,
+        "task.json": task_definition_json(),
+        "enis.json": eni,
+    }
     report, _ = scan(tmp_path, files)
     findings = exposure(report, "FG-EXP-001")
     assert len(findings) == 1
@@ -275,9 +350,10 @@ def test_compound_severity_names_its_reasons(tmp_path):
               Action: sts:AssumeRole
         ManagedPolicyArns: [arn:aws:iam::aws:policy/AdministratorAccess]
     """)
-    extra = ("\n        User: root\n        LinuxParameters:\n          Capabilities:\n            Add: [SYS_PTRACE]")
-    text = template(group(ingress=WORLD_8080) + role
-                    + task(extra=extra, role="\n    TaskRoleArn: !GetAtt TaskRole.Arn") + service())
+    extra = "\n        User: root\n        LinuxParameters:\n          Capabilities:\n            Add: [SYS_PTRACE]"
+    text = template(
+        group(ingress=WORLD_8080) + role + task(extra=extra, role="\n    TaskRoleArn: !GetAtt TaskRole.Arn") + service()
+    )
     report, _ = scan(tmp_path, {"stack.yaml": text})
     findings = exposure(report, "FG-EXP-001")
     assert len(findings) == 1
@@ -302,8 +378,13 @@ def test_secret_in_environment_makes_exposure_critical_without_printing_it(tmp_p
 
 def shared_stack(second_family: str, self_rule: bool) -> str:
     ingress = "- IpProtocol: tcp\n  FromPort: 8080\n  ToPort: 8080\n  CidrIp: 10.0.1.0/24\n"
-    text = group(ingress=ingress) + task() + task("OtherTask", second_family) + service(public="DISABLED") \
+    text = (
+        group(ingress=ingress)
+        + task()
+        + task("OtherTask", second_family)
+        + service(public="DISABLED")
         + service("OtherService", "!Ref OtherTask", public="DISABLED")
+    )
     if self_rule:
         text += textwrap.dedent("""\
         SelfIngress:
@@ -402,8 +483,9 @@ def test_parallel_scan_joins_nodes_from_every_worker(tmp_path):
         files[f"filler-{i:03}.json"] = task_definition_json(f"filler{i}", 1)
     for name, text in files.items():
         (tmp_path / name).write_text(text)
-    proc = run_fgscan("scan", str(tmp_path), "--format", "json", "--fail-on", "none", "--jobs", "2",
-                      "--rule", "FG-EXP-001")
+    proc = run_fgscan(
+        "scan", str(tmp_path), "--format", "json", "--fail-on", "none", "--jobs", "2", "--rule", "FG-EXP-001"
+    )
     assert proc.returncode == 0, proc.stderr
     [found] = exposure(json.loads(proc.stdout))
     assert found["file"].endswith("groups.json")
@@ -411,20 +493,26 @@ def test_parallel_scan_joins_nodes_from_every_worker(tmp_path):
 
 def test_task_definition_arn_matches_exactly_or_an_arnless_definition_by_name(tmp_path):
     other_account = task_definition_json().replace("123456789012", "210987654321")
-    report, _ = scan(tmp_path, {"services.json": describe_services(), "groups.json": SECURITY_GROUPS,
-                                "task.json": other_account})
+    report, _ = scan(
+        tmp_path, {"services.json": describe_services(), "groups.json": SECURITY_GROUPS, "task.json": other_account}
+    )
     assert exposure(report, "FG-EXP-001") == []
     registered = json.loads(task_definition_json())["taskDefinition"]
     del registered["taskDefinitionArn"]
-    report, _ = scan(tmp_path, {"services.json": describe_services(), "groups.json": SECURITY_GROUPS,
-                                "task.json": json.dumps(registered)})
+    report, _ = scan(
+        tmp_path,
+        {"services.json": describe_services(), "groups.json": SECURITY_GROUPS, "task.json": json.dumps(registered)},
+    )
     assert len(exposure(report, "FG-EXP-001")) == 1
 
 
 def test_skip_declared_on_the_service_suppresses_its_exposure_finding(tmp_path):
     skip = "  Metadata:\n    fgscan:\n      skip:\n        - {rule: internet-exposed-task, reason: public demo}\n"
-    text = template(group(ingress=WORLD_8080) + task() + service().replace("  Type: AWS::ECS::Service\n",
-                                                                             "  Type: AWS::ECS::Service\n" + skip))
+    text = template(
+        group(ingress=WORLD_8080)
+        + task()
+        + service().replace("  Type: AWS::ECS::Service\n", "  Type: AWS::ECS::Service\n" + skip)
+    )
     report, _ = scan(tmp_path, {"stack.yaml": text})
     assert exposure(report, "FG-EXP-001") == []
     assert [f["rule_id"] for f in report["suppressed"] if f["rule_id"] in EXP] == ["FG-EXP-001"]
@@ -432,10 +520,18 @@ def test_skip_declared_on_the_service_suppresses_its_exposure_finding(tmp_path):
 
 def test_skip_on_a_service_covers_its_exposure_finding_located_in_another_file(tmp_path):
     services = json.loads(describe_services())
-    services["services"][0]["tags"] = [{"key": "fgscan:skip", "value": "internet-exposed-task"},
-                                       {"key": "fgscan:skip-reason", "value": "public demo"}]
-    report, _ = scan(tmp_path, {"services.json": json.dumps(services, indent=2), "groups.json": SECURITY_GROUPS,
-                                "task.json": task_definition_json()})
+    services["services"][0]["tags"] = [
+        {"key": "fgscan:skip", "value": "internet-exposed-task"},
+        {"key": "fgscan:skip-reason", "value": "public demo"},
+    ]
+    report, _ = scan(
+        tmp_path,
+        {
+            "services.json": json.dumps(services, indent=2),
+            "groups.json": SECURITY_GROUPS,
+            "task.json": task_definition_json(),
+        },
+    )
     assert exposure(report, "FG-EXP-001") == []
     [suppressed] = [f for f in report["suppressed"] if f["rule_id"] == "FG-EXP-001"]
     assert suppressed["file"].endswith("groups.json")
@@ -447,8 +543,10 @@ def test_unresolved_links_are_named_in_a_notice(tmp_path):
     [notice] = [n for n in report["notices"] if n.startswith("exposure:")]
     assert "service 'orders' (security group sg-0aaa)" in notice
     assert "judged only on what is proven" in notice
-    report, _ = scan(tmp_path, {"services.json": describe_services(), "groups.json": SECURITY_GROUPS,
-                                "task.json": task_definition_json()})
+    report, _ = scan(
+        tmp_path,
+        {"services.json": describe_services(), "groups.json": SECURITY_GROUPS, "task.json": task_definition_json()},
+    )
     assert not [n for n in report["notices"] if n.startswith("exposure:")]
 
 

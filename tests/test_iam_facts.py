@@ -101,8 +101,13 @@ def test_template_statements_sources_and_lines(tmp_path):
     assert summary == [
         ("inline", "inline", "Allow", ["s3:getobject"], []),
         ("inline", "attached", "Allow", ["kms:decrypt"], []),
-        ("aws-managed", "AmazonS3ReadOnlyAccess", "Allow",
-         ["s3:get*", "s3:list*", "s3:describe*", "s3-object-lambda:get*", "s3-object-lambda:list*"], []),
+        (
+            "aws-managed",
+            "AmazonS3ReadOnlyAccess",
+            "Allow",
+            ["s3:get*", "s3:list*", "s3:describe*", "s3-object-lambda:get*", "s3-object-lambda:list*"],
+            [],
+        ),
         ("managed", "shared", "Deny", [], ["sqs:*"]),
         ("managed", "Both", "Allow", ["iam:passrole"], []),
     ]
@@ -160,12 +165,22 @@ def test_trust_principals_flattened(tmp_path):
 
 
 def test_own_account_from_the_role_arn_is_not_external():
-    role = Resource("iam_role", "r", {
-        "RoleName": "r", "Arn": "arn:aws:iam::111122223333:role/r",
-        "AssumeRolePolicyDocument": {"Statement": {"Effect": "Allow", "Action": "sts:AssumeRole",
-                                                   "Principal": {"AWS": ["111122223333", "arn:aws:iam::4444"
-                                                                 "55556666:root"]}}},
-    }, "auth.json")
+    role = Resource(
+        "iam_role",
+        "r",
+        {
+            "RoleName": "r",
+            "Arn": "arn:aws:iam::111122223333:role/r",
+            "AssumeRolePolicyDocument": {
+                "Statement": {
+                    "Effect": "Allow",
+                    "Action": "sts:AssumeRole",
+                    "Principal": {"AWS": ["111122223333", "arn:aws:iam::444455556666:root"]},
+                }
+            },
+        },
+        "auth.json",
+    )
     iam_facts.annotate(role)
     assert role.facts["account"] == "111122223333"
     assert role.facts["trust"][0]["external_accounts"] == ["444455556666"]
@@ -182,16 +197,32 @@ def test_documents_given_as_json_text_are_read():
 
 AUTH = {
     "RoleDetailList": [
-        {"RoleName": "web", "Arn": "arn:aws:iam::111122223333:role/web", "AssumeRolePolicyDocument": {},
-         "AttachedManagedPolicies": [{"PolicyName": "p", "PolicyArn": "arn:aws:iam::111122223333:policy/p"}]},
+        {
+            "RoleName": "web",
+            "Arn": "arn:aws:iam::111122223333:role/web",
+            "AssumeRolePolicyDocument": {},
+            "AttachedManagedPolicies": [{"PolicyName": "p", "PolicyArn": "arn:aws:iam::111122223333:policy/p"}],
+        },
         {"RoleName": "web", "Arn": "arn:aws:iam::999999999999:role/web", "AssumeRolePolicyDocument": {}},
     ],
-    "Policies": [{"PolicyName": "p", "Arn": "arn:aws:iam::111122223333:policy/p", "PolicyVersionList": [
-        {"VersionId": "v1", "IsDefaultVersion": False, "Document": {"Statement": [
-            {"Effect": "Allow", "Action": "old:Action", "Resource": "*"}]}},
-        {"VersionId": "v2", "IsDefaultVersion": True, "Document": {"Statement": [
-            {"Effect": "Allow", "Action": "new:Action", "Resource": "*"}]}},
-    ]}],
+    "Policies": [
+        {
+            "PolicyName": "p",
+            "Arn": "arn:aws:iam::111122223333:policy/p",
+            "PolicyVersionList": [
+                {
+                    "VersionId": "v1",
+                    "IsDefaultVersion": False,
+                    "Document": {"Statement": [{"Effect": "Allow", "Action": "old:Action", "Resource": "*"}]},
+                },
+                {
+                    "VersionId": "v2",
+                    "IsDefaultVersion": True,
+                    "Document": {"Statement": [{"Effect": "Allow", "Action": "new:Action", "Resource": "*"}]},
+                },
+            ],
+        }
+    ],
 }
 
 
@@ -206,16 +237,25 @@ def test_customer_managed_policy_default_version_resolved(tmp_path):
 
 def test_usage_links_roles_by_arn_name_and_logical_id(tmp_path):
     _, cli_roles = load_file(tmp_path, "auth.json", json.dumps(AUTH))
-    _, template = load_file(tmp_path, "stack.yaml", TEMPLATE + """\
+    _, template = load_file(
+        tmp_path,
+        "stack.yaml",
+        TEMPLATE
+        + """\
   Task:
     Type: AWS::ECS::TaskDefinition
     Properties:
       TaskRoleArn: !GetAtt Role.Arn
       ContainerDefinitions: [{Name: a, Image: nginx}]
-""")
-    task_json = {"family": "api", "revision": 7, "containerDefinitions": [{"name": "a", "image": "nginx"}],
-                 "taskRoleArn": "arn:aws:iam::111122223333:role/web",
-                 "executionRoleArn": "arn:aws:iam::555555555555:role/app-task"}
+""",
+    )
+    task_json = {
+        "family": "api",
+        "revision": 7,
+        "containerDefinitions": [{"name": "a", "image": "nginx"}],
+        "taskRoleArn": "arn:aws:iam::111122223333:role/web",
+        "executionRoleArn": "arn:aws:iam::555555555555:role/app-task",
+    }
     _, tasks = load_file(tmp_path, "td.json", json.dumps(task_json))
     iam_facts.link_usage([*cli_roles, *template, *tasks])
     ours, other_account = cli_roles[:2]
@@ -236,11 +276,31 @@ def test_render_keeps_intrinsics_as_placeholders():
 def test_aws_managed_document_in_the_input_wins_over_the_table(tmp_path):
     admin = "arn:aws:iam::aws:policy/AdministratorAccess"
     attached = [{"PolicyName": "AdministratorAccess", "PolicyArn": admin}]
-    auth = {"RoleDetailList": [{"RoleName": "r", "Arn": "arn:aws:iam::111122223333:role/r",
-                                "AssumeRolePolicyDocument": {}, "AttachedManagedPolicies": attached}],
-            "Policies": [{"PolicyName": "AdministratorAccess", "Arn": admin, "PolicyVersionList": [
-                {"VersionId": "v1", "IsDefaultVersion": True, "Document": {"Statement": [
-                    {"Effect": "Allow", "Action": "*", "Resource": "*", "Sid": "FromTheAccount"}]}}]}]}
+    auth = {
+        "RoleDetailList": [
+            {
+                "RoleName": "r",
+                "Arn": "arn:aws:iam::111122223333:role/r",
+                "AssumeRolePolicyDocument": {},
+                "AttachedManagedPolicies": attached,
+            }
+        ],
+        "Policies": [
+            {
+                "PolicyName": "AdministratorAccess",
+                "Arn": admin,
+                "PolicyVersionList": [
+                    {
+                        "VersionId": "v1",
+                        "IsDefaultVersion": True,
+                        "Document": {
+                            "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*", "Sid": "FromTheAccount"}]
+                        },
+                    }
+                ],
+            }
+        ],
+    }
     _, [role] = load_file(tmp_path, "auth.json", json.dumps(auth))
     [statement] = role.facts["statements"]
     assert (statement["sid"], statement["source"]) == ("FromTheAccount", "aws-managed")

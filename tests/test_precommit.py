@@ -38,10 +38,13 @@ def pre_commit(project: Path, *args: str, home: Path | None = None, offline: boo
     env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
     env.update(PRE_COMMIT_COLOR="never", **({"PRE_COMMIT_HOME": str(home)} if home else {}))
     if offline:  # any network use by the hook would fail
-        env.update(HTTP_PROXY="http://127.0.0.1:9", HTTPS_PROXY="http://127.0.0.1:9", NO_PROXY="",
-                   AWS_EC2_METADATA_DISABLED="true")
-    return subprocess.run([str(PRE_COMMIT), *args], cwd=project, env=env, capture_output=True, text=True,
-                          timeout=900)
+        env.update(
+            HTTP_PROXY="http://127.0.0.1:9",
+            HTTPS_PROXY="http://127.0.0.1:9",
+            NO_PROXY="",
+            AWS_EC2_METADATA_DISABLED="true",
+        )
+    return subprocess.run([str(PRE_COMMIT), *args], cwd=project, env=env, capture_output=True, text=True, timeout=900)
 
 
 def sample_project(path: Path) -> Path:
@@ -74,7 +77,8 @@ def test_installed_hook_runs_offline(hook_repo, tmp_path):
     project = sample_project(tmp_path / "project")
     rev = git(hook_repo, "rev-parse", "HEAD").strip()
     (project / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: fgscan\n")
+        f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: fgscan\n"
+    )
     home = tmp_path / "home"
     installed = pre_commit(project, "install-hooks", home=home)
     assert installed.returncode == 0, installed.stdout + installed.stderr

@@ -24,9 +24,17 @@ RULES = Rulebook.load().rules
 
 
 def make_rule(number: int, area: str) -> Rule:
-    return Rule(id=f"FG-{area}-{number:03d}", name=f"rule-{area.lower()}-{number}", title=f"Title | {number}",
-                description="d", severity=list(Severity)[number % 4], kinds=("ecs_service",), package=f"p{number}",
-                file=Path(f"r{number}.rego"), frameworks={"aws-fsbp": (f"ECS.{number}",), "acme": ("A-1",)})
+    return Rule(
+        id=f"FG-{area}-{number:03d}",
+        name=f"rule-{area.lower()}-{number}",
+        title=f"Title | {number}",
+        description="d",
+        severity=list(Severity)[number % 4],
+        kinds=("ecs_service",),
+        package=f"p{number}",
+        file=Path(f"r{number}.rego"),
+        frameworks={"aws-fsbp": (f"ECS.{number}",), "acme": ("A-1",)},
+    )
 
 
 def test_docs_rules_md_is_current():
@@ -60,7 +68,11 @@ def test_generator_handles_any_number_of_rules_and_unknown_areas():
     text = rules_markdown(rules)
     assert text.count("\n| FG-") == 300
     assert [h for h in re.findall(r"^## (.+)$", text, re.MULTILINE)] == [
-        "Container", "Service, task set and cluster", "Other", "Rule details"]
+        "Container",
+        "Service, task set and cluster",
+        "Other",
+        "Rule details",
+    ]
     assert "| AWS FSBP | acme |" in text and "Title \\| 7" in text
     table = readme_table(rules)
     assert table.count("\n| [FG-") == 300 and table.startswith("300 rules;")
@@ -90,8 +102,13 @@ def test_rules_docs_command_writes_and_checks(tmp_path):
     stale = run_fgscan("rules", "docs", "--output", str(out), "--readme", str(readme), "--check")
     assert stale.returncode == 1
     assert stale.stderr == f"{readme} is out of date: run `{REGENERATE}`\n"
-    module = subprocess.run([sys.executable, "-m", "scanner.rule_docs", "--output", str(out), "--readme",
-                             str(readme)], capture_output=True, text=True, check=False, cwd=ROOT)
+    module = subprocess.run(
+        [sys.executable, "-m", "scanner.rule_docs", "--output", str(out), "--readme", str(readme)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
     assert module.returncode == 0 and module.stdout == f"wrote {readme}\n"
 
 
@@ -144,8 +161,13 @@ def test_a_rules_bad_example_is_reported_and_its_good_example_is_not(rule, examp
         resource = Resource(kind=rule.kinds[0], name="example", data=data, file="example.json")
         facts.annotate(resource)
         if resource.kind == "iam_role":  # as the task and execution role of a task definition
-            task = Resource(kind="ecs_task_definition", name="example-task", data={}, file="example.json",
-                            links={"task_role": "example", "execution_role": "example"})
+            task = Resource(
+                kind="ecs_task_definition",
+                name="example-task",
+                data={},
+                file="example.json",
+                links={"task_role": "example", "execution_role": "example"},
+            )
             iam_facts.link_usage([task, resource])
         (denies,) = engine.evaluate([resource])
         assert bool(denies.get(rule.id)) is reported, f"{rule.file}: the {which} example is {'not ' * reported}reported"

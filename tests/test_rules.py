@@ -23,8 +23,15 @@ EXPECTS_NONE = re.compile(r"count\(.*\)\s*==\s*0\b|==\s*set\(\)")
 EXPECTS_FINDING = re.compile(r"count\(.*\)\s*(==|>=)\s*[1-9]|count\(.*\)\s*>\s*0|\bsome \w+ in\b")
 
 FOUNDATION = (
-    "privileged-container", "root-user", "writable-root-filesystem", "host-network-mode", "added-capabilities",
-    "secrets-in-environment", "task-execution-role-shared", "public-ip-assigned", "sg-world-ingress-admin-port",
+    "privileged-container",
+    "root-user",
+    "writable-root-filesystem",
+    "host-network-mode",
+    "added-capabilities",
+    "secrets-in-environment",
+    "task-execution-role-shared",
+    "public-ip-assigned",
+    "sg-world-ingress-admin-port",
     "sg-world-ingress-all-traffic",
 )
 SECRETS = {
@@ -70,6 +77,7 @@ def located(report: dict, resource: str | None = None) -> set[tuple[str, int, st
 
 
 # --- the rule set as a whole -------------------------------------------------------------------------------------
+
 
 def test_every_rego_test_passes_on_the_embedded_engine():
     proc = run_fgscan("rules", "test")
@@ -127,8 +135,16 @@ def test_rule_ids_and_names_are_unique():
 
 def test_params_the_foundation_rules_read_exist():
     params = json.loads((RULES / "data.json").read_text())["fgscan"]["params"]
-    for key in ("admin_ports", "dangerous_capabilities", "secret_patterns", "secret_name_regex",
-                "secret_named_min_length", "secret_value_ignore", "secret_entropy_threshold", "secret_min_length"):
+    for key in (
+        "admin_ports",
+        "dangerous_capabilities",
+        "secret_patterns",
+        "secret_name_regex",
+        "secret_named_min_length",
+        "secret_value_ignore",
+        "secret_entropy_threshold",
+        "secret_min_length",
+    ):
         assert key in params, key
     assert all({"name", "regex"} <= set(p) for p in params["secret_patterns"])
     assert "(?i)" not in json.dumps(params), "rego-cpp has no (?i)"
@@ -356,6 +372,7 @@ def test_admin_port_message_names_ports_and_traffic(template_report):
 
 # --- the examples ------------------------------------------------------------------------------------------------
 
+
 def test_hardened_example_trips_no_foundation_rule():
     report = scan_json("examples/hardened-task-definition.json")
     assert report["summary"]["resources"] == 1
@@ -374,8 +391,9 @@ def test_risky_example_trips_the_task_definition_rules():
         ("secrets-in-environment", line_of(text, '"AWS_ACCESS_KEY_ID"')),
         ("secrets-in-environment", line_of(text, '"AWS_SECRET_ACCESS_KEY"')),
     } <= rules
-    assert not any(rule == "secrets-in-environment" and line == line_of(text, "PASSWORD_MIN_LENGTH")
-                   for rule, line in rules)
+    assert not any(
+        rule == "secrets-in-environment" and line == line_of(text, "PASSWORD_MIN_LENGTH") for rule, line in rules
+    )
 
 
 def test_web_stack_example_trips_the_network_and_service_rules():
@@ -393,15 +411,18 @@ def test_web_stack_example_trips_the_network_and_service_rules():
 
 # --- secrets never leave fgscan ----------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_no_secret_value_in_any_report(tmp_path, fmt):
     task = {
         "family": "leaky",
-        "containerDefinitions": [{
-            "name": "app",
-            "image": "app:1",
-            "environment": [{"name": k, "value": v} for k, v in SECRETS.items()],
-        }],
+        "containerDefinitions": [
+            {
+                "name": "app",
+                "image": "app:1",
+                "environment": [{"name": k, "value": v} for k, v in SECRETS.items()],
+            }
+        ],
     }
     (tmp_path / "task.json").write_text(json.dumps(task, indent=2))
     proc = run_fgscan("scan", "task.json", "--format", fmt, cwd=tmp_path)

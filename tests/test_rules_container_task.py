@@ -9,11 +9,25 @@ from pathlib import Path
 from tests.conftest import EXAMPLES, run_fgscan
 
 RULES = (
-    "windows-admin-user", "capabilities-not-dropped", "secrets-in-command", "logging-disabled",
-    "logging-blocking-mode", "image-not-pinned", "image-untrusted-registry", "unsafe-security-options",
-    "host-devices", "unsafe-sysctls", "missing-resource-limits", "host-pid-namespace", "host-ipc-namespace",
-    "host-path-volume", "docker-socket-mount", "efs-transit-encryption-disabled", "efs-iam-authorization-disabled",
-    "non-awsvpc-network-mode", "secret-from-other-account",
+    "windows-admin-user",
+    "capabilities-not-dropped",
+    "secrets-in-command",
+    "logging-disabled",
+    "logging-blocking-mode",
+    "image-not-pinned",
+    "image-untrusted-registry",
+    "unsafe-security-options",
+    "host-devices",
+    "unsafe-sysctls",
+    "missing-resource-limits",
+    "host-pid-namespace",
+    "host-ipc-namespace",
+    "host-path-volume",
+    "docker-socket-mount",
+    "efs-transit-encryption-disabled",
+    "efs-iam-authorization-disabled",
+    "non-awsvpc-network-mode",
+    "secret-from-other-account",
 )
 SECRET_VALUES = ("Zq8mW2kLp5RtY7vBx3Nc", "hunter2hunter2")
 OTHER = "222222222222"
@@ -319,8 +333,16 @@ def test_hardened_example_has_no_finding_of_medium_or_above():
 def test_risky_example_trips_the_container_and_task_rules():
     report = scan(EXAMPLES / "risky-task-definition.json")
     assert {f["rule"] for f in report["findings"]} >= {
-        "docker-socket-mount", "host-pid-namespace", "host-path-volume", "unsafe-security-options",
-        "secrets-in-command", "logging-disabled", "image-not-pinned", "image-untrusted-registry",
-        "efs-transit-encryption-disabled", "efs-iam-authorization-disabled", "missing-resource-limits",
+        "docker-socket-mount",
+        "host-pid-namespace",
+        "host-path-volume",
+        "unsafe-security-options",
+        "secrets-in-command",
+        "logging-disabled",
+        "image-not-pinned",
+        "image-untrusted-registry",
+        "efs-transit-encryption-disabled",
+        "efs-iam-authorization-disabled",
+        "missing-resource-limits",
         "capabilities-not-dropped",
     }

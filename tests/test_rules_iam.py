@@ -130,8 +130,13 @@ Resources:
 """
 
 IAM_RULES = (
-    "iam-wildcard-action", "iam-wildcard-resource-sensitive", "iam-privilege-escalation", "iam-admin-policy-attached",
-    "iam-trust-policy-unscoped", "iam-trust-policy-too-broad", "exec-role-broad-secret-access",
+    "iam-wildcard-action",
+    "iam-wildcard-resource-sensitive",
+    "iam-privilege-escalation",
+    "iam-admin-policy-attached",
+    "iam-trust-policy-unscoped",
+    "iam-trust-policy-too-broad",
+    "exec-role-broad-secret-access",
 )
 
 
@@ -177,8 +182,9 @@ def test_messages_name_the_task_definitions_using_the_role(template_findings):
         "IAM role 'AppRole': inline policy 'app' allows dynamodb:*. The role is the task role of task definition "
         "'AppTask'."
     )
-    assert "managed policy 'DeployPolicy' allows ecs:registertaskdefinition together with iam:passrole" in (
-        by_rule["iam-privilege-escalation"]
+    assert (
+        "managed policy 'DeployPolicy' allows ecs:registertaskdefinition together with iam:passrole"
+        in (by_rule["iam-privilege-escalation"])
     )
     assert "account 444455556666 (not shown to be this role's account)" in by_rule["iam-trust-policy-too-broad"]
     assert "AWS managed policy 'PowerUserAccess'" in by_rule["iam-admin-policy-attached"]
@@ -204,8 +210,11 @@ def test_standalone_policy_is_judged_on_its_own(template_findings):
     orphan = {(f["rule"], f["line"]) for f in template_findings if f["resource"] == "OrphanPolicy"}
     line = line_of(TEMPLATE, "Action: iam:*")
     assert orphan == {("iam-wildcard-action", line), ("iam-privilege-escalation", line)}
-    [message] = [f["message"] for f in template_findings if f["rule"] == "iam-wildcard-action"
-                 and f["resource"] == "OrphanPolicy"]
+    [message] = [
+        f["message"]
+        for f in template_findings
+        if f["rule"] == "iam-wildcard-action" and f["resource"] == "OrphanPolicy"
+    ]
     assert message == "IAM policy 'OrphanPolicy': the policy allows iam:*."
 
 
@@ -220,14 +229,24 @@ AUTH_DETAILS = {
             "Arn": "arn:aws:iam::111122223333:role/web-task",
             "AssumeRolePolicyDocument": {
                 "Version": "2012-10-17",
-                "Statement": [{"Effect": "Allow", "Principal": {"Service": "ecs-tasks.amazonaws.com"},
-                               "Action": "sts:AssumeRole",
-                               "Condition": {"StringEquals": {"aws:SourceAccount": "111122223333"}}}],
+                "Statement": [
+                    {
+                        "Effect": "Allow",
+                        "Principal": {"Service": "ecs-tasks.amazonaws.com"},
+                        "Action": "sts:AssumeRole",
+                        "Condition": {"StringEquals": {"aws:SourceAccount": "111122223333"}},
+                    }
+                ],
             },
-            "RolePolicyList": [{"PolicyName": "data", "PolicyDocument": {
-                "Version": "2012-10-17",
-                "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::web-data/*"}],
-            }}],
+            "RolePolicyList": [
+                {
+                    "PolicyName": "data",
+                    "PolicyDocument": {
+                        "Version": "2012-10-17",
+                        "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::web-data/*"}],
+                    },
+                }
+            ],
             "AttachedManagedPolicies": [
                 {"PolicyName": "AdministratorAccess", "PolicyArn": "arn:aws:iam::aws:policy/AdministratorAccess"},
                 {"PolicyName": "deploy", "PolicyArn": "arn:aws:iam::111122223333:policy/deploy"},
@@ -241,37 +260,66 @@ AUTH_DETAILS = {
             "AssumeRolePolicyDocument": {
                 "Version": "2012-10-17",
                 "Statement": [
-                    {"Effect": "Allow", "Principal": {"Service": "ecs-tasks.amazonaws.com"},
-                     "Action": "sts:AssumeRole"},
-                    {"Effect": "Allow", "Principal": {"AWS": ["arn:aws:iam::111122223333:root",
-                                                              "arn:aws:iam::444455556666:role/ci"]},
-                     "Action": "sts:AssumeRole"},
+                    {
+                        "Effect": "Allow",
+                        "Principal": {"Service": "ecs-tasks.amazonaws.com"},
+                        "Action": "sts:AssumeRole",
+                    },
+                    {
+                        "Effect": "Allow",
+                        "Principal": {"AWS": ["arn:aws:iam::111122223333:root", "arn:aws:iam::444455556666:role/ci"]},
+                        "Action": "sts:AssumeRole",
+                    },
                 ],
             },
-            "RolePolicyList": [{"PolicyName": "secrets", "PolicyDocument": {
-                "Version": "2012-10-17",
-                "Statement": [{"Effect": "Allow", "Action": ["secretsmanager:GetSecretValue"],
-                               "Resource": "arn:aws:secretsmanager:*:111122223333:secret:*"}],
-            }}],
-            "AttachedManagedPolicies": [{
-                "PolicyName": "AmazonECSTaskExecutionRolePolicy",
-                "PolicyArn": "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy",
-            }],
+            "RolePolicyList": [
+                {
+                    "PolicyName": "secrets",
+                    "PolicyDocument": {
+                        "Version": "2012-10-17",
+                        "Statement": [
+                            {
+                                "Effect": "Allow",
+                                "Action": ["secretsmanager:GetSecretValue"],
+                                "Resource": "arn:aws:secretsmanager:*:111122223333:secret:*",
+                            }
+                        ],
+                    },
+                }
+            ],
+            "AttachedManagedPolicies": [
+                {
+                    "PolicyName": "AmazonECSTaskExecutionRolePolicy",
+                    "PolicyArn": "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy",
+                }
+            ],
         },
     ],
-    "Policies": [{
-        "PolicyName": "deploy",
-        "Arn": "arn:aws:iam::111122223333:policy/deploy",
-        "DefaultVersionId": "v2",
-        "PolicyVersionList": [
-            {"Document": {"Version": "2012-10-17", "Statement": [
-                {"Effect": "Allow", "Action": "iam:CreatePolicyVersion", "Resource": "*"}]},
-             "VersionId": "v2", "IsDefaultVersion": True},
-            {"Document": {"Version": "2012-10-17", "Statement": [
-                {"Effect": "Allow", "Action": "iam:AttachRolePolicy", "Resource": "*"}]},
-             "VersionId": "v1", "IsDefaultVersion": False},
-        ],
-    }],
+    "Policies": [
+        {
+            "PolicyName": "deploy",
+            "Arn": "arn:aws:iam::111122223333:policy/deploy",
+            "DefaultVersionId": "v2",
+            "PolicyVersionList": [
+                {
+                    "Document": {
+                        "Version": "2012-10-17",
+                        "Statement": [{"Effect": "Allow", "Action": "iam:CreatePolicyVersion", "Resource": "*"}],
+                    },
+                    "VersionId": "v2",
+                    "IsDefaultVersion": True,
+                },
+                {
+                    "Document": {
+                        "Version": "2012-10-17",
+                        "Statement": [{"Effect": "Allow", "Action": "iam:AttachRolePolicy", "Resource": "*"}],
+                    },
+                    "VersionId": "v1",
+                    "IsDefaultVersion": False,
+                },
+            ],
+        }
+    ],
 }
 
 TASK_DEFINITION = {

@@ -15,10 +15,21 @@ from scanner.rulebook import Rulebook
 from tests.conftest import EXAMPLES, run_fgscan
 
 RULES = (
-    "outdated-platform-version", "ecs-exec-enabled", "exec-logging-disabled", "container-insights-disabled",
-    "service-default-security-group", "sg-world-ingress-high-risk-port", "sg-world-ingress-unauthorized-port",
-    "sg-world-egress-all", "sg-default-allows-traffic", "sg-wide-public-cidr", "sg-broad-private-ingress",
-    "sg-port-range", "sg-rule-missing-description", "eni-public-ip", "eni-source-dest-check-disabled",
+    "outdated-platform-version",
+    "ecs-exec-enabled",
+    "exec-logging-disabled",
+    "container-insights-disabled",
+    "service-default-security-group",
+    "sg-world-ingress-high-risk-port",
+    "sg-world-ingress-unauthorized-port",
+    "sg-world-egress-all",
+    "sg-default-allows-traffic",
+    "sg-wide-public-cidr",
+    "sg-broad-private-ingress",
+    "sg-port-range",
+    "sg-rule-missing-description",
+    "eni-public-ip",
+    "eni-source-dest-check-disabled",
 )
 
 
@@ -65,29 +76,49 @@ def cidr6(value: str, description: str | None = None) -> dict:
 def group(group_id: str, name: str, ingress: list[dict], egress: list[dict]) -> dict:
     """One security group as describe-security-groups prints it."""
     return {
-        "Description": f"{name} group", "GroupName": name, "IpPermissions": ingress, "OwnerId": "111122223333",
-        "GroupId": group_id, "IpPermissionsEgress": egress, "VpcId": "vpc-0a1b2c3d4e5f60718",
+        "Description": f"{name} group",
+        "GroupName": name,
+        "IpPermissions": ingress,
+        "OwnerId": "111122223333",
+        "GroupId": group_id,
+        "IpPermissionsEgress": egress,
+        "VpcId": "vpc-0a1b2c3d4e5f60718",
     }
 
 
-RISKY = group("sg-risky", "orders", [
-    ip_permission("tcp", cidr("0.0.0.0/0"), 3306),
-    ip_permission("tcp", cidr6("::/0", "web"), 80, 443),
-    ip_permission("tcp", cidr("0.0.0.0/0", "tls alt"), 8443),
-    ip_permission("-1", cidr("10.0.0.0/8", "internal")),
-    ip_permission("tcp", cidr("52.0.0.0/8", "partner"), 9000),
-    ip_permission("tcp", cidr("10.1.0.0/24", "ephemeral"), 1024, 65535),
-    ip_permission("tcp", cidr("203.0.113.10/32", "office ssh"), 22),
-    ip_permission("tcp", cidr("0.0.0.0/0", "just short of mysql"), 3301, 3305),
-], [ip_permission("-1", cidr("0.0.0.0/0"))])
+RISKY = group(
+    "sg-risky",
+    "orders",
+    [
+        ip_permission("tcp", cidr("0.0.0.0/0"), 3306),
+        ip_permission("tcp", cidr6("::/0", "web"), 80, 443),
+        ip_permission("tcp", cidr("0.0.0.0/0", "tls alt"), 8443),
+        ip_permission("-1", cidr("10.0.0.0/8", "internal")),
+        ip_permission("tcp", cidr("52.0.0.0/8", "partner"), 9000),
+        ip_permission("tcp", cidr("10.1.0.0/24", "ephemeral"), 1024, 65535),
+        ip_permission("tcp", cidr("203.0.113.10/32", "office ssh"), 22),
+        ip_permission("tcp", cidr("0.0.0.0/0", "just short of mysql"), 3301, 3305),
+    ],
+    [ip_permission("-1", cidr("0.0.0.0/0"))],
+)
 
-HARDENED = group("sg-hardened", "web", [
-    ip_permission("tcp", cidr("0.0.0.0/0", "public HTTPS") | cidr6("::/0", "public HTTPS"), 443),
-], [ip_permission("tcp", {"PrefixListIds": [{"PrefixListId": "pl-0a1b2c3d", "Description": "S3 endpoint"}]}, 443)])
+HARDENED = group(
+    "sg-hardened",
+    "web",
+    [
+        ip_permission("tcp", cidr("0.0.0.0/0", "public HTTPS") | cidr6("::/0", "public HTTPS"), 443),
+    ],
+    [ip_permission("tcp", {"PrefixListIds": [{"PrefixListId": "pl-0a1b2c3d", "Description": "S3 endpoint"}]}, 443)],
+)
 
-DEFAULT = group("sg-default", "default", [
-    ip_permission("-1", {"UserIdGroupPairs": [{"GroupId": "sg-default", "UserId": "111122223333"}]}),
-], [ip_permission("-1", cidr("0.0.0.0/0"))])
+DEFAULT = group(
+    "sg-default",
+    "default",
+    [
+        ip_permission("-1", {"UserIdGroupPairs": [{"GroupId": "sg-default", "UserId": "111122223333"}]}),
+    ],
+    [ip_permission("-1", cidr("0.0.0.0/0"))],
+)
 
 
 def test_describe_security_groups(tmp_path):
@@ -130,22 +161,42 @@ def test_hardened_group_has_no_finding_of_medium_or_above(tmp_path):
 def test_describe_network_interfaces(tmp_path):
     def eni(eni_id: str, interface_type: str, description: str, check: bool, public_ip: str | None) -> dict:
         data = {
-            "AvailabilityZone": "eu-west-1a", "Description": description, "Groups": [{"GroupId": "sg-1"}],
-            "InterfaceType": interface_type, "NetworkInterfaceId": eni_id, "PrivateIpAddress": "10.0.1.25",
-            "RequesterManaged": interface_type != "interface", "SourceDestCheck": check, "Status": "in-use",
-            "SubnetId": "subnet-1", "VpcId": "vpc-1",
+            "AvailabilityZone": "eu-west-1a",
+            "Description": description,
+            "Groups": [{"GroupId": "sg-1"}],
+            "InterfaceType": interface_type,
+            "NetworkInterfaceId": eni_id,
+            "PrivateIpAddress": "10.0.1.25",
+            "RequesterManaged": interface_type != "interface",
+            "SourceDestCheck": check,
+            "Status": "in-use",
+            "SubnetId": "subnet-1",
+            "VpcId": "vpc-1",
         }
         if public_ip:
             data["Association"] = {"IpOwnerId": "amazon", "PublicDnsName": "ec2.example", "PublicIp": public_ip}
         return data
 
     path = tmp_path / "enis.json"
-    path.write_text(json.dumps({"NetworkInterfaces": [
-        eni("eni-task", "interface", "arn:aws:ecs:eu-west-1:111122223333:attachment/0b1c", True, "203.0.113.25"),
-        eni("eni-nat", "nat_gateway", "Interface for NAT Gateway nat-0a1b", False, "198.51.100.4"),
-        eni("eni-alb", "interface", "ELB app/web/50dc6c495c0c9188", True, "198.51.100.9"),
-        eni("eni-router", "interface", "firewall appliance", False, None),
-    ]}, indent=4))
+    path.write_text(
+        json.dumps(
+            {
+                "NetworkInterfaces": [
+                    eni(
+                        "eni-task",
+                        "interface",
+                        "arn:aws:ecs:eu-west-1:111122223333:attachment/0b1c",
+                        True,
+                        "203.0.113.25",
+                    ),
+                    eni("eni-nat", "nat_gateway", "Interface for NAT Gateway nat-0a1b", False, "198.51.100.4"),
+                    eni("eni-alb", "interface", "ELB app/web/50dc6c495c0c9188", True, "198.51.100.9"),
+                    eni("eni-router", "interface", "firewall appliance", False, None),
+                ]
+            },
+            indent=4,
+        )
+    )
     text = path.read_text()
     assert found(scan(path)) == {
         ("eni-public-ip", "eni-task", line_of(text, '"PublicIp": "203.0.113.25"')),
@@ -156,50 +207,95 @@ def test_describe_network_interfaces(tmp_path):
 def test_describe_services_task_sets_and_clusters(tmp_path):
     services = tmp_path / "services.json"
     awsvpc = {"subnets": ["subnet-1"], "assignPublicIp": "DISABLED"}
-    services.write_text(json.dumps({"services": [
-        {
-            "serviceArn": "arn:aws:ecs:eu-west-1:111122223333:service/prod/orders", "serviceName": "orders",
-            "launchType": "FARGATE", "platformVersion": "1.3.0", "platformFamily": "Linux",
-            "networkConfiguration": {"awsvpcConfiguration": awsvpc}, "enableExecuteCommand": True,
-        },
-        {
-            "serviceArn": "arn:aws:ecs:eu-west-1:111122223333:service/prod/web", "serviceName": "web",
-            "capacityProviderStrategy": [{"capacityProvider": "FARGATE_SPOT", "weight": 1, "base": 0}],
-            "platformVersion": "LATEST", "enableExecuteCommand": False,
-            "networkConfiguration": {"awsvpcConfiguration": awsvpc | {"securityGroups": ["sg-web"]}},
-        },
-        {
-            "serviceArn": "arn:aws:ecs:eu-west-1:111122223333:service/prod/win", "serviceName": "win",
-            "launchType": "FARGATE", "platformVersion": "1.0.0",
-            "networkConfiguration": {"awsvpcConfiguration": awsvpc | {"securityGroups": ["sg-win"]}},
-        },
-    ], "failures": []}, indent=4))
+    services.write_text(
+        json.dumps(
+            {
+                "services": [
+                    {
+                        "serviceArn": "arn:aws:ecs:eu-west-1:111122223333:service/prod/orders",
+                        "serviceName": "orders",
+                        "launchType": "FARGATE",
+                        "platformVersion": "1.3.0",
+                        "platformFamily": "Linux",
+                        "networkConfiguration": {"awsvpcConfiguration": awsvpc},
+                        "enableExecuteCommand": True,
+                    },
+                    {
+                        "serviceArn": "arn:aws:ecs:eu-west-1:111122223333:service/prod/web",
+                        "serviceName": "web",
+                        "capacityProviderStrategy": [{"capacityProvider": "FARGATE_SPOT", "weight": 1, "base": 0}],
+                        "platformVersion": "LATEST",
+                        "enableExecuteCommand": False,
+                        "networkConfiguration": {"awsvpcConfiguration": awsvpc | {"securityGroups": ["sg-web"]}},
+                    },
+                    {
+                        "serviceArn": "arn:aws:ecs:eu-west-1:111122223333:service/prod/win",
+                        "serviceName": "win",
+                        "launchType": "FARGATE",
+                        "platformVersion": "1.0.0",
+                        "networkConfiguration": {"awsvpcConfiguration": awsvpc | {"securityGroups": ["sg-win"]}},
+                    },
+                ],
+                "failures": [],
+            },
+            indent=4,
+        )
+    )
     task_sets = tmp_path / "task-sets.json"
-    task_sets.write_text(json.dumps({"taskSets": [{
-        "id": "ecs-svc/1234", "taskSetArn": "arn:aws:ecs:eu-west-1:111122223333:task-set/prod/blue/ecs-svc/1234",
-        "launchType": "FARGATE", "platformVersion": "1.2.0",
-        "networkConfiguration": {"awsvpcConfiguration": awsvpc | {"securityGroups": []}},
-    }]}, indent=4))
+    task_sets.write_text(
+        json.dumps(
+            {
+                "taskSets": [
+                    {
+                        "id": "ecs-svc/1234",
+                        "taskSetArn": "arn:aws:ecs:eu-west-1:111122223333:task-set/prod/blue/ecs-svc/1234",
+                        "launchType": "FARGATE",
+                        "platformVersion": "1.2.0",
+                        "networkConfiguration": {"awsvpcConfiguration": awsvpc | {"securityGroups": []}},
+                    }
+                ]
+            },
+            indent=4,
+        )
+    )
     clusters = tmp_path / "clusters.json"
-    clusters.write_text(json.dumps({"clusters": [
-        {
-            "clusterArn": "arn:aws:ecs:eu-west-1:111122223333:cluster/prod", "clusterName": "prod",
-            "configuration": {"executeCommandConfiguration": {"logging": "NONE"}},
-            "settings": [{"name": "containerInsights", "value": "disabled"}], "status": "ACTIVE",
-        },
-        {
-            "clusterArn": "arn:aws:ecs:eu-west-1:111122223333:cluster/audit", "clusterName": "audit",
-            "configuration": {"executeCommandConfiguration": {
-                "logging": "OVERRIDE", "logConfiguration": {"cloudWatchLogGroupName": "/ecs/exec"},
-            }},
-            "settings": [{"name": "containerInsights", "value": "enhanced"}], "status": "ACTIVE",
-        },
-        {
-            "clusterArn": "arn:aws:ecs:eu-west-1:111122223333:cluster/batch", "clusterName": "batch",
-            "configuration": {"executeCommandConfiguration": {"logging": "OVERRIDE", "logConfiguration": {}}},
-            "status": "ACTIVE",
-        },
-    ], "failures": []}, indent=4))
+    clusters.write_text(
+        json.dumps(
+            {
+                "clusters": [
+                    {
+                        "clusterArn": "arn:aws:ecs:eu-west-1:111122223333:cluster/prod",
+                        "clusterName": "prod",
+                        "configuration": {"executeCommandConfiguration": {"logging": "NONE"}},
+                        "settings": [{"name": "containerInsights", "value": "disabled"}],
+                        "status": "ACTIVE",
+                    },
+                    {
+                        "clusterArn": "arn:aws:ecs:eu-west-1:111122223333:cluster/audit",
+                        "clusterName": "audit",
+                        "configuration": {
+                            "executeCommandConfiguration": {
+                                "logging": "OVERRIDE",
+                                "logConfiguration": {"cloudWatchLogGroupName": "/ecs/exec"},
+                            }
+                        },
+                        "settings": [{"name": "containerInsights", "value": "enhanced"}],
+                        "status": "ACTIVE",
+                    },
+                    {
+                        "clusterArn": "arn:aws:ecs:eu-west-1:111122223333:cluster/batch",
+                        "clusterName": "batch",
+                        "configuration": {
+                            "executeCommandConfiguration": {"logging": "OVERRIDE", "logConfiguration": {}}
+                        },
+                        "status": "ACTIVE",
+                    },
+                ],
+                "failures": [],
+            },
+            indent=4,
+        )
+    )
     text = services.read_text()
     assert found(scan(services)) == {
         ("outdated-platform-version", "orders", line_of(text, '"platformVersion": "1.3.0"')),

@@ -57,8 +57,11 @@ def test_metadata_skip_suppresses_with_its_reason_and_reports_bad_skips(tmp_path
     [suppressed] = report["suppressed"]
     assert suppressed["rule"] == "privileged-container"
     assert suppressed["line"] == 21
-    assert suppressed["suppression"] == {"kind": "inSource", "reason": "The node agent needs the host devices",
-                                         "where": "stack.yaml:7"}
+    assert suppressed["suppression"] == {
+        "kind": "inSource",
+        "reason": "The node agent needs the host devices",
+        "where": "stack.yaml:7",
+    }
     assert report["summary"]["suppressed"] == 1
     notices = "\n".join(report["notices"])
     assert "stack.yaml:9: notice: stale skip: FG-TSK-001" in notices
@@ -70,14 +73,17 @@ def test_text_report_lists_suppressed_findings_and_notices(tmp_path):
     _write(tmp_path)
     proc = run_fgscan("scan", ".", cwd=tmp_path)
     assert "Suppressed (1)" in proc.stdout
-    assert ("CRITICAL FG-CTR-001 Agent (stack.yaml:21): The node agent needs the host devices (declared at "
-            "stack.yaml:7)") in proc.stdout
+    assert (
+        "CRITICAL FG-CTR-001 Agent (stack.yaml:21): The node agent needs the host devices (declared at stack.yaml:7)"
+    ) in proc.stdout
     assert "stale skip: FG-TSK-001" in proc.stdout
     assert "; 1 suppressed" in proc.stdout
 
 
 def test_config_ignore_entries_suppress_expire_and_go_stale(tmp_path):
-    _write(tmp_path, """\
+    _write(
+        tmp_path,
+        """\
 ignore:
   - rule: root-user
     path: "*.yaml"
@@ -90,16 +96,22 @@ ignore:
   - rule: host-network-mode
     path: services/*
     reason: Nothing matches this
-""")
+""",
+    )
     report, _ = _json(tmp_path)
     by_rule = {f["rule"]: f for f in report["suppressed"]}
     assert by_rule["root-user"]["suppression"] == {
-        "kind": "external", "reason": "Runs as root until the image is rebuilt", "where": ".fgscan.yaml:2"}
+        "kind": "external",
+        "reason": "Runs as root until the image is rebuilt",
+        "where": ".fgscan.yaml:2",
+    }
     assert "privileged-container" in by_rule  # the in-source skip still applies
     assert any(f["rule"] == "image-not-pinned" for f in report["findings"])  # expired: reported again
     notices = "\n".join(report["notices"])
-    assert (".fgscan.yaml:6: notice: ignore entry (rule image-not-pinned, resource Agent) expired on 2020-01-31; "
-            "1 finding(s) it covered are reported again") in notices
+    assert (
+        ".fgscan.yaml:6: notice: ignore entry (rule image-not-pinned, resource Agent) expired on 2020-01-31; "
+        "1 finding(s) it covered are reported again"
+    ) in notices
     assert ".fgscan.yaml:10: notice: stale ignore entry (rule host-network-mode, path services/*)" in notices
 
 

@@ -71,7 +71,8 @@ def collect(options: AuditOptions, progress: Progress) -> tuple[list[RegionInven
         roles = list(pool.map(lambda a: _roles(a, home, inventories, faults, progress), opened))
     found = [inv for inv in inventories + roles if inv is not None]
     coverage = Coverage(
-        accounts=sorted(ids), regions={a.id: a.regions for a in sorted(accounts, key=lambda a: a.id)},
+        accounts=sorted(ids),
+        regions={a.id: a.regions for a in sorted(accounts, key=lambda a: a.id)},
         gaps=sorted(faults.gaps, key=lambda g: (g.account, g.region, g.api, g.target)),
         api_calls=dict(counter.counts),
     )
@@ -85,27 +86,42 @@ def _account_ids(options: AuditOptions, base: Any, home: str, config: Any, fault
     scope = Scope(UNKNOWN, ALL, faults)
     try:
         if options.organization:
-            ids = scope.call("organizations:ListAccounts", session.organization_accounts, session=base,
-                             region=home, config=config)
+            ids = scope.call(
+                "organizations:ListAccounts", session.organization_accounts, session=base, region=home, config=config
+            )
             return sorted(set(ids or []) | set(options.accounts))
-        account = scope.call("sts:GetCallerIdentity", session.caller_account, session=base, region=home,
-                             config=config)
+        account = scope.call("sts:GetCallerIdentity", session.caller_account, session=base, region=home, config=config)
         return [account] if account else []
     except Abandoned:
         return []
 
 
-def _open(account: str, options: AuditOptions, base: Any, home: str, counter: session.ApiCounter, attempts: int,
-          faults: Faults) -> _Account:
+def _open(
+    account: str,
+    options: AuditOptions,
+    base: Any,
+    home: str,
+    counter: session.ApiCounter,
+    attempts: int,
+    faults: Faults,
+) -> _Account:
     """The account's session and regions; a failure leaves the account uncovered, recorded."""
     scope = Scope(account, ALL, faults)
     try:
         boto = base
         if options.account_role:
             role = options.account_role.replace("{account}", account)
-            boto = scope.call("sts:AssumeRole", session.assumed_session, target=role, base=base, role_arn=role,
-                              external_id=options.external_id, region=home, counter=counter,
-                              profile=options.profile)
+            boto = scope.call(
+                "sts:AssumeRole",
+                session.assumed_session,
+                target=role,
+                base=base,
+                role_arn=role,
+                external_id=options.external_id,
+                region=home,
+                counter=counter,
+                profile=options.profile,
+            )
             if boto is None:
                 return _Account(account, None)
         opened = session.AccountSession(account, boto, attempts, options.concurrency * DESCRIBE_WORKERS)
@@ -118,15 +134,21 @@ def _open(account: str, options: AuditOptions, base: Any, home: str, counter: se
         return _Account(account, None)
 
 
-def _region(account: _Account, region: str, options: AuditOptions, faults: Faults,
-            progress: Progress) -> RegionInventory | None:
+def _region(
+    account: _Account, region: str, options: AuditOptions, faults: Faults, progress: Progress
+) -> RegionInventory | None:
     assert account.session is not None
     progress.started(account.id, region)
     inv = RegionInventory(account.id, region)
     scope = Scope(account.id, region, faults)
     try:
-        ecs.collect(account.session.client("ecs", region), scope, inv, options.all_revisions,
-                    min(options.concurrency, DESCRIBE_WORKERS))
+        ecs.collect(
+            account.session.client("ecs", region),
+            scope,
+            inv,
+            options.all_revisions,
+            min(options.concurrency, DESCRIBE_WORKERS),
+        )
         ec2.collect(account.session.client("ec2", region), scope, inv)
     except Abandoned:
         pass
@@ -134,8 +156,9 @@ def _region(account: _Account, region: str, options: AuditOptions, faults: Fault
     return inv
 
 
-def _roles(account: _Account, home: str, inventories: list[RegionInventory | None], faults: Faults,
-           progress: Progress) -> RegionInventory | None:
+def _roles(
+    account: _Account, home: str, inventories: list[RegionInventory | None], faults: Faults, progress: Progress
+) -> RegionInventory | None:
     assert account.session is not None
     task_definitions = [t for inv in inventories if inv and inv.account == account.id for t in inv.task_definitions]
     arns = iam.role_arns(task_definitions, account.id)
@@ -148,4 +171,3 @@ def _roles(account: _Account, home: str, inventories: list[RegionInventory | Non
         inv.roles = iam.collect(account.session.client("iam", home), scope, arns)
     progress.finished(account.id, GLOBAL, inv, faults.count(account.id, GLOBAL))
     return inv
-

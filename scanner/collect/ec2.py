@@ -12,7 +12,17 @@ PAGE_SIZE = 1000
 
 def collect(client: Any, scope: Scope, inv: RegionInventory) -> None:
     """Read the region's security groups and network interfaces into `inv`."""
-    inv.security_groups += scope.pages("ec2:DescribeSecurityGroups", client, "describe_security_groups",
-                                       "SecurityGroups", PaginationConfig={"PageSize": PAGE_SIZE})
-    inv.network_interfaces += scope.pages("ec2:DescribeNetworkInterfaces", client, "describe_network_interfaces",
-                                          "NetworkInterfaces", PaginationConfig={"PageSize": PAGE_SIZE})
+    inv.security_groups += scope.pages(
+        "ec2:DescribeSecurityGroups",
+        client,
+        "describe_security_groups",
+        "SecurityGroups",
+        PaginationConfig={"PageSize": PAGE_SIZE},
+    )
+    inv.network_interfaces += scope.pages(
+        "ec2:DescribeNetworkInterfaces",
+        client,
+        "describe_network_interfaces",
+        "NetworkInterfaces",
+        PaginationConfig={"PageSize": PAGE_SIZE},
+    )

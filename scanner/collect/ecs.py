@@ -30,8 +30,9 @@ def collect(client: Any, scope: Scope, inv: RegionInventory, all_revisions: bool
             inv.services += services
             inv.task_sets += task_sets
         used = {arn for item in inv.services + inv.task_sets for arn in task_definitions_of(item)}
-        active = scope.pages("ecs:ListTaskDefinitions", client, "list_task_definitions", "taskDefinitionArns",
-                             status="ACTIVE")
+        active = scope.pages(
+            "ecs:ListTaskDefinitions", client, "list_task_definitions", "taskDefinitionArns", status="ACTIVE"
+        )
         wanted = sorted(used | set(active if all_revisions else latest_revisions(active)))
         described = pool.map(lambda arn: _task_definition(client, scope, arn), wanted)
         inv.task_definitions += [d for d in described if d]
@@ -42,19 +43,31 @@ def _services(client: Any, scope: Scope, cluster: str) -> tuple[list[dict[str, A
     services: list[dict[str, Any]] = []
     task_sets: list[dict[str, Any]] = []
     name = cluster.rsplit("/", 1)[-1]
-    arns = scope.pages("ecs:ListServices", client, "list_services", "serviceArns", target=f"cluster {name}",
-                       cluster=cluster)
+    arns = scope.pages(
+        "ecs:ListServices", client, "list_services", "serviceArns", target=f"cluster {name}", cluster=cluster
+    )
     for batch in batches(arns, SERVICE_BATCH):
-        found = scope.call("ecs:DescribeServices", client.describe_services, target=f"cluster {name}",
-                           cluster=cluster, services=batch, include=["TAGS"])
+        found = scope.call(
+            "ecs:DescribeServices",
+            client.describe_services,
+            target=f"cluster {name}",
+            cluster=cluster,
+            services=batch,
+            include=["TAGS"],
+        )
         for service in (found or {}).get("services", []):
             for key in VOLATILE_SERVICE_KEYS:
                 service.pop(key, None)
             services.append(service)
             if service.get("taskSets"):
-                sets = scope.call("ecs:DescribeTaskSets", client.describe_task_sets,
-                                  target=f"service {service.get('serviceName')}", cluster=cluster,
-                                  service=service["serviceArn"], include=["TAGS"])
+                sets = scope.call(
+                    "ecs:DescribeTaskSets",
+                    client.describe_task_sets,
+                    target=f"service {service.get('serviceName')}",
+                    cluster=cluster,
+                    service=service["serviceArn"],
+                    include=["TAGS"],
+                )
                 task_sets += (sets or {}).get("taskSets", [])
     return services, task_sets
 
@@ -78,8 +91,13 @@ def latest_revisions(arns: list[str]) -> list[str]:
 
 
 def _task_definition(client: Any, scope: Scope, arn: str) -> dict[str, Any] | None:
-    found = scope.call("ecs:DescribeTaskDefinition", client.describe_task_definition,
-                       target=arn.rsplit("/", 1)[-1], taskDefinition=arn, include=["TAGS"])
+    found = scope.call(
+        "ecs:DescribeTaskDefinition",
+        client.describe_task_definition,
+        target=arn.rsplit("/", 1)[-1],
+        taskDefinition=arn,
+        include=["TAGS"],
+    )
     if not found or "taskDefinition" not in found:
         return None
     return {"taskDefinition": found["taskDefinition"], "tags": found.get("tags") or []}

@@ -13,14 +13,39 @@ from typing import Any
 
 from scanner.coverage import CoverageGap
 
-ACCESS = {"AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnauthorizedAccess",
-          "AuthorizationError", "AuthorizationErrorException"}
-THROTTLED = {"Throttling", "ThrottlingException", "ThrottledException", "RequestLimitExceeded",
-             "TooManyRequestsException", "RequestThrottled", "RequestThrottledException", "SlowDown"}
+ACCESS = {
+    "AccessDenied",
+    "AccessDeniedException",
+    "UnauthorizedOperation",
+    "UnauthorizedAccess",
+    "AuthorizationError",
+    "AuthorizationErrorException",
+}
+THROTTLED = {
+    "Throttling",
+    "ThrottlingException",
+    "ThrottledException",
+    "RequestLimitExceeded",
+    "TooManyRequestsException",
+    "RequestThrottled",
+    "RequestThrottledException",
+    "SlowDown",
+}
 # Every later call with the same credentials in the same region fails the same way.
-DOOMED = {"ExpiredToken", "ExpiredTokenException", "RequestExpired", "InvalidClientTokenId",
-          "UnrecognizedClientException", "AuthFailure", "SignatureDoesNotMatch", "InvalidAccessKeyId",
-          "OptInRequired", "NoCredentials", "CredentialRetrieval", "TokenRetrieval"}
+DOOMED = {
+    "ExpiredToken",
+    "ExpiredTokenException",
+    "RequestExpired",
+    "InvalidClientTokenId",
+    "UnrecognizedClientException",
+    "AuthFailure",
+    "SignatureDoesNotMatch",
+    "InvalidAccessKeyId",
+    "OptInRequired",
+    "NoCredentials",
+    "CredentialRetrieval",
+    "TokenRetrieval",
+}
 MESSAGE_LIMIT = 240
 
 
@@ -57,8 +82,15 @@ def category(code: str) -> str:
         return "throttled"
     if code in DOOMED:
         return "credentials-or-region"
-    if code in {"EndpointConnection", "ConnectTimeout", "ReadTimeout", "ConnectionClosed", "Connect",
-                "HTTPClient", "ProxyConnection"}:
+    if code in {
+        "EndpointConnection",
+        "ConnectTimeout",
+        "ReadTimeout",
+        "ConnectionClosed",
+        "Connect",
+        "HTTPClient",
+        "ProxyConnection",
+    }:
         return "connection"
     return "error"
 

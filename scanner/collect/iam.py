@@ -8,8 +8,17 @@ from typing import Any
 
 from scanner.collect.faults import Scope
 
-ROLE_KEYS = ("Path", "RoleName", "RoleId", "Arn", "CreateDate", "AssumeRolePolicyDocument", "PermissionsBoundary",
-             "Tags", "RoleLastUsed")
+ROLE_KEYS = (
+    "Path",
+    "RoleName",
+    "RoleId",
+    "Arn",
+    "CreateDate",
+    "AssumeRolePolicyDocument",
+    "PermissionsBoundary",
+    "Tags",
+    "RoleLastUsed",
+)
 
 
 def role_arns(task_definitions: list[dict[str, Any]], account: str) -> set[str]:
@@ -36,16 +45,24 @@ def _role(client: Any, scope: Scope, arn: str, documents: dict[str, Any]) -> dic
     if not found:
         return None
     detail = {key: found["Role"][key] for key in ROLE_KEYS if key in found["Role"]}
-    inline = scope.pages("iam:ListRolePolicies", client, "list_role_policies", "PolicyNames",
-                         target=f"role {name}", RoleName=name)
+    inline = scope.pages(
+        "iam:ListRolePolicies", client, "list_role_policies", "PolicyNames", target=f"role {name}", RoleName=name
+    )
     detail["RolePolicyList"] = []
     for policy in inline:
-        found = scope.call("iam:GetRolePolicy", client.get_role_policy, target=f"role {name}",
-                           RoleName=name, PolicyName=policy)
+        found = scope.call(
+            "iam:GetRolePolicy", client.get_role_policy, target=f"role {name}", RoleName=name, PolicyName=policy
+        )
         if found:
             detail["RolePolicyList"].append({"PolicyName": policy, "PolicyDocument": found["PolicyDocument"]})
-    attached = scope.pages("iam:ListAttachedRolePolicies", client, "list_attached_role_policies",
-                           "AttachedPolicies", target=f"role {name}", RoleName=name)
+    attached = scope.pages(
+        "iam:ListAttachedRolePolicies",
+        client,
+        "list_attached_role_policies",
+        "AttachedPolicies",
+        target=f"role {name}",
+        RoleName=name,
+    )
     detail["AttachedManagedPolicies"] = []
     for policy in attached:
         entry = {"PolicyName": policy["PolicyName"], "PolicyArn": policy["PolicyArn"]}
@@ -60,7 +77,12 @@ def _role(client: Any, scope: Scope, arn: str, documents: dict[str, Any]) -> dic
 def _managed_document(client: Any, scope: Scope, arn: str, documents: dict[str, Any]) -> Any:
     if arn not in documents:
         policy = scope.call("iam:GetPolicy", client.get_policy, target=arn, PolicyArn=arn)
-        version = policy and scope.call("iam:GetPolicyVersion", client.get_policy_version, target=arn,
-                                        PolicyArn=arn, VersionId=policy["Policy"]["DefaultVersionId"])
+        version = policy and scope.call(
+            "iam:GetPolicyVersion",
+            client.get_policy_version,
+            target=arn,
+            PolicyArn=arn,
+            VersionId=policy["Policy"]["DefaultVersionId"],
+        )
         documents[arn] = version["PolicyVersion"]["Document"] if version else None
     return documents[arn]

@@ -62,9 +62,15 @@ class RegionInventory:
 
 
 def _counter(inv: RegionInventory) -> dict[str, int]:
-    return {"clusters": len(inv.clusters), "services": len(inv.services), "task sets": len(inv.task_sets),
-            "task definitions": len(inv.task_definitions), "security groups": len(inv.security_groups),
-            "network interfaces": len(inv.network_interfaces), "roles": len(inv.roles)}
+    return {
+        "clusters": len(inv.clusters),
+        "services": len(inv.services),
+        "task sets": len(inv.task_sets),
+        "task definitions": len(inv.task_definitions),
+        "security groups": len(inv.security_groups),
+        "network interfaces": len(inv.network_interfaces),
+        "roles": len(inv.roles),
+    }
 
 
 def _last(arn: Any) -> str:

@@ -58,8 +58,12 @@ def client_config(max_attempts: int, pool_size: int) -> Any:
     time-outs, and enough pooled connections for the calls in flight."""
     from botocore.config import Config
 
-    return Config(retries={"mode": "adaptive", "max_attempts": max_attempts}, connect_timeout=10, read_timeout=30,
-                  max_pool_connections=max(10, pool_size))
+    return Config(
+        retries={"mode": "adaptive", "max_attempts": max_attempts},
+        connect_timeout=10,
+        read_timeout=30,
+        max_pool_connections=max(10, pool_size),
+    )
 
 
 def max_attempts() -> int:
@@ -126,8 +130,12 @@ def assumed_session(
 
     def refresh() -> dict[str, str]:
         creds = sts.assume_role(**params)["Credentials"]
-        return {"access_key": creds["AccessKeyId"], "secret_key": creds["SecretAccessKey"],
-                "token": creds["SessionToken"], "expiry_time": creds["Expiration"].isoformat()}
+        return {
+            "access_key": creds["AccessKeyId"],
+            "secret_key": creds["SecretAccessKey"],
+            "token": creds["SessionToken"],
+            "expiry_time": creds["Expiration"].isoformat(),
+        }
 
     credentials = RefreshableCredentials.create_from_metadata(refresh(), refresh, "sts-assume-role")
     core = botocore.session.get_session()

@@ -11,9 +11,7 @@ from scanner.engine import DenySets, EngineError, opa_path, rego_input
 from scanner.model import Resource
 from scanner.rulebook import Rule, Rulebook, entry_module
 
-BATCH_QUERY = (
-    "[r | some item in input.items; r := object.get(data.fgscan.main, item.kind, {}) with input as item]"
-)
+BATCH_QUERY = "[r | some item in input.items; r := object.get(data.fgscan.main, item.kind, {}) with input as item]"
 
 
 class OpaEngine:
@@ -28,8 +26,9 @@ class OpaEngine:
         work = Path(self.workdir.name)
         (work / "main.rego").write_text(entry_module(rules))
         (work / "params.json").write_text(json.dumps(rulebook.data_document()))
-        self.load_args = [arg for path in [*rulebook.modules, work / "main.rego", work / "params.json"]
-                          for arg in ("-d", str(path))]
+        self.load_args = [
+            arg for path in [*rulebook.modules, work / "main.rego", work / "params.json"] for arg in ("-d", str(path))
+        ]
 
     def evaluate(self, resources: list[Resource]) -> list[DenySets]:
         """See `Engine.evaluate`."""
@@ -41,9 +40,11 @@ class OpaEngine:
             return []
         payload = json.dumps({"items": items})
         proc = subprocess.run(
-            [self.binary, "eval", "--format", "json", "--stdin-input", *self.load_args,
-             BATCH_QUERY],
-            input=payload, capture_output=True, text=True, check=False,
+            [self.binary, "eval", "--format", "json", "--stdin-input", *self.load_args, BATCH_QUERY],
+            input=payload,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         if proc.returncode != 0:
             raise EngineError(f"opa eval failed: {' '.join(proc.stderr.split())[:500]}")

@@ -29,8 +29,9 @@ PARALLEL_FROM = 200  # services; fewer are judged faster than worker processes s
 NAMED_UNKNOWNS = 5  # services named in the notice about unresolved links
 
 
-def run(nodes: list[Node], rulebook: Rulebook, rules: list[Rule], engine: str,
-        assume_worst: bool, jobs: int = 1) -> tuple[list[Finding], list[str]]:
+def run(
+    nodes: list[Node], rulebook: Rulebook, rules: list[Rule], engine: str, assume_worst: bool, jobs: int = 1
+) -> tuple[list[Finding], list[str]]:
     """Findings of the neighbourhood `rules` for every service and task set among `nodes`, and a notice
     naming the links that could not be resolved. Many services are spread over `jobs` processes."""
     if not rules or not nodes:
@@ -39,7 +40,8 @@ def run(nodes: list[Node], rulebook: Rulebook, rules: list[Rule], engine: str,
     entries = list(Graph(nodes).neighbourhoods(assume_worst))
     unknowns = [
         f"{KIND_LABELS.get(service.kind, service.kind).lower()} '{service.name}' ({missing})"
-        for service, item, _ in entries if (missing := _unknown_links(item["neighbourhood"]))
+        for service, item, _ in entries
+        if (missing := _unknown_links(item["neighbourhood"]))
     ]
     deny_sets = _evaluate([item for _, item, _ in entries], rulebook, rules, engine, jobs)
     hits = [
@@ -53,8 +55,9 @@ def run(nodes: list[Node], rulebook: Rulebook, rules: list[Rule], engine: str,
     return findings, [_unknowns_notice(unknowns, assume_worst)] if unknowns else []
 
 
-def _evaluate(items: list[dict[str, Any]], rulebook: Rulebook, rules: list[Rule], engine: str,
-              jobs: int) -> list[dict[str, list[dict[str, Any]]]]:
+def _evaluate(
+    items: list[dict[str, Any]], rulebook: Rulebook, rules: list[Rule], engine: str, jobs: int
+) -> list[dict[str, list[dict[str, Any]]]]:
     """The deny sets of every neighbourhood; the engine is compiled only when there is one to judge."""
     if not items:
         return []
@@ -62,8 +65,9 @@ def _evaluate(items: list[dict[str, Any]], rulebook: Rulebook, rules: list[Rule]
     if jobs < 2 or len(items) < PARALLEL_FROM:
         evaluator = make_engine(engine, rulebook, rules)
         return [deny for chunk in chunks for deny in evaluator.evaluate_inputs(chunk)]
-    with ProcessPoolExecutor(jobs, mp_context=get_context("fork"), initializer=_start_worker,
-                             initargs=(rulebook, rules, engine)) as pool:
+    with ProcessPoolExecutor(
+        jobs, mp_context=get_context("fork"), initializer=_start_worker, initargs=(rulebook, rules, engine)
+    ) as pool:
         return [deny for result in pool.map(_evaluate_in_worker, chunks) for deny in result]
 
 
@@ -84,8 +88,11 @@ def _unknown_links(hood: dict[str, Any]) -> str:
     """The links of a neighbourhood that are not in the input, as text ('' when all resolved)."""
     if not hood["network"]:
         return ""
-    missing = [f"security group {g['name']}" if g["ref"] and g["ref"] != DEFAULT_GROUP else g["name"]
-               for g in hood["security_groups"] if not g["known"]]
+    missing = [
+        f"security group {g['name']}" if g["ref"] and g["ref"] != DEFAULT_GROUP else g["name"]
+        for g in hood["security_groups"]
+        if not g["known"]
+    ]
     task = hood["task_definition"]
     if not task["known"]:
         missing.append(f"task definition {task['ref']}" if task["ref"] else "task definition")
@@ -97,10 +104,12 @@ def _unknown_links(hood: dict[str, Any]) -> str:
 def _unknowns_notice(unknowns: list[str], assume_worst: bool) -> str:
     named = "; ".join(unknowns[:NAMED_UNKNOWNS])
     more = f"; and {len(unknowns) - NAMED_UNKNOWNS} more" if len(unknowns) > NAMED_UNKNOWNS else ""
-    how = ("unknown groups counted as open (--assume-worst)" if assume_worst
-           else "judged only on what is proven (--assume-worst counts unknown groups as open)")
-    return (f"exposure: notice: {len(unknowns)} service(s) link to resources not in the input, {how}: "
-            f"{named}{more}")
+    how = (
+        "unknown groups counted as open (--assume-worst)"
+        if assume_worst
+        else "judged only on what is proven (--assume-worst counts unknown groups as open)"
+    )
+    return f"exposure: notice: {len(unknowns)} service(s) link to resources not in the input, {how}: {named}{more}"
 
 
 def _cited(deny: dict[str, Any], locs: dict[str, Loc], home: str | None) -> list[Loc]:
@@ -112,19 +121,31 @@ def _cited(deny: dict[str, Any], locs: dict[str, Loc], home: str | None) -> list
     return [locs[i] for i in dict.fromkeys(ordered) if i is not None]
 
 
-def _finding(rule: Rule, service: Node, deny: dict[str, Any], locs: dict[str, Loc], home: str | None,
-             spans: dict[Loc, Span | None]) -> Finding:
+def _finding(
+    rule: Rule,
+    service: Node,
+    deny: dict[str, Any],
+    locs: dict[str, Loc],
+    home: str | None,
+    spans: dict[Loc, Span | None],
+) -> Finding:
     cited = _cited(deny, locs, home)
     primary = cited[0] if cited else Loc(service.file, service.real, (), "")
-    related = [RelatedLocation(loc.file, loc.span or spans.get(loc), loc.label, n)
-               for n, loc in enumerate(cited[1:], 1)]
+    related = [
+        RelatedLocation(loc.file, loc.span or spans.get(loc), loc.label, n) for n, loc in enumerate(cited[1:], 1)
+    ]
     numbers = {i: n for n, loc in enumerate(cited[1:], 1) for i, known in locs.items() if known == loc}
     msg = str(deny.get("msg", rule.title))
     prefix = f"{KIND_LABELS.get(service.kind, service.kind)} '{service.name}': "
     linked = LINK.sub(lambda m: f"[{m[1]}]({numbers[m[2]]})" if m[2] in numbers else m[1], msg)
     severity = rule.severity_of(deny)
-    parts = [rule.id, service.kind, service.file, service.name,
-             *(f"{c.file}#{'/'.join(map(str, c.path))}" for c in cited)]
+    parts = [
+        rule.id,
+        service.kind,
+        service.file,
+        service.name,
+        *(f"{c.file}#{'/'.join(map(str, c.path))}" for c in cited),
+    ]
     return Finding(
         rule_id=rule.id,
         rule_name=rule.name,

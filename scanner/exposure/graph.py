@@ -15,11 +15,35 @@ from scanner.sources import cloudformation
 from scanner.sources.documents import Document
 from scanner.sources.links import ref_target
 
-SERVICE_KEYS = ("serviceName", "serviceArn", "taskDefinition", "launchType", "networkConfiguration", "loadBalancers",
-                "clusterArn", "taskSetArn", "id")
+SERVICE_KEYS = (
+    "serviceName",
+    "serviceArn",
+    "taskDefinition",
+    "launchType",
+    "networkConfiguration",
+    "loadBalancers",
+    "clusterArn",
+    "taskSetArn",
+    "id",
+)
 AWSVPC = ("networkConfiguration", "awsvpcConfiguration")
-PERMISSION_KEYS = ("direction", "protocol", "from_port", "to_port", "ports_known", "all_ports", "source_type",
-                   "source", "world", "public", "private", "prefix", "version", "known", "description")
+PERMISSION_KEYS = (
+    "direction",
+    "protocol",
+    "from_port",
+    "to_port",
+    "ports_known",
+    "all_ports",
+    "source_type",
+    "source",
+    "world",
+    "public",
+    "private",
+    "prefix",
+    "version",
+    "known",
+    "description",
+)
 ROLE_STATEMENT_KEYS = ("effect", "actions", "not_actions", "resources", "wildcard_resource", "conditions", "policy")
 DEFAULT_GROUP = "(default)"  # awsvpc without `securityGroups`: the VPC's default group, not in the input
 NETWORK_PROTOCOLS = ("TCP", "UDP", "TLS", "TCP_UDP")
@@ -95,13 +119,19 @@ def _service(r: Resource) -> tuple[dict, dict]:
     for i, lb in enumerate(_list(balancers)):
         lb = _dict(lb)
         port = lb.get("containerPort")
-        lbs.append({"target_group": ref_target(lb.get("targetGroupArn")),
-                    "load_balancer_name": lb.get("loadBalancerName") if isinstance(lb.get("loadBalancerName"), str)
-                    else None,
-                    "container_name": lb.get("containerName") if isinstance(lb.get("containerName"), str) else None,
-                    "container_port": port if isinstance(port, int) else None})
-        locs[f"lb{i}"] = r.source_path(("loadBalancers", i, "containerPort") if "containerPort" in lb
-                                       else ("loadBalancers", i))
+        lbs.append(
+            {
+                "target_group": ref_target(lb.get("targetGroupArn")),
+                "load_balancer_name": lb.get("loadBalancerName")
+                if isinstance(lb.get("loadBalancerName"), str)
+                else None,
+                "container_name": lb.get("containerName") if isinstance(lb.get("containerName"), str) else None,
+                "container_port": port if isinstance(port, int) else None,
+            }
+        )
+        locs[f"lb{i}"] = r.source_path(
+            ("loadBalancers", i, "containerPort") if "containerPort" in lb else ("loadBalancers", i)
+        )
     name = d.get("serviceName")
     return {
         "resource": {k: d[k] for k in SERVICE_KEYS if k in d},
@@ -110,8 +140,11 @@ def _service(r: Resource) -> tuple[dict, dict]:
         "task_definition": ref_target(d.get("taskDefinition")),
         "task_definition_literal": isinstance(d.get("taskDefinition"), str),
         "network": bool(awsvpc),
-        "security_groups": [ref_target(g) for g in groups] if isinstance(groups, list)
-        else [DEFAULT_GROUP] if awsvpc and "securityGroups" not in awsvpc else None,
+        "security_groups": [ref_target(g) for g in groups]
+        if isinstance(groups, list)
+        else [DEFAULT_GROUP]
+        if awsvpc and "securityGroups" not in awsvpc
+        else None,
         "subnets": [ref_target(s) for s in awsvpc["subnets"]] if isinstance(awsvpc.get("subnets"), list) else None,
         "public_ip": awsvpc.get("assignPublicIp", "DISABLED"),
         "load_balancers": lbs if isinstance(balancers, list) or balancers is None else None,
@@ -136,8 +169,13 @@ def _task_definition(r: Resource) -> tuple[dict, dict]:
                 ports_complete = False
                 continue
             protocol = _dict(mapping).get("protocol", "tcp")
-            ports.append({"container_port": port, "protocol": protocol.lower() if isinstance(protocol, str) else None,
-                          "loc": f"c{i}p{j}"})
+            ports.append(
+                {
+                    "container_port": port,
+                    "protocol": protocol.lower() if isinstance(protocol, str) else None,
+                    "loc": f"c{i}p{j}",
+                }
+            )
             locs[f"c{i}p{j}"] = r.source_path(("containerDefinitions", i, "portMappings", j, "containerPort"))
         caps = _dict(_dict(c.get("linuxParameters")).get("capabilities")).get("add")
         environment = [  # values stay in Rego's input only: the secrets rule judges them, messages name the variable
@@ -145,15 +183,17 @@ def _task_definition(r: Resource) -> tuple[dict, dict]:
             for e in _list(c.get("environment"))
             if isinstance(e, dict) and isinstance(e.get("name"), str) and isinstance(e.get("value"), str)
         ]
-        containers.append({
-            "name": c.get("name") if isinstance(c.get("name"), str) else f"container-{i + 1}",
-            "privileged": c.get("privileged") is True,
-            "user": c.get("user") if isinstance(c.get("user"), str) else None,
-            "capabilities_add": [x for x in _list(caps) if isinstance(x, str)],
-            "environment": environment,
-            "ports": ports,
-            "loc": f"c{i}",
-        })
+        containers.append(
+            {
+                "name": c.get("name") if isinstance(c.get("name"), str) else f"container-{i + 1}",
+                "privileged": c.get("privileged") is True,
+                "user": c.get("user") if isinstance(c.get("user"), str) else None,
+                "capabilities_add": [x for x in _list(caps) if isinstance(x, str)],
+                "environment": environment,
+                "ports": ports,
+                "loc": f"c{i}",
+            }
+        )
     revision = d.get("revision")
     return {
         "family": d.get("family") if isinstance(d.get("family"), str) else None,
@@ -191,8 +231,11 @@ def _security_group(r: Resource) -> tuple[dict, dict]:
 
 def _network_interface(r: Resource) -> tuple[dict, dict]:
     d = r.data
-    tags = {t["Key"]: t.get("Value") for t in _list(d.get("TagSet") or d.get("Tags"))
-            if isinstance(t, dict) and isinstance(t.get("Key"), str)}
+    tags = {
+        t["Key"]: t.get("Value")
+        for t in _list(d.get("TagSet") or d.get("Tags"))
+        if isinstance(t, dict) and isinstance(t.get("Key"), str)
+    }
     public = isinstance(_dict(d.get("Association")).get("PublicIp"), str)
     locs = {"public_ip": r.source_path(("Association", "PublicIp"))} if public else {}
     return {
@@ -238,8 +281,11 @@ def _target_groups(doc: Document, real: str) -> list[Node]:
     template = {k: v for k, v in doc.data["Resources"].items() if isinstance(v, dict)}
 
     def of_type(kind: str) -> dict[str, dict]:
-        return {k: _dict(v.get("Properties")) for k, v in template.items()
-                if v.get("Type") == f"AWS::ElasticLoadBalancingV2::{kind}"}
+        return {
+            k: _dict(v.get("Properties"))
+            for k, v in template.items()
+            if v.get("Type") == f"AWS::ElasticLoadBalancingV2::{kind}"
+        }
 
     balancers, listeners, groups = of_type("LoadBalancer"), of_type("Listener"), of_type("TargetGroup")
     forwards: dict[str, set[str]] = {}
@@ -249,8 +295,9 @@ def _target_groups(doc: Document, real: str) -> list[Node]:
         for action in _list(actions):
             action = _dict(action)
             targets = [action.get("TargetGroupArn")]
-            targets += [_dict(t).get("TargetGroupArn") for t in _list(_dict(action.get("ForwardConfig"))
-                                                                      .get("TargetGroups"))]
+            targets += [
+                _dict(t).get("TargetGroupArn") for t in _list(_dict(action.get("ForwardConfig")).get("TargetGroups"))
+            ]
             for target in filter(None, map(ref_target, targets)):
                 if balancer:
                     forwards.setdefault(target, set()).add(balancer)
@@ -267,11 +314,29 @@ def _target_groups(doc: Document, real: str) -> list[Node]:
             if body is None:
                 continue
             sgs = body.get("SecurityGroups")
-            lbs.append({"name": lb, "type": body.get("Type", "application"),
-                        "security_groups": [ref_target(g) for g in sgs] if isinstance(sgs, list) else None})
+            lbs.append(
+                {
+                    "name": lb,
+                    "type": body.get("Type", "application"),
+                    "security_groups": [ref_target(g) for g in sgs] if isinstance(sgs, list) else None,
+                }
+            )
         protocol = props.get("Protocol")
-        data = {"protocol": protocol if isinstance(protocol, str) else None, "load_balancers": lbs,
-                "network": protocol in NETWORK_PROTOCOLS or any(lb["type"] == "network" for lb in lbs)}
-        nodes.append(Node("lb_target_group", name, doc.path, real, True, None, data,
-                          {"target_group": ("Resources", name, "Properties")}))
+        data = {
+            "protocol": protocol if isinstance(protocol, str) else None,
+            "load_balancers": lbs,
+            "network": protocol in NETWORK_PROTOCOLS or any(lb["type"] == "network" for lb in lbs),
+        }
+        nodes.append(
+            Node(
+                "lb_target_group",
+                name,
+                doc.path,
+                real,
+                True,
+                None,
+                data,
+                {"target_group": ("Resources", name, "Properties")},
+            )
+        )
     return nodes

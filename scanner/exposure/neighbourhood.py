@@ -158,8 +158,13 @@ class _Builder:
         task = self.task_definition()
         groups = [self.security_group(i, ref) for i, ref in enumerate(s.data["security_groups"] or [])]
         if s.data["network"] and s.data["security_groups"] is None:  # a list known only at deploy time
-            groups.append(dict(self.security_group(None, None), name="unresolved security groups",
-                               loc=self.loc(s, "security_groups", "security groups known only at deploy time")))
+            groups.append(
+                dict(
+                    self.security_group(None, None),
+                    name="unresolved security groups",
+                    loc=self.loc(s, "security_groups", "security groups known only at deploy time"),
+                )
+            )
         seen = {g["key"] for g in groups}
         for eni in self.enis:
             for ref in eni.data["security_groups"]:
@@ -192,8 +197,12 @@ class _Builder:
     def public_ip(self) -> dict[str, Any]:
         for eni in self.enis:
             if eni.data["public_ip"]:
-                return {"known": True, "value": True, "source": f"network interface {eni.data['id']}",
-                        "loc": self.loc(eni, "public_ip", f"public IP of network interface {eni.data['id']}")}
+                return {
+                    "known": True,
+                    "value": True,
+                    "source": f"network interface {eni.data['id']}",
+                    "loc": self.loc(eni, "public_ip", f"public IP of network interface {eni.data['id']}"),
+                }
         value = self.service.data["public_ip"]
         loc = self.loc(self.service, "public_ip", f"assignPublicIp: {value if isinstance(value, str) else 'unknown'}")
         if isinstance(value, str):
@@ -208,12 +217,21 @@ class _Builder:
         td = found[0]
         containers = []
         for c in td.data["containers"]:
-            ports = [dict(p, loc=self.loc(td, p["loc"], f"container '{c['name']}' maps port {p['container_port']}"))
-                     for p in c["ports"]]
+            ports = [
+                dict(p, loc=self.loc(td, p["loc"], f"container '{c['name']}' maps port {p['container_port']}"))
+                for p in c["ports"]
+            ]
             containers.append(dict(c, ports=ports, loc=self.loc(td, c["loc"], f"container '{c['name']}'")))
-        return {"known": True, "ref": ref, "name": _td_name(td), "family": td.data["family"],
-                "network_mode": td.data["network_mode"], "containers": containers,
-                "task_role": self.role(td, "task_role"), "execution_role": self.role(td, "execution_role")}
+        return {
+            "known": True,
+            "ref": ref,
+            "name": _td_name(td),
+            "family": td.data["family"],
+            "network_mode": td.data["network_mode"],
+            "containers": containers,
+            "task_role": self.role(td, "task_role"),
+            "execution_role": self.role(td, "execution_role"),
+        }
 
     def role(self, td: Node, link: str) -> dict[str, Any]:
         ref = td.data[link]
@@ -226,7 +244,7 @@ class _Builder:
         origin = via or self.service
         key, nodes = self.graph.group(origin, ref)
         name = _group_name(nodes, ref) if ref or index is None else f"unresolved group #{index + 1}"
-        where = (f"network interface {via.data['id']}" if via else f"service '{self.service.data['display']}'")
+        where = f"network interface {via.data['id']}" if via else f"service '{self.service.data['display']}'"
         loc = self.loc(self.service, f"sg{index}", f"{where} uses group '{name}'") if index is not None else None
         permissions = []
         for node in nodes:
@@ -234,11 +252,25 @@ class _Builder:
                 source, source_nodes = self.graph.group(node, p.get("source_ref"))
                 source_name = _group_name(source_nodes, p.get("source_ref")) if source else None
                 text = f"{p['direction']} rule of group '{name}' ({_rule_text(p, source_name)})"
-                permissions.append(dict(p, self=source is not None and source == key, source_group=source_name,
-                                        loc=self.loc(node, p["loc"], text),
-                                        rule_loc=self.loc(node, p["rule_loc"], text)))
-        return {"key": key, "ref": ref, "name": name, "id": key[1] if key and key[0] == "id" else None,
-                "known": bool(nodes), "loc": loc, "permissions": permissions, **self.users_of(key)}
+                permissions.append(
+                    dict(
+                        p,
+                        self=source is not None and source == key,
+                        source_group=source_name,
+                        loc=self.loc(node, p["loc"], text),
+                        rule_loc=self.loc(node, p["rule_loc"], text),
+                    )
+                )
+        return {
+            "key": key,
+            "ref": ref,
+            "name": name,
+            "id": key[1] if key and key[0] == "id" else None,
+            "known": bool(nodes),
+            "loc": loc,
+            "permissions": permissions,
+            **self.users_of(key),
+        }
 
     def users_of(self, key: GroupKey | None) -> dict[str, Any]:
         """The other services using the group (one per other family) and every port the group serves."""
@@ -255,10 +287,17 @@ class _Builder:
             if other is self.service or family in shared or len(shared) >= MAX_SHARED:
                 continue
             name = other.data["display"]
-            shared[family] = {"service": name, "family": family, "file": other.file,
-                              "loc": self.loc(other, f"sg{i}", f"service '{name}' uses the same group")}
-        return {"shared_with": list(shared.values()), "served_known": served_known and key is not None,
-                "served_ports": [{"container_port": p, "protocol": proto} for p, proto in sorted(served, key=str)]}
+            shared[family] = {
+                "service": name,
+                "family": family,
+                "file": other.file,
+                "loc": self.loc(other, f"sg{i}", f"service '{name}' uses the same group"),
+            }
+        return {
+            "shared_with": list(shared.values()),
+            "served_known": served_known and key is not None,
+            "served_ports": [{"container_port": p, "protocol": proto} for p, proto in sorted(served, key=str)],
+        }
 
     def load_balancers(self) -> list[dict[str, Any]]:
         out = []
@@ -267,12 +306,21 @@ class _Builder:
             tg = found[0].data if found else None
             groups: list[str] | None = None
             if tg and tg["load_balancers"] and all(b["security_groups"] is not None for b in tg["load_balancers"]):
-                groups = [_group_name(self.graph.group(found[0], ref)[1], ref)
-                          for b in tg["load_balancers"] for ref in b["security_groups"]]
+                groups = [
+                    _group_name(self.graph.group(found[0], ref)[1], ref)
+                    for b in tg["load_balancers"]
+                    for ref in b["security_groups"]
+                ]
             label = f"load balancer target for container '{lb['container_name']}' port {lb['container_port']}"
-            out.append(dict(lb, known=tg is not None, network=bool(tg and tg["network"]),
-                            security_groups={"known": groups is not None, "names": groups or []},
-                            loc=self.loc(self.service, f"lb{i}", label)))
+            out.append(
+                dict(
+                    lb,
+                    known=tg is not None,
+                    network=bool(tg and tg["network"]),
+                    security_groups={"known": groups is not None, "names": groups or []},
+                    loc=self.loc(self.service, f"lb{i}", label),
+                )
+            )
         return out
 
 
@@ -291,8 +339,12 @@ def _group_name(nodes: list[Node], ref: str | None) -> str:
 
 
 def _rule_text(p: dict[str, Any], source_group: str | None) -> str:
-    ports = "all ports" if p["all_ports"] else (
-        f"port {p['from_port']}" if p["from_port"] == p["to_port"] else f"ports {p['from_port']}-{p['to_port']}"
-    ) if p["ports_known"] else "unknown ports"
+    ports = (
+        "all ports"
+        if p["all_ports"]
+        else (f"port {p['from_port']}" if p["from_port"] == p["to_port"] else f"ports {p['from_port']}-{p['to_port']}")
+        if p["ports_known"]
+        else "unknown ports"
+    )
     source = p["source"] if p["source_type"] == "cidr" else source_group or p["source"] or "unknown source"
     return f"{p['protocol'] or 'unknown protocol'} {ports} from {source if p['known'] else 'an unresolved source'}"

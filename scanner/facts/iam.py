@@ -49,20 +49,26 @@ def annotate(resource: Resource) -> None:
         return
     statements: list[dict[str, Any]] = []
     for i, entry in enumerate(_dicts(data.get("RolePolicyList"))):
-        statements += policy_statements(entry.get("PolicyDocument"), ("RolePolicyList", i, "PolicyDocument"),
-                                        render(entry.get("PolicyName", f"inline-{i + 1}")), "inline")
+        statements += policy_statements(
+            entry.get("PolicyDocument"),
+            ("RolePolicyList", i, "PolicyDocument"),
+            render(entry.get("PolicyName", f"inline-{i + 1}")),
+            "inline",
+        )
     managed = []
     for i, entry in enumerate(_dicts(data.get("AttachedManagedPolicies"))):
         info, found = _managed(entry, i)
         managed.append(info)
         statements += found
     account = _ARN_ACCOUNT.match(resource.arn or str(data.get("Arn", "")))
-    resource.facts.update({
-        "statements": statements,
-        "managed": managed,
-        "account": account.group(1) if account else None,
-        "trust": trust_statements(data.get("AssumeRolePolicyDocument"), account.group(1) if account else None),
-    })
+    resource.facts.update(
+        {
+            "statements": statements,
+            "managed": managed,
+            "account": account.group(1) if account else None,
+            "trust": trust_statements(data.get("AssumeRolePolicyDocument"), account.group(1) if account else None),
+        }
+    )
     resource.facts.setdefault("used_by", [])
     resource.facts.setdefault("roles_as", [])
 
@@ -73,8 +79,15 @@ def _managed(entry: dict[str, Any], index: int) -> tuple[dict[str, Any], list[di
     name = aws.group(1) if aws else render(entry.get("PolicyName") or arn)
     arn_path: Path = ("AttachedManagedPolicies", index, "PolicyArn")
     admin_like, document = AWS_MANAGED.get(name, (False, None)) if aws else (False, None)
-    info = {"arn": arn, "canonical_arn": f"arn:aws:iam::aws:policy/{name}" if aws else arn, "name": name,
-            "aws_managed": bool(aws), "admin_like": admin_like, "known": False, "path": list(arn_path)}
+    info = {
+        "arn": arn,
+        "canonical_arn": f"arn:aws:iam::aws:policy/{name}" if aws else arn,
+        "name": name,
+        "aws_managed": bool(aws),
+        "admin_like": admin_like,
+        "known": False,
+        "path": list(arn_path),
+    }
     if "PolicyDocument" in entry:
         info["known"] = True
         base: Path = ("AttachedManagedPolicies", index, "PolicyDocument")
@@ -223,7 +236,8 @@ def role_links(resources: list[Resource]) -> list[RoleLink]:
     """The task and execution role links of the task definitions among `resources`."""
     return [
         (task.file, task.name, target, role_as)
-        for task in resources if task.kind == "ecs_task_definition"
+        for task in resources
+        if task.kind == "ecs_task_definition"
         for link, role_as in (("task_role", "task"), ("execution_role", "execution"))
         if isinstance(target := task.links.get(link), str)
     ]
@@ -266,7 +280,7 @@ def render(value: Any) -> str:
     if isinstance(value, str):
         return value
     if isinstance(value, dict) and len(value) == 1:
-        (key, arg), = value.items()
+        ((key, arg),) = value.items()
         if key == "Ref":
             return f"${{{arg}}}"
         if key == "Fn::Sub":

@@ -26,7 +26,9 @@ WRAPPERS = {
 # kind -> (keys a bare object must have, name of the resource, ARN)
 BARE: dict[str, tuple[tuple[str, ...], Callable[[dict], Any], Callable[[dict], Any]]] = {
     "ec2_security_group": (
-        ("GroupId", "IpPermissions"), lambda d: d.get("GroupId"), lambda d: d.get("SecurityGroupArn")
+        ("GroupId", "IpPermissions"),
+        lambda d: d.get("GroupId"),
+        lambda d: d.get("SecurityGroupArn"),
     ),
     "ec2_network_interface": (("NetworkInterfaceId",), lambda d: d.get("NetworkInterfaceId"), lambda d: None),
     "ecs_service": (("serviceName", "serviceArn"), lambda d: d.get("serviceName"), lambda d: d.get("serviceArn")),

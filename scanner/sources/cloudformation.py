@@ -61,7 +61,8 @@ def resources(doc: Document) -> list[Resource]:
     to the groups and roles they name."""
     out: dict[str, Resource] = {}
     template = {
-        logical_id: body for logical_id, body in doc.data["Resources"].items()
+        logical_id: body
+        for logical_id, body in doc.data["Resources"].items()
         if isinstance(body, dict) and isinstance(body.get("Type"), str)
     }
     for logical_id, body in template.items():
@@ -82,8 +83,9 @@ def resources(doc: Document) -> list[Resource]:
             data.setdefault("PolicyName", props.get("ManagedPolicyName", logical_id))
         else:
             data = converter.convert(props, shape, (), ())
-        out[logical_id] = Resource(kind, logical_id, data, doc.path, root, converter.origin,
-                                   skips=skips(logical_id, body, doc))
+        out[logical_id] = Resource(
+            kind, logical_id, data, doc.path, root, converter.origin, skips=skips(logical_id, body, doc)
+        )
 
     for logical_id, body in template.items():
         if body["Type"] in STANDALONE_RULES:
@@ -303,8 +305,10 @@ def _attach_policy(logical_id: str, body: dict, out: dict[str, Resource]) -> Non
             continue
         field = "AttachedManagedPolicies" if managed else "RolePolicyList"
         entries = role.data.setdefault(field, [])
-        entry = {"PolicyName": props.get("ManagedPolicyName" if managed else "PolicyName", logical_id),
-                 "PolicyDocument": props.get("PolicyDocument")}
+        entry = {
+            "PolicyName": props.get("ManagedPolicyName" if managed else "PolicyName", logical_id),
+            "PolicyDocument": props.get("PolicyDocument"),
+        }
         if managed:
             entry["PolicyArn"] = {"Ref": logical_id}
         role.origin[(field, len(entries))] = src

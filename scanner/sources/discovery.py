@@ -12,8 +12,20 @@ from scanner.model import InputError
 
 SCANNED_SUFFIXES = {".json", ".yaml", ".yml", ".template"}
 SKIPPED_DIRS = {
-    ".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".terraform",
-    ".tox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".idea", ".vscode",
+    ".git",
+    ".hg",
+    ".svn",
+    ".venv",
+    "venv",
+    "node_modules",
+    "__pycache__",
+    ".terraform",
+    ".tox",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".idea",
+    ".vscode",
 }
 
 
@@ -26,9 +38,7 @@ def display_path(path: Path) -> str:
     return rel.as_posix()
 
 
-def discover(
-    paths: list[Path], excludes: list[str], errors: list[InputError]
-) -> Iterator[tuple[Path, str, bool]]:
+def discover(paths: list[Path], excludes: list[str], errors: list[InputError]) -> Iterator[tuple[Path, str, bool]]:
     """Yield `(file, display path, named explicitly)` for every candidate file, each once.
 
     Directories are walked recursively, following links but never around a loop; version-control,
@@ -62,8 +72,9 @@ def _walk(root: Path, excludes: list[str], errors: list[InputError], seen: set) 
             dirs[:] = []
             continue
         visited_dirs.add((st.st_dev, st.st_ino))
-        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not _excluded(
-            display_path(Path(folder, d)), excludes))
+        dirs[:] = sorted(
+            d for d in dirs if d not in SKIPPED_DIRS and not _excluded(display_path(Path(folder, d)), excludes)
+        )
         for name in sorted(files):
             if Path(name).suffix.lower() not in SCANNED_SUFFIXES:
                 continue
@@ -96,7 +107,8 @@ def _first_visit(stat: os.stat_result, seen: set[tuple[int, int]]) -> bool:
 
 def _excluded(shown: str, excludes: list[str]) -> bool:
     return any(
-        fnmatch.fnmatch(shown, pattern) or fnmatch.fnmatch(Path(shown).name, pattern)
+        fnmatch.fnmatch(shown, pattern)
+        or fnmatch.fnmatch(Path(shown).name, pattern)
         or shown.startswith(pattern.rstrip("/") + "/")
         for pattern in excludes
     )

@@ -108,10 +108,7 @@ def guess_format(file: FsPath, text: str) -> str:
 def _json_spans(text: str) -> dict[Path, Span]:
     spans: dict[Path, Span] = {}
     for pointer, entry in json_source_map(text).items():
-        path = tuple(
-            int(p) if p.isdigit() else p.replace("~1", "/").replace("~0", "~")
-            for p in pointer.split("/")[1:]
-        )
+        path = tuple(int(p) if p.isdigit() else p.replace("~1", "/").replace("~0", "~") for p in pointer.split("/")[1:])
         start = entry.key_start or entry.value_start
         end = entry.value_end
         spans[path] = Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)

@@ -36,8 +36,16 @@ def resources(doc: Document) -> list[Resource]:
             root += ("taskDefinition",)
             if isinstance(item.get("tags"), list) and "tags" not in body:
                 body["tags"] = item["tags"]
-        out.append(Resource("ecs_task_definition", task_definition_name(body, index), body, doc.path, root,
-                            arn=body.get("taskDefinitionArn")))
+        out.append(
+            Resource(
+                "ecs_task_definition",
+                task_definition_name(body, index),
+                body,
+                doc.path,
+                root,
+                arn=body.get("taskDefinitionArn"),
+            )
+        )
     return out
 
 
