@@ -196,7 +196,8 @@ def test_ignore_entries_are_parsed_for_suppressions(tmp_path):
         ),
         (
             "  - rule: x\n    reason: r\n    until: 2031-01-01\n",
-            ".fgscan.yaml:4: error: unknown key 'ignore[0].until' (expected one of rule, path, resource, reason, expires)",
+            ".fgscan.yaml:4: error: unknown key 'ignore[0].until' "
+            "(expected one of rule, path, resource, reason, expires)",
         ),
     ],
 )
