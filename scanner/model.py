@@ -25,6 +25,10 @@ KINDS = (
     "ec2_network_interface",
     "iam_role",
     "iam_policy",
+    "elbv2_load_balancer",
+    "elbv2_target_group",
+    "elbv2_listener",
+    "elbv2_listener_rule",
 )
 
 # How messages name each kind.
@@ -37,6 +41,10 @@ KIND_LABELS = {
     "ec2_network_interface": "Network interface",
     "iam_role": "IAM role",
     "iam_policy": "IAM policy",
+    "elbv2_load_balancer": "Load balancer",
+    "elbv2_target_group": "Target group",
+    "elbv2_listener": "Listener",
+    "elbv2_listener_rule": "Listener rule",
 }
 
 
@@ -107,6 +115,12 @@ class Resource:
     links: dict[str, Any] = field(default_factory=dict)
     arn: str | None = None
     skips: list[Skip] = field(default_factory=list)
+    # One of several readings of a resource whose source holds alternatives (CloudFormation `Fn::If`):
+    # "when condition Debug holds". A finding not made in every reading says which one it comes from.
+    variant: str | None = None
+    # Where a value was not written literally but assumed (a parameter's default): data path -> why,
+    # appended to the message of a finding at or inside that path.
+    notes: dict[Path, str] = field(default_factory=dict)
 
     def source_path(self, path: Path) -> Path:
         """The source-document path of the value at `path` in `data`."""
@@ -205,6 +219,7 @@ class ScanResult:
     notices: list[str] = field(default_factory=list)
     baseline: BaselineComparison | None = None
     coverage: Coverage | None = None  # a live audit's scope and what it could not read
+    evaluated: dict[str, int] = field(default_factory=dict)  # rule id -> resources (or services) it judged
 
     def sorted_findings(self) -> list[Finding]:
         """Most severe first, then by file and line."""
