@@ -14,11 +14,35 @@ from scanner.graph import DEFAULT_GROUP, family_revision
 from scanner.model import Path, Resource
 from scanner.sources.links import ref_target
 
-SERVICE_KEYS = ("serviceName", "serviceArn", "taskDefinition", "launchType", "networkConfiguration", "loadBalancers",
-                "clusterArn", "taskSetArn", "id")
+SERVICE_KEYS = (
+    "serviceName",
+    "serviceArn",
+    "taskDefinition",
+    "launchType",
+    "networkConfiguration",
+    "loadBalancers",
+    "clusterArn",
+    "taskSetArn",
+    "id",
+)
 AWSVPC = ("networkConfiguration", "awsvpcConfiguration")
-PERMISSION_KEYS = ("direction", "protocol", "from_port", "to_port", "ports_known", "all_ports", "source_type",
-                   "source", "world", "public", "private", "prefix", "version", "known", "description")
+PERMISSION_KEYS = (
+    "direction",
+    "protocol",
+    "from_port",
+    "to_port",
+    "ports_known",
+    "all_ports",
+    "source_type",
+    "source",
+    "world",
+    "public",
+    "private",
+    "prefix",
+    "version",
+    "known",
+    "description",
+)
 ROLE_STATEMENT_KEYS = ("effect", "actions", "not_actions", "resources", "wildcard_resource", "conditions", "policy")
 NETWORK_PROTOCOLS = ("TCP", "UDP", "TLS", "TCP_UDP")
 
@@ -47,12 +71,20 @@ def target_group(resource: Resource, balancers: list[Resource]) -> View:
     for lb in balancers:
         groups = lb.data.get("SecurityGroups")
         kind = lb.data.get("Type")
-        lbs.append({"name": lb.name, "type": kind if isinstance(kind, str) else "application",
-                    "security_groups": [ref_target(g) for g in groups] if isinstance(groups, list) else None,
-                    "resource": lb})
+        lbs.append(
+            {
+                "name": lb.name,
+                "type": kind if isinstance(kind, str) else "application",
+                "security_groups": [ref_target(g) for g in groups] if isinstance(groups, list) else None,
+                "resource": lb,
+            }
+        )
     protocol = resource.data.get("Protocol")
-    data = {"protocol": protocol if isinstance(protocol, str) else None, "load_balancers": lbs,
-            "network": protocol in NETWORK_PROTOCOLS or any(lb["type"] == "network" for lb in lbs)}
+    data = {
+        "protocol": protocol if isinstance(protocol, str) else None,
+        "load_balancers": lbs,
+        "network": protocol in NETWORK_PROTOCOLS or any(lb["type"] == "network" for lb in lbs),
+    }
     return View(resource, data, {"target_group": resource.source_path(())})
 
 
