@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from scanner import executor
 from scanner.cli import app
-from scanner.pipeline import ScanOptions, Scanner
+from scanner.pipeline import Scanner, ScanOptions
 from tests.conftest import EXAMPLES
 
 SECRET = "hunter2hunter2"
