@@ -35,6 +35,7 @@ TRIVY = CORPUS / "scanner-fixtures" / "trivy-checks" / "checks" / "cloud" / "aws
 # Known gaps, each the reason of the strict xfails it causes.
 ELBV2 = "load balancers, listeners and target groups are not read from CloudFormation (elbv2_* kinds have no source)"
 TERRAFORM = "fgscan does not read Terraform (.tf) yet"
+TF_PLAN = "a Terraform plan in JSON (terraform show -json) is not read"
 BARE_CONTAINER = "a bare container definition (Terraform container_definitions style) is not recognised"
 SERVICE_INPUT = "a create-service --cli-input-json file (ecspresso, CodeDeploy samples) is not recognised"
 FN_IF = "Fn::If is not expanded: what only one branch holds is never evaluated"
@@ -115,6 +116,9 @@ def expected(path: Path) -> Expected:
         wanted = frozenset((CFN_KINDS[t], name) for name, t in bodies if t in CFN_KINDS)
         elbv2 = any(kind.startswith("elbv2_") for kind, _ in wanted)
         return Expected(wanted, ELBV2 if elbv2 else None)
+    if isinstance(data, dict) and isinstance(data.get("planned_values"), dict):
+        planned = data["planned_values"].get("root_module", {}).get("resources", [])
+        return Expected(frozenset((TF_KINDS[r["type"]], r["name"]) for r in planned if r["type"] in TF_KINDS), TF_PLAN)
     task = data.get("taskDefinition", data) if isinstance(data, dict) else None
     if isinstance(task, dict) and isinstance(task.get("containerDefinitions"), list):
         return Expected(frozenset({("ecs_task_definition", None)}))
