@@ -38,7 +38,7 @@ def check(deny: Any) -> dict[str, Any]:
         not isinstance(path, list) or not all(isinstance(s, (str, int)) and not isinstance(s, bool) for s in path)
     ):
         raise BadDeny("a deny entry's path must be a list of keys and indexes")
-    if "msg" in deny and not isinstance(deny["msg"], str):
+    if deny.get("msg") is not None and not isinstance(deny["msg"], str):
         raise BadDeny("a deny entry's msg must be a string")
     return deny
 
@@ -186,7 +186,7 @@ class Builder:
     def from_resource(self, rule: Rule, resource: Resource, deny: dict[str, Any], secrets: Secrets) -> Finding:
         """One finding of a per-resource rule, located on the offending key."""
         path = self.redactor.redact_path(tuple(deny.get("path") or ()), secrets)
-        message = self.redactor.redact(str(deny.get("msg", rule.title)), secrets)
+        message = self.redactor.redact(deny.get("msg") or rule.title, secrets)  # no msg: built from a non-string
         return Finding(
             rule_id=rule.id,
             rule_name=rule.name,
@@ -212,7 +212,7 @@ class Builder:
             for n, loc in enumerate(cited[1:], 1)
         ]
         numbers = {i: n for n, loc in enumerate(cited[1:], 1) for i, known in hood.locs.items() if known == loc}
-        msg = self.redactor.redact(str(deny.get("msg", rule.title)), secrets)
+        msg = self.redactor.redact(deny.get("msg") or rule.title, secrets)
         prefix = _subject(service.kind, service.name)
         linked = LINK.sub(lambda m: f"[{m[1]}]({numbers[m[2]]})" if m[2] in numbers else m[1], msg)
         parts = [rule.id, service.kind, service.file, service.name]

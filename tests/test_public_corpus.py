@@ -23,9 +23,9 @@ from jsonschema import Draft4Validator, FormatChecker
 from typer.testing import CliRunner
 
 from scanner.cli import app
+from scanner.load import load
 from scanner.model import KINDS, InputError
-from scanner.pipeline import load
-from scanner.sources.discovery import SCANNED_SUFFIXES
+from scanner.sources.discovery import SCANNED_SUFFIXES, InputFile
 from scanner.sources.documents import DEFAULT_MAX_BYTES
 from tests.conftest import ROOT
 
@@ -33,7 +33,6 @@ CORPUS = ROOT / "tests" / "corpus" / "public"
 TRIVY = CORPUS / "scanner-fixtures" / "trivy-checks" / "checks" / "cloud" / "aws"
 
 # Known gaps, each the reason of the strict xfails it causes.
-ELBV2 = "load balancers, listeners and target groups are not read from CloudFormation (elbv2_* kinds have no source)"
 TERRAFORM = "fgscan does not read Terraform (.tf) yet"
 TF_PLAN = "a Terraform plan in JSON (terraform show -json) is not read"
 BARE_CONTAINER = "a bare container definition (Terraform container_definitions style) is not recognised"
@@ -114,8 +113,7 @@ def expected(path: Path) -> Expected:
     if isinstance(data, dict) and isinstance(data.get("Resources"), dict):
         bodies = [(name, b.get("Type")) for name, b in data["Resources"].items() if isinstance(b, dict)]
         wanted = frozenset((CFN_KINDS[t], name) for name, t in bodies if t in CFN_KINDS)
-        elbv2 = any(kind.startswith("elbv2_") for kind, _ in wanted)
-        return Expected(wanted, ELBV2 if elbv2 else None)
+        return Expected(wanted)
     if isinstance(data, dict) and isinstance(data.get("planned_values"), dict):
         planned = data["planned_values"].get("root_module", {}).get("resources", [])
         return Expected(frozenset((TF_KINDS[r["type"]], r["name"]) for r in planned if r["type"] in TF_KINDS), TF_PLAN)
@@ -186,10 +184,9 @@ def corpus_run(tmp_path_factory) -> Iterator[CorpusRun]:
         load_errors: dict[str, list[InputError]] = {}
         for path in [*corpus_files(), *example_files]:
             if path.suffix.lower() in SCANNED_SUFFIXES:
-                errors: list[InputError] = []
-                item = load(path, shown(path), False, DEFAULT_MAX_BYTES, errors)
-                read[shown(path)] = None if item is None else {(r.kind, r.name) for r in item[1]}
-                load_errors[shown(path)] = errors
+                item = load(InputFile(str(path), shown(path), False), DEFAULT_MAX_BYTES)
+                read[shown(path)] = None if item.doc is None else {(r.kind, r.name) for r in item.resources}
+                load_errors[shown(path)] = item.errors
         yield CorpusRun(
             result.exit_code,
             result.exception,
