@@ -260,14 +260,15 @@ def _cited(deny: dict[str, Any], locs: dict[str, Loc], home: str | None) -> list
 
 
 def merge_readings(made: list[tuple[Finding, Resource]], resources: list[Resource]) -> list[Finding]:
-    """One finding per fingerprint. A resource read several ways (`Resource.variant`, CloudFormation's
+    """One finding per place and message. A resource read several ways (`Resource.variant`, CloudFormation's
     `Fn::If`) gives its findings once; a finding made in only some of its readings says in which."""
     readings: dict[tuple[str, str, str], set[str | None]] = {}
     for resource in resources:
         readings.setdefault(_identity(resource), set()).add(resource.variant)
-    seen: dict[str, tuple[Finding, set[str | None], set[str | None]]] = {}
-    for finding, resource in made:
-        seen.setdefault(finding.fingerprint, (finding, readings[_identity(resource)], set()))[2].add(resource.variant)
+    seen: dict[tuple[str, str], tuple[Finding, set[str | None], set[str | None]]] = {}
+    for finding, resource in made:  # one rule may make several findings at one place, told apart by message
+        entry = seen.setdefault((finding.fingerprint, finding.message), (finding, readings[_identity(resource)], set()))
+        entry[2].add(resource.variant)
     out = []
     for finding, every, variants in seen.values():
         if None in variants or variants >= every:

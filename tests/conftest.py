@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,17 +15,35 @@ EXAMPLES = ROOT / "examples"
 SARIF_SCHEMA = ROOT / "tests" / "fixtures" / "sarif" / "sarif-schema-2.1.0.json"  # see its NOTICE.md
 
 
-def run_fgscan(*args: str, cwd: Path | None = None, input: str | None = None) -> subprocess.CompletedProcess:
-    """Run the installed command line exactly as a user would."""
-    return subprocess.run(
-        [sys.executable, "-m", "scanner", *args],
-        cwd=cwd or ROOT,
-        capture_output=True,
-        text=True,
-        input=input,
-        timeout=120,
-        check=False,
-    )
+def run_fgscan(
+    *args: str, cwd: Path | None = None, input: str | None = None, process: bool = False
+) -> subprocess.CompletedProcess:
+    """Run the command line as a user would: in this process, through click's runner as the console script
+    calls it (most tests: a process start adds nothing but time), or with `process=True` as a real process
+    of the installed package. An exception that escapes the command fails the test with its traceback."""
+    if process:
+        return subprocess.run(
+            [sys.executable, "-m", "scanner", *args],
+            cwd=cwd or ROOT,
+            capture_output=True,
+            text=True,
+            input=input,
+            timeout=120,
+            check=False,
+        )
+    from typer.testing import CliRunner
+
+    from scanner.cli import app
+
+    previous = Path.cwd()
+    os.chdir(cwd or ROOT)
+    try:
+        result = CliRunner().invoke(app, list(args), input=input, prog_name="fgscan")
+    finally:
+        os.chdir(previous)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return subprocess.CompletedProcess(["fgscan", *args], result.exit_code, result.stdout, result.stderr)
 
 
 @pytest.fixture(scope="session")
