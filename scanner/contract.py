@@ -3,7 +3,7 @@
 A per-resource rule reads one `ResourceInput` (`scanner.engine.rego_input`): the resource in its AWS API
 shape (`resource`, described loosely: it is AWS's), the `facts` Python computes for its kind
 (`scanner.facts`) and its `links` (`scanner.sources.links`). A rule with `custom.input: neighbourhood`
-reads one `NeighbourhoodInput` (`scanner.exposure.neighbourhood`). `rules/input-schema.json` is the JSON
+reads one `NeighbourhoodInput` (`scanner.exposure.neighbourhood`). `docs/input-schema.json` is the JSON
 Schema generated from these definitions, for rule authors and for the tests that check real inputs against
 it; regenerate it after changing a definition:
 
@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from typing_extensions import NotRequired, TypedDict
 
-SCHEMA_FILE = Path(__file__).resolve().parent.parent / "rules" / "input-schema.json"
+SCHEMA_FILE = Path(__file__).resolve().parent.parent / "docs" / "input-schema.json"
 
 Step = str | int  # one step of a path into `input.resource`: a key or a list index
 LocId = str | None  # a neighbourhood location id (`L1`, ...), None where the input has no such place
@@ -469,7 +469,7 @@ def schema_text() -> str:
 
 
 def main() -> None:
-    """Write `rules/input-schema.json`; with `--check`, exit 1 when the file is stale instead."""
+    """Write `docs/input-schema.json`; with `--check`, exit 1 when the file is stale instead."""
     text = schema_text()
     if "--check" in sys.argv[1:]:
         stale = not SCHEMA_FILE.is_file() or SCHEMA_FILE.read_text(encoding="utf-8") != text

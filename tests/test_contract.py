@@ -1,4 +1,4 @@
-"""The contract between Python and Rego (`scanner.contract`, `rules/input-schema.json`): the committed schema is
+"""The contract between Python and Rego (`scanner.contract`, `docs/input-schema.json`): the committed schema is
 the one the definitions generate, every input the pipeline builds validates against it, and the shared Rego
 fixtures are inputs Python could have built."""
 
@@ -83,7 +83,7 @@ def _leaves(error: jsonschema.ValidationError) -> list[jsonschema.ValidationErro
 
 def test_committed_schema_is_the_generated_one():
     committed = contract.SCHEMA_FILE.read_text(encoding="utf-8")
-    assert committed == contract.schema_text(), "rules/input-schema.json is stale: run python -m scanner.contract"
+    assert committed == contract.schema_text(), "docs/input-schema.json is stale: run python -m scanner.contract"
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
 
 

@@ -1,5 +1,5 @@
 # Test fixtures shared by the rules' tests: the facts Python computes, each complete as
-# `scanner/contract.py` describes it (tests/test_contract.py checks them against rules/input-schema.json),
+# `scanner/contract.py` describes it (tests/test_contract.py checks them against docs/input-schema.json),
 # so a test overrides only what it is about. A `_test.rego` file without `test_` rules is a test library:
 # `fgscan rules test` loads it beside every test file, and scans never load it.
 package fgscan.test.fixtures
