@@ -470,7 +470,10 @@ def schema_text() -> str:
 
 def main() -> None:
     """Write `docs/input-schema.json`; with `--check`, exit 1 when the file is stale instead."""
-    text = schema_text()
+    try:
+        text = schema_text()
+    except ImportError as exc:
+        sys.exit(f"python -m scanner.contract: needs {exc.name or 'pydantic'}: pip install -e '.[test]'")
     if "--check" in sys.argv[1:]:
         stale = not SCHEMA_FILE.is_file() or SCHEMA_FILE.read_text(encoding="utf-8") != text
         print(f"{SCHEMA_FILE}: {'stale: run python -m scanner.contract' if stale else 'up to date'}")
