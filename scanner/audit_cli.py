@@ -7,7 +7,6 @@ are still reported). 3 wins over 1: an incomplete audit is never reported as mer
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 import tempfile
@@ -18,18 +17,33 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from scanner.cli import (
-    EXIT_ERROR,
-    EXIT_FINDINGS,
-    FailOn,
+from scanner.cli_core import (
+    AssumeWorstOption,
+    BaselineOption,
+    CategoryOption,
+    ConfigOption,
+    EngineName,
+    EngineOption,
+    FailOnOption,
     Format,
-    _config,
-    _config_failure,
-    _emit,
-    _report_spec,
+    FormatOption,
+    FrameworkOption,
+    JobsOption,
+    OutputOption,
+    ReportOption,
+    RuleOption,
+    RulesDirOption,
+    Run,
+    SkipOption,
+    accept,
     fail,
+    finish,
+    load_config,
+    scan,
+    scan_options,
+    write_reports,
 )
-from scanner.model import ScanResult, Severity
+from scanner.model import ScanResult
 
 if TYPE_CHECKING:
     from scanner.collect.audit import AuditOptions
@@ -37,7 +51,6 @@ if TYPE_CHECKING:
     from scanner.config import Config
     from scanner.coverage import Coverage
 
-EXIT_INCOMPLETE = 3
 ROLE_ARN = re.compile(r"^arn:aws[a-z-]*:iam::(\d{12}|\{account\}):role/[\w+=,.@/-]+$")
 ACCOUNT_ID = re.compile(r"^\d{12}$")
 REGION_NAME = re.compile(r"^[a-z]{2}(-[a-z]+)+-\d+$")
@@ -64,22 +77,24 @@ def audit(
     save_inventory: Path | None = typer.Option(
         None, "--save-inventory", help="Keep the snapshot here (ACCOUNT/REGION/KIND/NAME.json); scan it later."
     ),
-    format: Format = typer.Option(Format.text, "--format", "-f", help="Report format."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write the report here instead of stdout."),
-    report: list[str] = typer.Option(
-        [], "--report", metavar="FORMAT=FILE", help="Also write a report in FORMAT to FILE ('-': stdout); repeatable."
-    ),
-    category: str = typer.Option("fgscan-audit", "--category", help="SARIF automationDetails.id: one per upload."),
-    fail_on: FailOn | None = typer.Option(
-        None, "--fail-on", help="Exit 1 when a finding is this severe or worse (default: the config's, else low)."
-    ),
-    rule: list[str] = typer.Option([], "--rule", help="Run only this rule (id or name); repeatable."),
-    skip: list[str] = typer.Option([], "--skip", help="Do not run this rule (id or name); repeatable."),
-    config: Path | None = typer.Option(None, "--config", "-c", help="Configuration file (default: ./.fgscan.yaml)."),
+    format: FormatOption = Format.text,
+    output: OutputOption = None,
+    report: ReportOption = [],  # noqa: B006 - typer reads, never mutates, list defaults
+    category: CategoryOption = "fgscan-audit",
+    fail_on: FailOnOption = None,
+    rule: RuleOption = [],  # noqa: B006
+    skip: SkipOption = [],  # noqa: B006
+    framework: FrameworkOption = [],  # noqa: B006
+    rules_dirs: RulesDirOption = [],  # noqa: B006
+    config: ConfigOption = None,
+    engine: EngineOption = EngineName.regopy,
+    baseline: BaselineOption = None,
+    assume_worst: AssumeWorstOption = False,
+    jobs: JobsOption = 0,
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also print API calls by operation."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output."),
 ) -> None:
-    """Audit live AWS accounts: collect ECS, EC2 and IAM state with read-only calls, then scan it.
+    """Audit live AWS accounts: collect ECS, EC2, ELB and IAM state with read-only calls, then scan it.
 
     Exit codes: 0 clean; 1 a finding at or above --fail-on; 2 usage or configuration error; 3 coverage
     incomplete (some account, region or API could not be read; findings are still reported).
@@ -90,8 +105,23 @@ def audit(
     options = _options(
         region, all_regions, profile, account_role, accounts, organization, external_id, all_revisions, concurrency
     )
-    settings = _config(config)
-    extra_reports = [_report_spec(spec) for spec in report]
+    run = Run(
+        format,
+        output,
+        report,
+        category,
+        fail_on,
+        rule,
+        skip,
+        framework,
+        rules_dirs,
+        config,
+        engine,
+        baseline,
+        assume_worst=assume_worst,
+        jobs=jobs,
+    )
+    settings = load_config(config)
     if save_inventory is not None:
         _prepare(save_inventory)
     started = time.perf_counter()
@@ -101,18 +131,17 @@ def audit(
     except SetupError as exc:
         raise fail(str(exc)) from None
     collected = time.perf_counter()
-    result = _scan(inventories, save_inventory, rule, skip, settings)
+    result = _scan(inventories, save_inventory, run, settings)
     result.coverage = coverage
     if verbose:
         typer.echo(
             f"collected in {collected - started:.1f} s, scanned in {time.perf_counter() - collected:.1f} s", err=True
         )
         _print_calls(coverage)
-    sarif_options = {"category": category}
-    _emit(result, format.value, output, **(sarif_options if format is Format.sarif else {}))
-    for fmt, file in extra_reports:
-        _emit(result, fmt, file, **(sarif_options if fmt == "sarif" else {}))
-    _finish(result, coverage, fail_on.value if fail_on else settings.fail_on or FailOn.low.value)
+    write_reports(result, run)
+    for gap in coverage.gaps:
+        typer.echo(f"fgscan: warning: {gap}", err=True)
+    finish(result, run, settings, incomplete=not coverage.complete)
 
 
 def _options(
@@ -159,52 +188,25 @@ def _options(
     )
 
 
-def _scan(
-    inventories: list[RegionInventory], save_inventory: Path | None, rule: list[str], skip: list[str], settings: Config
-) -> ScanResult:
+def _scan(inventories: list[RegionInventory], save_inventory: Path | None, run: Run, settings: Config) -> ScanResult:
     """Write the snapshot and scan it as `fgscan scan` would, configuration and suppressions included.
-    A temporary snapshot is scanned from inside, so reports name `ACCOUNT/REGION/KIND/NAME.json` and
-    fingerprints do not depend on a temporary folder's name."""
+    A temporary snapshot is named relative to its own folder, so reports name `ACCOUNT/REGION/KIND/NAME.json`
+    and fingerprints do not depend on a temporary folder's name."""
     from scanner.collect import inventory
-    from scanner.config import ConfigError
-    from scanner.engine import EngineError
-    from scanner.pipeline import ScanOptions, scan
-    from scanner.rulebook import RuleError
-    from scanner.sources.discovery import display_path
-    from scanner.suppressions import apply
 
-    options = ScanOptions(
-        include=rule,
-        skip=skip,
-        excludes=list(settings.exclude),
-        frameworks=settings.frameworks,
-        rule_dirs=[d.resolve() for d in settings.rule_dirs],
-        disabled=settings.disable,
-        params=settings.params,
-        severities=settings.severity,
-        config=settings,
-    )
-    config_name = display_path(settings.file) if settings.file else ".fgscan.yaml"
     with ExitStack() as stack:
         if save_inventory is None:
             root = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="fgscan-audit-")))
-            stack.callback(os.chdir, os.getcwd())
         else:
             root = save_inventory
         try:
             inventory.write(root, inventories)
         except OSError as exc:
             raise fail(f"{root}: cannot write the inventory: {exc.strerror}") from None
-        if save_inventory is None:
-            os.chdir(root)
-            root = Path(".")
-        try:
-            result = scan([root], options)
-        except ConfigError as exc:
-            raise _config_failure(exc) from None
-        except (RuleError, EngineError) as exc:
-            raise fail(str(exc)) from None
-        apply(result, settings.ignore, config_name)
+        base = root if save_inventory is None else None
+        options = scan_options(run, settings, excludes=list(settings.exclude), base=base)
+        result = scan([root], options)
+        accept(result, settings, run, [root], None, partial=False)
     return result
 
 
@@ -223,21 +225,6 @@ def _print_calls(coverage: Coverage) -> None:
     typer.echo(f"API calls: {total}", err=True)
     for operation, count in sorted(coverage.api_calls.items(), key=lambda item: (-item[1], item[0])):
         typer.echo(f"  {count:>7}  {operation}", err=True)
-
-
-def _finish(result: ScanResult, coverage: Coverage, fail_on: str) -> None:
-    for error in result.errors:
-        typer.echo(str(error), err=True)
-    for gap in coverage.gaps:
-        typer.echo(f"fgscan: warning: {gap}", err=True)
-    if result.errors:
-        raise typer.Exit(EXIT_ERROR)
-    if not coverage.complete:
-        raise typer.Exit(EXIT_INCOMPLETE)
-    if fail_on != FailOn.none.value:
-        threshold = Severity(fail_on).rank
-        if any(f.severity.rank >= threshold for f in result.findings):
-            raise typer.Exit(EXIT_FINDINGS)
 
 
 class _Quiet:

@@ -7,20 +7,42 @@ that could not be read (the other inputs are still scanned and reported).
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Callable
-from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import typer
 
 import scanner
-from reports import FORMATS
-from scanner.model import ScanResult, Severity
+from scanner.cli_core import (
+    EXIT_FINDINGS,
+    AssumeWorstOption,
+    BaselineOption,
+    CategoryOption,
+    ConfigOption,
+    EngineName,
+    EngineOption,
+    FailOnOption,
+    Format,
+    FormatOption,
+    FrameworkOption,
+    JobsOption,
+    OutputOption,
+    ReportOption,
+    RuleOption,
+    RulesDirOption,
+    Run,
+    SkipOption,
+    SuppressedOption,
+    WriteBaselineOption,
+    accept,
+    fail,
+    finish,
+    load_config,
+    scan_options,
+    write_reports,
+)
 
 if TYPE_CHECKING:
-    from scanner.config import Config, ConfigError
     from scanner.pipeline import ScanOptions
     from scanner.rulebook import Rulebook
 
@@ -32,24 +54,6 @@ app = typer.Typer(
 )
 rules_app = typer.Typer(no_args_is_help=True, help="List, show and test the Rego rules.")
 app.add_typer(rules_app, name="rules")
-
-EXIT_FINDINGS = 1
-EXIT_ERROR = 2
-
-
-Format = Enum("Format", {name: name for name in FORMATS}, type=str)
-FailOn = Enum("FailOn", {**{s.value: s.value for s in Severity}, "none": "none"}, type=str)
-
-
-class EngineName(str, Enum):
-    regopy = "regopy"
-    opa = "opa"
-
-
-def fail(message: str) -> typer.Exit:
-    """Print one error line and return the exit to raise."""
-    typer.echo(f"fgscan: error: {message}", err=True)
-    return typer.Exit(EXIT_ERROR)
 
 
 def _version(value: bool) -> None:
@@ -68,40 +72,24 @@ def main_options(
 @app.command()
 def scan(
     paths: list[Path] = typer.Argument(..., help="Files and folders to scan."),
-    format: Format = typer.Option(Format.text, "--format", "-f", help="Report format."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write the report here instead of stdout."),
-    fail_on: FailOn | None = typer.Option(
-        None, "--fail-on", help="Exit 1 when a finding is this severe or worse (default: the config's, else low)."
-    ),
-    rule: list[str] = typer.Option([], "--rule", help="Run only this rule (id or name); repeatable."),
-    skip: list[str] = typer.Option([], "--skip", help="Do not run this rule (id or name); repeatable."),
-    framework: list[str] = typer.Option(
-        [], "--framework", help="Run only rules mapped to this framework (aws-fsbp, cis-aws, ...); repeatable."
-    ),
-    rules_dirs: list[Path] = typer.Option([], "--rules", help="Add the custom rules in this folder; repeatable."),
-    config: Path | None = typer.Option(None, "--config", "-c", help="Configuration file (default: ./.fgscan.yaml)."),
+    format: FormatOption = Format.text,
+    output: OutputOption = None,
+    fail_on: FailOnOption = None,
+    rule: RuleOption = [],  # noqa: B006 - typer reads, never mutates, list defaults
+    skip: SkipOption = [],  # noqa: B006
+    framework: FrameworkOption = [],  # noqa: B006
+    rules_dirs: RulesDirOption = [],  # noqa: B006
+    config: ConfigOption = None,
     exclude: list[str] = typer.Option([], "--exclude", help="Skip paths matching this glob; repeatable."),
-    engine: EngineName = typer.Option(EngineName.regopy, "--engine", help="Rego engine."),
+    engine: EngineOption = EngineName.regopy,
     max_file_size: int = typer.Option(20, "--max-file-size", min=1, help="Refuse files larger than this, in MB."),
-    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes (0: one per CPU core)."),
-    assume_worst: bool = typer.Option(
-        False,
-        "--assume-worst",
-        help="Exposure rules: count unresolved security groups as open and unresolved public IP settings as on.",
-    ),
-    report: list[str] = typer.Option(
-        [], "--report", metavar="FORMAT=FILE", help="Also write a report in FORMAT to FILE ('-': stdout); repeatable."
-    ),
-    category: str = typer.Option("fgscan", "--category", help="SARIF automationDetails.id: one per upload."),
-    sarif_include_suppressed: bool = typer.Option(
-        False, "--sarif-include-suppressed", help="Keep suppressed findings in SARIF, marked with their suppression."
-    ),
-    baseline: Path | None = typer.Option(
-        None, "--baseline", help="Report and fail only on findings not in this baseline file."
-    ),
-    write_baseline: Path | None = typer.Option(
-        None, "--write-baseline", help="Record the open findings in this baseline file, then exit 0."
-    ),
+    jobs: JobsOption = 0,
+    assume_worst: AssumeWorstOption = False,
+    report: ReportOption = [],  # noqa: B006
+    category: CategoryOption = "fgscan",
+    sarif_include_suppressed: SuppressedOption = False,
+    baseline: BaselineOption = None,
+    write_baseline: WriteBaselineOption = None,
     changed_since: str | None = typer.Option(
         None, "--changed-since", metavar="REF", help="Scan only files changed since this git ref, and their templates."
     ),
@@ -110,74 +98,41 @@ def scan(
     ),
 ) -> None:
     """Scan task definitions, CloudFormation templates and AWS CLI output."""
-    from scanner.config import ConfigError
-    from scanner.engine import EngineError
-    from scanner.pipeline import ScanOptions
-    from scanner.pipeline import scan as run_scan
-    from scanner.rulebook import RuleError
+    from scanner.cli_core import scan as run_scan
 
-    settings = _config(config)
-    options = ScanOptions(
-        engine=engine.value,
-        include=rule,
-        skip=skip,
+    run = Run(
+        format,
+        output,
+        report,
+        category,
+        fail_on,
+        rule,
+        skip,
+        framework,
+        rules_dirs,
+        config,
+        engine,
+        baseline,
+        write_baseline,
+        sarif_include_suppressed,
+        assume_worst,
+        jobs,
+    )
+    settings = load_config(config)
+    options = scan_options(
+        run,
+        settings,
         excludes=[*settings.exclude, *exclude],
         max_bytes=max_file_size * 1024 * 1024,
-        jobs=jobs,
-        frameworks=framework or settings.frameworks,
-        rule_dirs=[*settings.rule_dirs, *rules_dirs],
-        disabled=settings.disable,
-        params=settings.params,
-        severities=settings.severity,
-        config=settings,
-        assume_worst=assume_worst,
         skip_unknown=skip_unknown,
     )
-    extra_reports = [_report_spec(spec) for spec in report]
     notices = _changed(changed_since, options)
-    try:
-        result = run_scan(paths, options)
-    except ConfigError as exc:
-        raise _config_failure(exc) from None
-    except (RuleError, EngineError) as exc:
-        raise fail(str(exc)) from None
+    result = run_scan(paths, options)
     result.notices[:0] = notices
-    _accept(result, settings, paths, options.only, changed_since is not None, baseline)
-    sarif_options = {"category": category, "include_suppressed": sarif_include_suppressed}
-    _emit(result, format.value, output, **(sarif_options if format is Format.sarif else {}))
-    for fmt, file in extra_reports:
-        _emit(result, fmt, file, **(sarif_options if fmt == "sarif" else {}))
-    for error in result.errors:
-        typer.echo(str(error), err=True)
-    if write_baseline is not None:
-        from scanner.baseline import write as record
-
-        _emit(result, "baseline", write_baseline, writer=record)
-    if result.errors:
-        raise typer.Exit(EXIT_ERROR)
-    if write_baseline is not None:
-        raise typer.Exit()
-    threshold_name = fail_on.value if fail_on else settings.fail_on or FailOn.low.value
-    if threshold_name != FailOn.none.value:
-        threshold = Severity(threshold_name).rank
-        if any(f.severity.rank >= threshold for f in result.findings):
-            raise typer.Exit(EXIT_FINDINGS)
-
-
-def _config(file: Path | None) -> Config:
-    """The configuration file named or found in the working directory; its problems end the run."""
-    from scanner.config import ConfigError, load_config
-
-    try:
-        return load_config(file)
-    except ConfigError as exc:
-        raise _config_failure(exc) from None
-
-
-def _config_failure(exc: ConfigError) -> typer.Exit:
-    for error in exc.errors:
-        typer.echo(str(error), err=True)
-    return typer.Exit(EXIT_ERROR)
+    partial = changed_since is not None or any(not p.is_dir() for p in paths)
+    accept(result, settings, run, paths, options.only, partial)
+    write_reports(result, run)
+    finish(result, run, settings)
 
 
 def _rulebook(rules_dirs: list[Path], config: Path | None) -> Rulebook:
@@ -186,31 +141,9 @@ def _rulebook(rules_dirs: list[Path], config: Path | None) -> Rulebook:
     from scanner.rulebook import Rulebook, RuleError
 
     try:
-        return Rulebook.load([*_config(config).rule_dirs, *rules_dirs])
+        return Rulebook.load([*load_config(config).rule_dirs, *rules_dirs])
     except (RuleError, EngineError) as exc:
         raise fail(str(exc)) from None
-
-
-def _emit(result: ScanResult, fmt: str, output: Path | None, writer: Callable | None = None, **options: Any) -> None:
-    from reports import writer as find_writer
-
-    write = writer or find_writer(fmt)
-    if output is None or str(output) == "-":
-        write(result, sys.stdout, **options)
-        return
-    try:
-        with output.open("w", encoding="utf-8") as stream:
-            write(result, stream, **options)
-    except OSError as exc:
-        raise fail(f"{output}: cannot write {fmt}: {exc.strerror}") from None
-
-
-def _report_spec(spec: str) -> tuple[str, Path]:
-    """`FORMAT=FILE` of `--report`."""
-    fmt, sep, file = spec.partition("=")
-    if not sep or not file or fmt not in Format.__members__:
-        raise fail(f"--report {spec}: expected FORMAT=FILE with FORMAT one of {', '.join(Format.__members__)}")
-    return fmt, Path(file)
 
 
 def _changed(ref: str | None, options: ScanOptions) -> list[str]:
@@ -224,29 +157,6 @@ def _changed(ref: str | None, options: ScanOptions) -> list[str]:
     except GitError as exc:
         raise fail(str(exc)) from None
     return notices
-
-
-def _accept(
-    result: ScanResult,
-    settings: Config,
-    paths: list[Path],
-    only: set[Path] | None,
-    partial: bool,
-    baseline: Path | None,
-) -> None:
-    """Apply suppressions (resource skips and the config's `ignore:` list), then the baseline."""
-    from scanner.baseline import BaselineError, compare, scope
-    from scanner.sources.discovery import display_path
-    from scanner.suppressions import apply
-
-    config_name = display_path(settings.file) if settings.file else ".fgscan.yaml"
-    partial = partial or any(not p.is_dir() for p in paths)
-    apply(result, settings.ignore, config_name, report_stale=not partial)
-    if baseline is not None:
-        try:
-            compare(result, baseline, scope(paths, only))
-        except BaselineError as exc:
-            raise fail(str(exc)) from None
 
 
 RULES_OPTION = typer.Option([], "--rules", help="Also the custom rules in this folder; repeatable.")

@@ -115,6 +115,9 @@ class Resource:
     links: dict[str, Any] = field(default_factory=dict)
     arn: str | None = None
     skips: list[Skip] = field(default_factory=list)
+    # Where logical ids name other resources (a CloudFormation template's file); None where references are
+    # ids, ARNs and names that mean the same in every file.
+    scope: str | None = None
     # One of several readings of a resource whose source holds alternatives (CloudFormation `Fn::If`):
     # "when condition Debug holds". A finding not made in every reading says which one it comes from.
     variant: str | None = None
@@ -220,6 +223,7 @@ class ScanResult:
     baseline: BaselineComparison | None = None
     coverage: Coverage | None = None  # a live audit's scope and what it could not read
     evaluated: dict[str, int] = field(default_factory=dict)  # rule id -> resources (or services) it judged
+    inputs: set[str] = field(default_factory=set)  # real paths of the files read as input (never overwritten)
 
     def sorted_findings(self) -> list[Finding]:
         """Most severe first, then by file and line."""

@@ -1,37 +1,35 @@
-"""The scan: files -> documents -> canonical resources -> Rego -> findings pinned to source lines.
+"""The scan, one pipeline: files -> documents and resources (`scanner.load`) -> one graph (`scanner.graph`)
+-> rule inputs of two shapes (resources, service neighbourhoods) -> one evaluation stage
+(`scanner.evaluate`) -> findings built in one place (`scanner.findings`) -> suppressions.
 
-Files are handled in chunks so memory holds one chunk's documents at a time; large scans spread
-the chunks over the CPU cores, each worker compiling the rules once.
+Each file is read and parsed once. Loading and evaluation spread over the CPU cores for large scans
+(`scanner.executor`); the documents stay in this process to locate findings.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
-import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from multiprocessing import get_context
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from scanner import exposure, facts
+from scanner import executor, exposure
 from scanner.config import Config
-from scanner.engine import Engine, make_engine
-from scanner.exposure import graph
+from scanner.engine import DenySets, rego_input
+from scanner.evaluate import Evaluation, Failed, RuleSet, evaluate_all
 from scanner.facts import iam as iam_facts
-from scanner.model import KIND_LABELS, Finding, InputError, InputProblem, Resource, ScanResult, Severity, Skip, Span
+from scanner.findings import BadDeny, Builder, Redactor, check, merge_readings
+from scanner.graph import Graph
+from scanner.load import Loaded, load, load_batch
+from scanner.model import KIND_LABELS, Finding, InputError, Resource, ScanResult, Severity
 from scanner.rulebook import Rule, Rulebook
-from scanner.sources import recognise
-from scanner.sources.discovery import discover
-from scanner.sources.documents import DEFAULT_MAX_BYTES, Document, guess_format, parse, read_text
+from scanner.sources.discovery import InputFile, discover
+from scanner.sources.documents import DEFAULT_MAX_BYTES
 from scanner.suppressions import mark_in_source
 
-CHUNK = 40
-ROLE_HINT = re.compile(r"(task|execution)rolearn", re.IGNORECASE)
-PARALLEL_FROM = 120
-# Words that make an unparsable file look like something fgscan was meant to read.
-OURS_HINTS = ("AWS::", "Resources:", "containerDefinitions", "SecurityGroups", "NetworkInterfaces", "IpPermissions")
+LOAD_BATCH = 40
+PARALLEL_FROM = 120  # files; fewer are read faster than worker processes start
 
 
 @dataclass
@@ -53,20 +51,7 @@ class ScanOptions:
     severities: dict[str, Severity] = field(default_factory=dict)  # rule id or name -> severity
     assume_worst: bool = False  # exposure rules count security groups missing from the input as open
     config: Config | None = None  # the configuration file, checked against the rules at load
-
-
-@dataclass
-class _Work:
-    """What a worker needs to evaluate chunks (picklable)."""
-
-    engine: str
-    rule_dirs: list[Path]
-    rule_ids: list[str]
-    max_bytes: int
-    params: dict[str, Any]
-    severities: dict[str, Severity]
-    collect: bool = False  # gather graph nodes for the exposure pass
-    role_links: list[iam_facts.RoleLink] = field(default_factory=list)  # task definitions' roles, all chunks
+    base: Path | None = None  # files are named relative to this folder (default: the working directory)
 
 
 def load_rules(options: ScanOptions) -> tuple[Rulebook, list[Rule]]:
@@ -82,217 +67,136 @@ def load_rules(options: ScanOptions) -> tuple[Rulebook, list[Rule]]:
 
 def scan(paths: list[Path], options: ScanOptions) -> ScanResult:
     """Scan files and folders; input problems are collected, never raised."""
-    rulebook, rules = load_rules(options)
-    result = ScanResult(rules=rules)
-    files = [
-        (str(f), shown, named and not options.skip_unknown)
-        for f, shown, named in discover(paths, options.excludes, result.errors)
-        if options.only is None or f.resolve() in options.only
-    ]
-    chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]
-    local = [r for r in rules if not r.neighbourhood]  # the others run in the exposure pass
-    work = _Work(
-        options.engine,
-        options.rule_dirs,
-        [r.id for r in local],
-        options.max_bytes,
-        options.params,
-        options.severities,
-        len(local) < len(rules),
-        _role_links(files, options.max_bytes, len(chunks)),
-    )
-    jobs = options.jobs or os.cpu_count() or 1
-    if len(files) >= PARALLEL_FROM and jobs > 1 and len(chunks) > 1:
-        with ProcessPoolExecutor(jobs, mp_context=get_context("fork")) as pool:
-            outcomes = list(pool.map(_chunk_in_worker, [(work, c) for c in chunks]))
-    else:
-        evaluator = _Evaluator(rulebook, local, options.engine, work.collect, work.role_links)
-        outcomes = [evaluator.run(chunk, options.max_bytes) for chunk in chunks]
-    nodes: list[graph.Node] = []
-    skips: dict[tuple[str, str, str], list[Skip]] = {}
-    for found, errors, file_count, resource_count, chunk_skips, chunk_nodes in outcomes:
-        nodes += chunk_nodes
-        result.findings += found
-        result.errors += errors
-        skips.update(chunk_skips)
-        result.files_scanned += file_count
-        result.resources_scanned += resource_count
-    neighbourhood_rules = [r for r in rules if r.neighbourhood]
-    found, notices = exposure.run(nodes, rulebook, neighbourhood_rules, options.engine, options.assume_worst, jobs)
-    result.findings += found
-    result.notices += notices
-    result.notices += mark_in_source(result.findings, skips, rules, rulebook.rules)
-    return result
+    return Scanner(options).scan(paths)
 
 
-_worker_evaluator: _Evaluator | None = None
+class Scanner:
+    """The run's rules, loaded and checked once, and the pipeline that judges files with them."""
 
-
-def _chunk_in_worker(job: tuple[_Work, list]) -> tuple:
-    global _worker_evaluator
-    work, chunk = job
-    if _worker_evaluator is None:
-        rulebook = Rulebook.load(work.rule_dirs)
-        rulebook.configure(work.params, work.severities)
-        rules = [r for r in rulebook.rules if r.id in set(work.rule_ids)]
-        _worker_evaluator = _Evaluator(rulebook, rules, work.engine, work.collect, work.role_links)
-    return _worker_evaluator.run(chunk, work.max_bytes)
-
-
-class _Evaluator:
-    """Reads a chunk of files, evaluates their resources and turns deny entries into findings."""
-
-    def __init__(
-        self,
-        rulebook: Rulebook,
-        rules: list[Rule],
-        engine: str,
-        collect: bool = False,
-        role_links: list[iam_facts.RoleLink] | None = None,
-    ):
-        self.rules = {r.id: r for r in rules}
-        self.collect = collect
-        self.role_links = role_links or []
-        self.engine: Engine = make_engine(engine, rulebook, rules)
-
-    def run(self, chunk: list[tuple[str, str, bool]], max_bytes: int) -> tuple:
-        errors: list[InputError] = []
-        loaded: list[tuple[Document, list[Resource]]] = []
-        nodes: list[graph.Node] = []
-        for file, shown, named in chunk:
-            item = load(Path(file), shown, named, max_bytes, errors)
-            if item:
-                loaded.append(item)
-                if self.collect:
-                    nodes += graph.collect(*item, file)
-        resources = [r for _, found in loaded for r in found]
-        iam_facts.link_usage(resources, self.role_links)
-        deny_sets = self.engine.evaluate(resources)
-        docs = {id(r): doc for doc, found in loaded for r in found}
-        findings = [
-            finding
-            for resource, denies in zip(resources, deny_sets, strict=True)
-            for finding in self.findings(resource, denies, docs[id(resource)])
-        ]
-        skips = {(r.file, r.kind, r.name): r.skips for r in resources if r.skips}
-        return findings, errors, len(loaded), len(resources), skips, nodes
-
-    def findings(self, resource: Resource, deny_sets: dict[str, list[dict[str, Any]]], doc: Document) -> list[Finding]:
-        secrets = {s for s in facts.secret_strings(resource) if len(s) >= 4}
-        out = []
-        for rule_id, denies in deny_sets.items():
-            rule = self.rules[rule_id]
-            for deny in denies:
-                out.append(make_finding(rule, resource, deny, doc, secrets))
-        return out
-
-
-def _role_links(files: list[tuple[str, str, bool]], max_bytes: int, chunks: int) -> list[iam_facts.RoleLink]:
-    """When a scan has several chunks and roles, the roles every task definition names, so a role is
-    linked to the task definitions of other chunks too; only files mentioning a role ARN are parsed."""
-    naming, roles = [], False
-    for file, shown, _ in files if chunks > 1 else []:
-        try:
-            text = read_text(Path(file), shown, max_bytes)
-        except InputProblem:
-            continue
-        roles = roles or "AssumeRolePolicyDocument" in text
-        if ROLE_HINT.search(text):
-            naming.append((file, shown))
-    links: list[iam_facts.RoleLink] = []
-    for file, shown in naming if roles else []:
-        item = load(Path(file), shown, False, max_bytes, [])
-        links += iam_facts.role_links(item[1]) if item else []
-    return links
-
-
-def load(
-    file: Path, shown: str, named: bool, max_bytes: int, errors: list[InputError]
-) -> tuple[Document, list[Resource]] | None:
-    """Parse and recognise one file; problems go to `errors`. Unrecognised files give None quietly."""
-    try:
-        text = read_text(file, shown, max_bytes)
-    except InputProblem as problem:
-        if named or problem.error.message != "file is empty":
-            errors.append(problem.error)
-        return None
-    try:
-        doc = parse(text, shown, guess_format(file, text))
-    except InputProblem as problem:
-        if named or any(hint in text for hint in OURS_HINTS):
-            errors.append(problem.error)
-        return None
-    try:
-        resources = recognise(doc)
-        if resources is None:
-            return None
-        iam_facts.resolve_policies(doc, resources)
-        for resource in resources:
-            facts.annotate(resource)
-    except Exception as exc:  # a shape no source expected: report it, keep scanning the others
-        errors.append(
-            InputError(
-                shown, f"cannot interpret this input ({type(exc).__name__}: {exc}); please report it as an fgscan bug"
-            )
+    def __init__(self, options: ScanOptions):
+        self.options = options
+        self.rulebook, self.rules = load_rules(options)
+        self.evaluation = Evaluation(self.rulebook, self.rules, options.engine)
+        self.rule_set = RuleSet(
+            options.engine,
+            tuple(options.rule_dirs),
+            tuple(r.id for r in self.rules),
+            options.params,
+            options.severities,
         )
-        return None
-    errors.extend(doc.warnings)
-    return doc, resources
+        self.redactor = Redactor(_vocabulary(self.rulebook))
+
+    def scan(self, paths: list[Path]) -> ScanResult:
+        """Scan files and folders; input problems are collected, never raised."""
+        options, rules = self.options, self.rules
+        result = ScanResult(rules=rules)
+        files = [
+            InputFile(f.path, f.shown, f.named and not options.skip_unknown)
+            for f in discover(paths, options.excludes, result.errors, options.base)
+            if options.only is None or Path(f.path).resolve() in options.only
+        ]
+        jobs = options.jobs or os.cpu_count() or 1
+        loaded = _load_all(files, options.max_bytes, jobs)
+        resources = [r for item in loaded for r in item.resources]
+        for item in loaded:
+            result.errors += item.errors
+        result.files_scanned = sum(1 for item in loaded if item.doc is not None)
+        result.inputs = {str(Path(item.file.path).resolve()) for item in loaded if item.doc is not None}
+        readings = {(r.file, r.kind, r.name) for r in resources if r.variant is not None}
+        result.resources_scanned = sum(1 for r in resources if r.variant is None) + len(readings)
+
+        graph = Graph(resources)
+        iam_facts.link_usage(graph)
+        judged = [r for r in rules if not r.neighbourhood]
+        hoods = exposure.neighbourhoods(graph, options.assume_worst) if len(judged) < len(rules) else []
+        inputs = [rego_input(r) for r in resources] + [h.input for h in hoods]
+        outcomes = evaluate_all(inputs, self.evaluation, self.rule_set, jobs)
+
+        builder = Builder({item.doc.path: item.doc for item in loaded if item.doc}, self.redactor)
+        by_id = {r.id: r for r in rules}
+        made: list[tuple[Finding, Resource]] = []
+        broken: dict[str, str] = {}
+        for subject, outcome in zip([*resources, *hoods], outcomes, strict=True):
+            resource = subject if isinstance(subject, Resource) else subject.service
+            if isinstance(outcome, Failed):
+                result.errors.append(InputError(resource.file, f"{_label(resource)}: not evaluated: {outcome.reason}"))
+                continue
+            made += _findings(builder, by_id, subject, outcome, broken)
+        result.errors += [
+            InputError(str(by_id[rule].file), f"rule {rule}: {why}; its results are dropped")
+            for rule, why in broken.items()
+        ]
+        result.findings = [f for f in merge_readings(made, resources) if f.rule_id not in broken]
+        result.evaluated = _evaluated(rules, resources, hoods)
+        result.notices += exposure.unknowns_notice(hoods, options.assume_worst)
+        skips = {(r.file, r.kind, r.name): r.skips for r in resources if r.skips}
+        result.notices += mark_in_source(result.findings, skips, rules, self.rulebook.rules)
+        return result
 
 
-def make_finding(rule: Rule, resource: Resource, deny: dict[str, Any], doc: Document, secrets: set[str]) -> Finding:
-    """One finding from one deny entry, located on the offending key."""
-    path = tuple(deny.get("path") or ())
-    message = redact(str(deny.get("msg", rule.title)), secrets)
-    severity = rule.severity_of(deny)
-    label = KIND_LABELS.get(resource.kind, resource.kind)
-    return Finding(
-        rule_id=rule.id,
-        rule_name=rule.name,
-        severity=severity,
-        message=f"{label} '{resource.name}': {message}",
-        kind=resource.kind,
-        resource=resource.name,
-        file=resource.file,
-        span=locate(resource, path, doc),
-        path=path,
-        fingerprint=fingerprint(rule.id, resource, path),
-        arn=resource.arn,
-    )
+def _load_all(files: list[InputFile], max_bytes: int, jobs: int) -> list[Loaded]:
+    """Every file loaded; many are spread over the cores, and a file that kills its worker is an error."""
+    if len(files) < PARALLEL_FROM or jobs < 2:
+        return [load(f, max_bytes) for f in files]
+    outcomes = executor.run_batches(partial(load_batch, max_bytes=max_bytes), files, LOAD_BATCH, jobs)
+    return [
+        Loaded(f, errors=[InputError(f.shown, f"could not be read: {o.reason}")])
+        if isinstance(o, executor.Crashed)
+        else o
+        for f, o in zip(files, outcomes, strict=True)
+    ]
 
 
-def locate(resource: Resource, path: tuple, doc: Document) -> Span | None:
-    """The span of the offending key; a missing key falls back to the first line of its parent."""
-    span, exact = doc.span(resource.source_path(path))
-    if span is not None and not exact and span.end_line > span.start_line:
-        line_text = doc.text.splitlines()[span.start_line - 1]
-        return Span(span.start_line, span.start_col, span.start_line, len(line_text) + 1)
-    return span
+def _findings(
+    builder: Builder, rules: dict[str, Rule], subject: Any, denies: DenySets, broken: dict[str, str]
+) -> list[tuple[Finding, Resource]]:
+    """The findings of one input's deny sets; a rule whose deny entries are malformed is noted in `broken`."""
+    hood = not isinstance(subject, Resource)
+    resource: Resource = subject.service if hood else subject
+    members = subject.members if hood else [resource]
+    secrets = builder.redactor.secrets(members)
+    out = []
+    for rule_id, entries in denies.items():
+        rule = rules.get(rule_id)
+        if rule is None:
+            continue
+        try:
+            for deny in entries if isinstance(entries, list) else [entries]:
+                deny = check(deny)
+                finding = (
+                    builder.from_neighbourhood(rule, subject, deny, secrets)
+                    if hood
+                    else builder.from_resource(rule, resource, deny, secrets)
+                )
+                out.append((finding, resource))
+        except BadDeny as exc:
+            broken.setdefault(rule_id, str(exc))
+    return out
 
 
-def fingerprint(rule_id: str, resource: Resource, path: tuple) -> str:
-    """Stable across edits that move lines: rule, resource identity and the path, with list
-    positions replaced by the item's name where it has one."""
-    parts = [rule_id, resource.kind, resource.file, resource.name]
-    node: Any = resource.data
-    for step in path:
-        label = step
-        if isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
-            item = node[step]
-            name = item.get("name", item.get("Name")) if isinstance(item, dict) else None
-            label = f"name={name}" if isinstance(name, str) else step
-            node = item
-        elif isinstance(node, dict):
-            node = node.get(step)
-        else:
-            node = None
-        parts.append(str(label))
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
+def _label(resource: Resource) -> str:
+    return f"{KIND_LABELS.get(resource.kind, resource.kind).lower()} '{resource.name}'"
 
 
-def redact(message: str, secrets: set[str]) -> str:
-    """Replace any secret value a rule may have quoted."""
-    for secret in sorted(secrets, key=len, reverse=True):
-        if secret in message:
-            message = message.replace(secret, "***")
-    return message
+def _vocabulary(rulebook: Rulebook) -> str:
+    """The text of every rule module: what a message may quote without quoting a secret."""
+    texts = []
+    for module in rulebook.modules:
+        try:
+            texts.append(module.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            continue
+    return "\x00".join([*texts, *KIND_LABELS.values()])
+
+
+def _evaluated(rules: list[Rule], resources: list[Resource], hoods: list[Any]) -> dict[str, int]:
+    """How many resources (services, for neighbourhood rules) each rule judged."""
+    kinds: dict[str, int] = {}
+    for resource in {(r.file, r.kind, r.name): r for r in resources}.values():
+        kinds[resource.kind] = kinds.get(resource.kind, 0) + 1
+    services: dict[str, int] = {}
+    for hood in {(h.service.file, h.service.kind, h.service.name): h for h in hoods}.values():
+        services[hood.service.kind] = services.get(hood.service.kind, 0) + 1
+    return {
+        rule.id: sum((services if rule.neighbourhood else kinds).get(kind, 0) for kind in rule.kinds) for rule in rules
+    }

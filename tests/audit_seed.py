@@ -138,6 +138,7 @@ def seed_account_a(url: str) -> dict[str, str]:
         launchType="FARGATE",
         networkConfiguration=network,
     )
+    seed_load_balanced_service(boto, url, vpc, subnet)
 
     west = session(url, ACCOUNT_A, "eu-west-1").client("ecs", endpoint_url=url)
     west.create_cluster(clusterName="west")
@@ -157,3 +158,38 @@ def seed_account_b(url: str) -> None:
     ecs.create_cluster(clusterName="b-prod")
     ecs.register_task_definition(**risky_task_definition("b-worker", ACCOUNT_B, "us-east-1"))
     ecs.create_service(cluster="b-prod", serviceName="b-svc", taskDefinition="b-worker:1", desiredCount=1)
+
+
+def seed_load_balanced_service(boto: Any, url: str, vpc: str, subnet: str) -> None:
+    """`web` (prod) behind an application load balancer, whose task group also admits 10.0.0.0/8 on the
+    container port: clients there bypass the balancer."""
+    ec2 = boto.client("ec2", endpoint_url=url)
+    alb_sg = ec2.create_security_group(GroupName="web-alb", Description="web balancer", VpcId=vpc)["GroupId"]
+    tasks_sg = ec2.create_security_group(GroupName="web-tasks", Description="web tasks", VpcId=vpc)["GroupId"]
+    ec2.authorize_security_group_ingress(
+        GroupId=tasks_sg,
+        IpPermissions=[
+            {"IpProtocol": "tcp", "FromPort": 8080, "ToPort": 8080, "UserIdGroupPairs": [{"GroupId": alb_sg}]},
+            {"IpProtocol": "tcp", "FromPort": 8080, "ToPort": 8080, "IpRanges": [{"CidrIp": "10.0.0.0/8"}]},
+        ],
+    )
+    second = ec2.create_subnet(VpcId=vpc, CidrBlock="172.31.200.0/24")["Subnet"]["SubnetId"]
+    elbv2 = boto.client("elbv2", endpoint_url=url)
+    lb = elbv2.create_load_balancer(Name="web", Subnets=[subnet, second], SecurityGroups=[alb_sg])["LoadBalancers"][0]
+    tg = elbv2.create_target_group(Name="web", Protocol="HTTP", Port=8080, VpcId=vpc, TargetType="ip")
+    tg_arn = tg["TargetGroups"][0]["TargetGroupArn"]
+    elbv2.create_listener(
+        LoadBalancerArn=lb["LoadBalancerArn"],
+        Protocol="HTTP",
+        Port=80,
+        DefaultActions=[{"Type": "forward", "TargetGroupArn": tg_arn}],
+    )
+    boto.client("ecs", endpoint_url=url).create_service(
+        cluster="prod",
+        serviceName="web",
+        taskDefinition="orders-api:1",
+        desiredCount=2,
+        launchType="FARGATE",
+        loadBalancers=[{"targetGroupArn": tg_arn, "containerName": "orders-api", "containerPort": 8080}],
+        networkConfiguration={"awsvpcConfiguration": {"subnets": [subnet], "securityGroups": [tasks_sg]}},
+    )

@@ -147,6 +147,19 @@ def test_exposure_paths_are_followed_across_the_snapshot_files(audited):
     assert ":22 from 0.0.0.0/0 -> container sshd :22" in exposed["chain"]
 
 
+def test_load_balancer_bypass_from_a_live_account(audited):
+    """Load balancers, target groups and listeners are collected, so the exposure rules see the balancer."""
+    bypass = named(audited["json"]["findings"], "load-balancer-bypass")["web"]
+    assert bypass["file"].startswith(f"inv/{ACCOUNT_A}/us-east-1/ec2_security_group/sg-")
+    assert "instead of only the balancer's group sg-" in bypass["message"]
+    related = {r["file"] for r in bypass["related"]}
+    assert f"inv/{ACCOUNT_A}/us-east-1/ecs_service/prod.web.json" in related
+    snapshot = audited["cwd"] / "inv" / ACCOUNT_A / "us-east-1"
+    assert (snapshot / "elbv2_load_balancer" / "web.json").is_file()
+    assert (snapshot / "elbv2_target_group" / "web.json").is_file()
+    assert len(list((snapshot / "elbv2_listener").glob("*.json"))) == 1
+
+
 def test_text_report_progress_and_verbose(audited):
     text, stderr = audited["text"], audited["proc"].stderr
     assert f"arn:aws:ecs:us-east-1:{ACCOUNT_A}:task-definition/legacy-worker:3" in text
@@ -154,7 +167,8 @@ def test_text_report_progress_and_verbose(audited):
     assert "needs privileged for FUSE; ticket SEC-12" in text
     assert "Coverage: 1 account, 2 regions; complete" in text
     # progress goes to stderr as plain lines when stderr is not a terminal; --verbose adds the API calls
-    assert f"fgscan: {ACCOUNT_A} us-east-1: 2 clusters, 4 services, 1 task sets" in stderr
+    assert f"fgscan: {ACCOUNT_A} us-east-1: 2 clusters, 5 services, 1 task sets" in stderr
+    assert "1 load balancers, 1 target groups, 1 listeners" in stderr
     assert "API calls:" in stderr and "ecs:ListClusters" in stderr
 
 

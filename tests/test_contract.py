@@ -15,14 +15,13 @@ from typing import Any
 import jsonschema
 import pytest
 
-from scanner import contract
+from scanner import contract, exposure
 from scanner.engine import rego_input
 from scanner.engine.regopy_engine import interpreter
-from scanner.exposure import graph
-from scanner.exposure.neighbourhood import Graph
 from scanner.facts import iam as iam_facts
+from scanner.graph import Graph
+from scanner.load import load
 from scanner.model import KIND_LABELS, InputError
-from scanner.pipeline import load
 from scanner.rulebook import Rulebook
 from scanner.ruletest import run_tests
 from scanner.sources.discovery import discover
@@ -38,23 +37,22 @@ def validator_of(definition: str) -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator({"$ref": f"#/$defs/{definition}", "$defs": SCHEMA["$defs"]})
 
 
-def rule_inputs(paths: list[Path], assume_worst: bool = False) -> Iterator[tuple[str, dict[str, Any]]]:
+def rule_inputs(
+    paths: list[Path], assume_worst: bool = False, readable: bool = True
+) -> Iterator[tuple[str, dict[str, Any]]]:
     """Every rule input the pipeline's stages build from `paths`, with a label saying where it came from:
-    one per resource, then one per service's neighbourhood."""
+    one per resource, then one per service's neighbourhood. `readable`: every file is read without error."""
     errors: list[InputError] = []
-    loaded, nodes = [], []
-    for file, shown, named in discover(paths, [], errors):
-        item = load(file, shown, named, DEFAULT_MAX_BYTES, errors)
-        if item:
-            loaded.append(item)
-            nodes += graph.collect(*item, str(file))
-    assert not errors, errors
-    resources = [r for _, found in loaded for r in found]
-    iam_facts.link_usage(resources)
+    loaded = [load(file, DEFAULT_MAX_BYTES) for file in discover(paths, [], errors)]
+    errors += [e for item in loaded for e in item.errors]
+    assert not (readable and errors), errors
+    resources = [r for item in loaded for r in item.resources]
+    graph = Graph(resources)
+    iam_facts.link_usage(graph)
     for resource in resources:
         yield f"{resource.file}: {resource.kind} {resource.name}", rego_input(resource)
-    for service, item, _ in Graph(nodes).neighbourhoods(assume_worst):
-        yield f"{service.file}: neighbourhood of {service.name}", item
+    for hood in exposure.neighbourhoods(graph, assume_worst):
+        yield f"{hood.service.file}: neighbourhood of {hood.service.name}", hood.input
 
 
 def problems(inputs: list[tuple[str, dict[str, Any]]]) -> list[str]:
@@ -132,11 +130,18 @@ def test_inputs_built_from_the_examples_validate():
 
 
 def test_inputs_built_from_the_test_fixture_files_validate():
-    folder = ROOT / "tests" / "fixtures"
-    if not folder.is_dir():
-        pytest.skip("no fixture files in tests/fixtures")
-    inputs = list(rule_inputs([folder]))
-    assert inputs
+    inputs = list(rule_inputs([ROOT / "tests" / "fixtures"]))
+    assert {item["kind"] for _, item in inputs} >= {"elbv2_load_balancer", "elbv2_target_group", "elbv2_listener"}
+    assert any(lb["known"] for _, item in inputs for lb in item.get("neighbourhood", {}).get("load_balancers", []))
+    assert problems(inputs) == []
+
+
+def test_inputs_built_from_the_public_corpus_validate():
+    """Real templates, CDK output and CLI output (tests/corpus/public), some of them broken on purpose."""
+    inputs = list(rule_inputs([ROOT / "tests" / "corpus" / "public"], readable=False))
+    kinds = {item["kind"] for _, item in inputs}
+    assert len(inputs) > 200 and len(kinds) >= 8, kinds
+    assert sum("neighbourhood" in item for _, item in inputs) > 10
     assert problems(inputs) == []
 
 

@@ -7,8 +7,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 from scanner.facts import iam as iam_facts
+from scanner.graph import Graph
+from scanner.load import load
 from scanner.model import Resource
-from scanner.pipeline import load
+from scanner.sources.discovery import InputFile
 
 TEMPLATE = """\
 Resources:
@@ -77,10 +79,9 @@ Resources:
 def load_file(tmp_path: Path, name: str, text: str) -> tuple:
     path = tmp_path / name
     path.write_text(text)
-    errors: list = []
-    loaded = load(path, name, True, 10_000_000, errors)
-    assert loaded is not None and not errors
-    return loaded
+    loaded = load(InputFile(str(path), name, True), 10_000_000)
+    assert loaded.doc is not None and not loaded.errors
+    return loaded.doc, loaded.resources
 
 
 def by_name(resources: list[Resource]) -> dict[str, Resource]:
@@ -257,7 +258,7 @@ def test_usage_links_roles_by_arn_name_and_logical_id(tmp_path):
         "executionRoleArn": "arn:aws:iam::555555555555:role/app-task",
     }
     _, tasks = load_file(tmp_path, "td.json", json.dumps(task_json))
-    iam_facts.link_usage([*cli_roles, *template, *tasks])
+    iam_facts.link_usage(Graph([*cli_roles, *template, *tasks]))
     ours, other_account = cli_roles[:2]
     assert (ours.facts["used_by"], ours.facts["roles_as"]) == (["api:7"], ["task"])
     assert (other_account.facts["used_by"], other_account.facts["roles_as"]) == ([], [])

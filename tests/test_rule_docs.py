@@ -15,6 +15,7 @@ from scanner import facts
 from scanner.config import read_config
 from scanner.engine.regopy_engine import RegopyEngine
 from scanner.facts import iam as iam_facts
+from scanner.graph import Graph
 from scanner.model import Resource, Severity
 from scanner.rule_docs import BEGIN, END, REGENERATE, readme_table, rules_markdown, update_readme
 from scanner.rulebook import Rule, Rulebook
@@ -168,6 +169,6 @@ def test_a_rules_bad_example_is_reported_and_its_good_example_is_not(rule, examp
                 file="example.json",
                 links={"task_role": "example", "execution_role": "example"},
             )
-            iam_facts.link_usage([task, resource])
+            iam_facts.link_usage(Graph([task, resource]))
         (denies,) = engine.evaluate([resource])
         assert bool(denies.get(rule.id)) is reported, f"{rule.file}: the {which} example is {'not ' * reported}reported"

@@ -401,11 +401,11 @@ def test_sarif_region_is_the_managed_policy_arn_entry(tmp_path, sarif_schema):
     assert region.get("endLine", row) == row
 
 
-def test_roles_are_linked_to_task_definitions_of_other_chunks(tmp_path):
-    """More files than one chunk holds: the role file comes first, the task definition naming it last."""
+def test_roles_are_linked_to_task_definitions_of_other_batches(tmp_path):
+    """More files than one load batch holds: the role file comes first, the task definition naming it last."""
     (tmp_path / "a-auth.json").write_text(json.dumps(AUTH_DETAILS))
     filler = {"family": "filler", "containerDefinitions": [{"name": "app", "image": "public.ecr.aws/a/b:1"}]}
-    for i in range(pipeline.CHUNK + 5):
+    for i in range(pipeline.LOAD_BATCH + 5):
         (tmp_path / f"m-{i:03}.json").write_text(json.dumps({**filler, "family": f"filler-{i}"}))
     (tmp_path / "z-td.json").write_text(json.dumps(TASK_DEFINITION))
     findings = iam_findings(".", cwd=tmp_path)

@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from scanner.collect import ec2, ecs, iam, session
+from scanner.collect import ec2, ecs, elbv2, iam, session
 from scanner.collect.faults import Abandoned, Faults, Scope
 from scanner.collect.inventory import GLOBAL, RegionInventory
 from scanner.coverage import Coverage
@@ -150,6 +150,7 @@ def _region(
             min(options.concurrency, DESCRIBE_WORKERS),
         )
         ec2.collect(account.session.client("ec2", region), scope, inv)
+        elbv2.collect(account.session.client("elbv2", region), scope, inv)
     except Abandoned:
         pass
     progress.finished(account.id, region, inv, faults.count(account.id, region))

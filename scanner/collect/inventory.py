@@ -36,6 +36,9 @@ class RegionInventory:
     security_groups: list[dict[str, Any]] = field(default_factory=list)
     network_interfaces: list[dict[str, Any]] = field(default_factory=list)
     roles: list[dict[str, Any]] = field(default_factory=list)
+    load_balancers: list[dict[str, Any]] = field(default_factory=list)
+    target_groups: list[dict[str, Any]] = field(default_factory=list)
+    listeners: list[dict[str, Any]] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         """Resources by kind, for progress lines."""
@@ -59,6 +62,12 @@ class RegionInventory:
             yield "ec2_network_interface", item.get("NetworkInterfaceId", ""), item
         for item in self.roles:
             yield "iam_role", item.get("RoleName", ""), item
+        for item in self.load_balancers:
+            yield "elbv2_load_balancer", item.get("LoadBalancerName", ""), item
+        for item in self.target_groups:
+            yield "elbv2_target_group", item.get("TargetGroupName", ""), item
+        for item in self.listeners:
+            yield "elbv2_listener", _last(item.get("ListenerArn")), item
 
 
 def _counter(inv: RegionInventory) -> dict[str, int]:
@@ -70,6 +79,9 @@ def _counter(inv: RegionInventory) -> dict[str, int]:
         "security groups": len(inv.security_groups),
         "network interfaces": len(inv.network_interfaces),
         "roles": len(inv.roles),
+        "load balancers": len(inv.load_balancers),
+        "target groups": len(inv.target_groups),
+        "listeners": len(inv.listeners),
     }
 
 

@@ -1,8 +1,6 @@
-"""The resource graph of a whole scan and each service's neighbourhood in it.
+"""Each service's neighbourhood in the scan's graph (`scanner.graph` resolves every link).
 
-Links resolve by CloudFormation logical id within the same template, then by id, ARN or name across
-files (task definitions by ARN, `family:revision` or family; groups by `sg-...` id; roles by ARN or
-name; ENIs by their `aws:ecs:serviceName` tag). A link that does not resolve stays in the
+ENIs join the services named by their `aws:ecs:serviceName` tag. A link that does not resolve stays in the
 neighbourhood with `known: false`, so rules can tell "closed" from "not in the input".
 
 A neighbourhood is the input of the exposure rules for one service or task set: `input.resource`
@@ -17,12 +15,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from scanner.exposure.graph import DEFAULT_GROUP, Node
-from scanner.model import Path, Span
+from scanner.exposure.views import View, target_group, view
+from scanner.graph import DEFAULT_GROUP, TD, Graph, GroupKey
+from scanner.model import Path, Resource
 
-SG = "ec2_security_group"
-TD = "ecs_task_definition"
-SERVICES = ("ecs_service", "ecs_task_set")
 MAX_SHARED = 25  # other task families listed per shared group
 
 
@@ -31,105 +27,73 @@ class Loc:
     """A place in a source file a finding can point at."""
 
     file: str
-    real: str
     path: Path
     label: str
-    span: Span | None = None  # known from the first read (YAML), else worked out when a finding needs it
 
 
-GroupKey = tuple[str, ...]
+class Neighbourhoods:
+    """The exposure view of a scan's graph; iterating yields one rule input per service or task set."""
 
-
-class Graph:
-    """Indexes the nodes of a scan; `neighbourhoods` yields one rule input per service."""
-
-    def __init__(self, nodes: list[Node]):
-        self.local: dict[tuple[str, str], list[Node]] = defaultdict(list)
-        self.index: dict[tuple[str, str], list[Node]] = defaultdict(list)
-        self.services = [n for n in nodes if n.kind in SERVICES]
-        self.enis: dict[str, list[Node]] = defaultdict(list)  # by their `aws:ecs:serviceName` tag
-        for node in nodes:
-            if node.kind == "ec2_network_interface" and node.data["service"]:
-                self.enis[node.data["service"]].append(node)
-        for node in nodes:
-            if node.cfn:
-                self.local[(node.file, node.name)].append(node)
-                if node.kind == SG and node.data["group_ref"]:
-                    self.local[(node.file, node.data["group_ref"])].append(node)
-            for key in _keys(node):
-                self.index[(node.kind, key)].append(node)
-        self.users: dict[GroupKey, list[tuple[Node, int]]] = defaultdict(list)
+    def __init__(self, graph: Graph):
+        self.graph = graph
+        self._views: dict[int, View | None] = {}
+        self.services = [v for r in graph.services if (v := self.view(r)) is not None]
+        self.enis: dict[str, list[View]] = defaultdict(list)  # by their `aws:ecs:serviceName` tag
+        for resource in graph.resources:
+            if resource.kind == "ec2_network_interface" and (eni := self.view(resource)) and eni.data["service"]:
+                self.enis[eni.data["service"]].append(eni)
+        self.users: dict[GroupKey, list[tuple[View, int]]] = defaultdict(list)
         for service in self.services:
             for i, ref in enumerate(service.data["security_groups"] or []):
-                key, _ = self.group(service, ref)
+                key, _ = self.group(service.resource, ref)
                 if key:
                     self.users[key].append((service, i))
 
-    def find(self, kind: str, origin: Node, ref: str | None, literal: bool = False) -> list[Node]:
-        """Nodes of `kind` a link from `origin` names: same-template logical id first, then id/ARN/name.
-        A template's link leaves the template only when it is `literal` or reads as an id or ARN (a
-        `!Ref` to a parameter names no resource)."""
-        if ref is None:
-            return []
-        if origin.cfn:
-            local = [n for n in self.local.get((origin.file, ref), []) if n.kind == kind]
-            if local or not (literal or ref.startswith(("arn:", "sg-")) or ":" in ref):
-                return local
-        found = self.index.get((kind, ref), [])
-        if not found and kind == TD and "task-definition/" in ref:  # an ARN: only ARN-less definitions by name
-            found = [n for n in self.index.get((kind, ref.split("task-definition/", 1)[1]), []) if not n.arn]
-        if not found and kind == "iam_role" and ":role/" in ref:
-            found = [n for n in self.index.get((kind, ref.rsplit("/", 1)[1]), []) if not n.arn]
-        if kind == TD and len(found) > 1:
-            found = [max(found, key=lambda n: n.data["revision"] or 0)]
-        return found
+    def view(self, resource: Resource) -> View | None:
+        """The resource's view, built once."""
+        if id(resource) not in self._views:
+            if resource.kind == "elbv2_target_group":
+                self._views[id(resource)] = target_group(resource, self.graph.balancers_of(resource))
+            else:
+                self._views[id(resource)] = view(resource)
+        return self._views[id(resource)]
 
-    def group(self, origin: Node, ref: str | None) -> tuple[GroupKey | None, list[Node]]:
-        """A group's identity (the same for every reference to it) and the nodes describing it; the
-        VPC's default group has none (which VPC is not in the input)."""
-        if ref is None or ref == DEFAULT_GROUP:
-            return None, []
-        nodes = self.find(SG, origin, ref)
-        ids = [n.data["group_id"] for n in nodes if n.data["group_id"]]
-        if ids:
-            return ("id", ids[0]), nodes + [n for n in self.index.get((SG, ids[0]), []) if n not in nodes]
-        if nodes:
-            return ("local", nodes[0].file, nodes[0].name), nodes
-        if origin.cfn and not ref.startswith(("sg-", "arn:")):
-            return ("local", origin.file, ref), []
-        return ("id", ref), []
+    def find(self, kind: str, origin: Resource, ref: str | None, literal: bool = False) -> list[View]:
+        """The views of what a reference names (see `Graph.find`)."""
+        return [v for r in self.graph.find(kind, origin, ref, literal) if (v := self.view(r)) is not None]
 
-    def neighbourhoods(self, assume_worst: bool) -> Iterator[tuple[Node, dict[str, Any], dict[str, Loc]]]:
-        """For each service or task set: the node, its rule input and its locations."""
+    def group(self, origin: Resource, ref: str | None) -> tuple[GroupKey | None, list[View]]:
+        """A group's identity and views (see `Graph.group`)."""
+        key, found = self.graph.group(origin, ref)
+        return key, [v for r in found if (v := self.view(r)) is not None]
+
+    def build(self, assume_worst: bool) -> Iterator[Neighbourhood]:
+        """One neighbourhood per service or task set."""
         for service in self.services:
             tagged = self.enis.get(service.data["service_name"] or "", [])
             builder = _Builder(self, service, [e for e in tagged if _in_cluster(e, service)])
-            yield service, builder.build(assume_worst), builder.locs
+            item = builder.build(assume_worst)
+            yield Neighbourhood(service.resource, item, builder.locs, builder.members)
 
 
-def _keys(node: Node) -> list[str]:
-    d = node.data
-    keys = [node.name] if not node.cfn else []
-    if node.arn:
-        keys.append(node.arn)
-    if node.kind == TD and d["family"]:
-        keys += [d["family"]] + ([f"{d['family']}:{d['revision']}"] if d["revision"] is not None else [])
-    elif node.kind == SG and d["group_id"]:
-        keys.append(d["group_id"])
-    elif node.kind == "iam_role":
-        keys.append(d["name"])
-    elif node.kind == "ec2_network_interface":
-        keys.append(d["id"])
-    return list(dict.fromkeys(keys))
+@dataclass
+class Neighbourhood:
+    """One service's rule input, the places its findings may cite, and the resources it quotes from
+    (whose secrets must never appear in a finding)."""
+
+    service: Resource
+    input: dict[str, Any]
+    locs: dict[str, Loc]
+    members: list[Resource]
 
 
-def _in_cluster(eni: Node, service: Node) -> bool:
+def _in_cluster(eni: View, service: View) -> bool:
     """The ENI's `aws:ecs:clusterName` tag names the service's cluster, or one of them is unknown."""
     cluster, arn = eni.data["cluster"], service.data["cluster"]
     return not cluster or not arn or arn == cluster or arn.endswith(f"/{cluster}")
 
 
-def family_of(service: Node) -> str | None:
+def family_of(service: View) -> str | None:
     """The family a literal task definition reference names (ARN, `family:revision` or family)."""
     ref = service.data["task_definition"]
     if not ref or not service.data["task_definition_literal"]:
@@ -141,16 +105,17 @@ def family_of(service: Node) -> str | None:
 class _Builder:
     """Builds one service's neighbourhood, registering every location it mentions."""
 
-    def __init__(self, graph: Graph, service: Node, enis: list[Node]):
+    def __init__(self, graph: Neighbourhoods, service: View, enis: list[View]):
         self.graph, self.service, self.enis = graph, service, enis
         self.locs: dict[str, Loc] = {}
+        self.members: list[Resource] = [service.resource]
 
-    def loc(self, node: Node, key: str, label: str) -> str | None:
+    def loc(self, node: View, key: str, label: str) -> str | None:
         path = node.locs.get(key)
         if path is None:
             return None
         ident = f"L{len(self.locs) + 1}"
-        self.locs[ident] = Loc(node.file, node.real, path, label, node.spans.get(key))
+        self.locs[ident] = Loc(node.resource.file, path, label)
         return ident
 
     def build(self, assume_worst: bool) -> dict[str, Any]:
@@ -168,15 +133,15 @@ class _Builder:
         seen = {g["key"] for g in groups}
         for eni in self.enis:
             for ref in eni.data["security_groups"]:
-                key, _ = self.graph.group(eni, ref)
+                key, _ = self.graph.group(eni.resource, ref)
                 if key not in seen:
                     seen.add(key)
                     groups.append(self.security_group(None, ref, eni))
         for g in groups:
             del g["key"]
         return {
-            "kind": s.kind,
-            "name": s.name,
+            "kind": s.resource.kind,
+            "name": s.resource.name,
             "resource": s.data["resource"],
             "options": {"assume_worst": assume_worst},
             "neighbourhood": {
@@ -211,10 +176,11 @@ class _Builder:
 
     def task_definition(self) -> dict[str, Any]:
         ref = self.service.data["task_definition"]
-        found = self.graph.find(TD, self.service, ref, self.service.data["task_definition_literal"])
+        found = self.graph.find(TD, self.service.resource, ref, self.service.data["task_definition_literal"])
         if not found:
             return {"known": False, "ref": ref, "family": family_of(self.service), "containers": []}
         td = found[0]
+        self.members.append(td.resource)
         containers = []
         for c in td.data["containers"]:
             ports = [
@@ -233,23 +199,23 @@ class _Builder:
             "execution_role": self.role(td, "execution_role"),
         }
 
-    def role(self, td: Node, link: str) -> dict[str, Any]:
+    def role(self, td: View, link: str) -> dict[str, Any]:
         ref = td.data[link]
-        found = self.graph.find("iam_role", td, ref)
+        found = self.graph.find("iam_role", td.resource, ref)
         if not found:
             return {"known": False, "ref": ref}
         return {"known": True, "ref": ref, **found[0].data}
 
-    def security_group(self, index: int | None, ref: str | None, via: Node | None = None) -> dict[str, Any]:
+    def security_group(self, index: int | None, ref: str | None, via: View | None = None) -> dict[str, Any]:
         origin = via or self.service
-        key, nodes = self.graph.group(origin, ref)
+        key, nodes = self.graph.group(origin.resource, ref)
         name = _group_name(nodes, ref) if ref or index is None else f"unresolved group #{index + 1}"
         where = f"network interface {via.data['id']}" if via else f"service '{self.service.data['display']}'"
         loc = self.loc(self.service, f"sg{index}", f"{where} uses group '{name}'") if index is not None else None
         permissions = []
         for node in nodes:
             for p in node.data["permissions"]:
-                source, source_nodes = self.graph.group(node, p.get("source_ref"))
+                source, source_nodes = self.graph.group(node.resource, p.get("source_ref"))
                 source_name = _group_name(source_nodes, p.get("source_ref")) if source else None
                 text = f"{p['direction']} rule of group '{name}' ({_rule_text(p, source_name)})"
                 permissions.append(
@@ -278,7 +244,9 @@ class _Builder:
         served: set[tuple[int, str | None]] = set()
         served_known = True
         for other, i in self.graph.users.get(key, []) if key else []:
-            task = self.graph.find(TD, other, other.data["task_definition"], other.data["task_definition_literal"])
+            task = self.graph.find(
+                TD, other.resource, other.data["task_definition"], other.data["task_definition_literal"]
+            )
             family = task[0].data["family"] if task else family_of(other)
             if task and task[0].data["ports_complete"]:
                 served |= {(p["container_port"], p["protocol"]) for c in task[0].data["containers"] for p in c["ports"]}
@@ -290,7 +258,7 @@ class _Builder:
             shared[family] = {
                 "service": name,
                 "family": family,
-                "file": other.file,
+                "file": other.resource.file,
                 "loc": self.loc(other, f"sg{i}", f"service '{name}' uses the same group"),
             }
         return {
@@ -302,12 +270,12 @@ class _Builder:
     def load_balancers(self) -> list[dict[str, Any]]:
         out = []
         for i, lb in enumerate(self.service.data["load_balancers"] or []):
-            found = self.graph.find("lb_target_group", self.service, lb["target_group"])
+            found = self.graph.find("elbv2_target_group", self.service.resource, lb["target_group"])
             tg = found[0].data if found else None
             groups: list[str] | None = None
             if tg and tg["load_balancers"] and all(b["security_groups"] is not None for b in tg["load_balancers"]):
                 groups = [
-                    _group_name(self.graph.group(found[0], ref)[1], ref)
+                    _group_name(self.graph.group(b["resource"], ref)[1], ref)
                     for b in tg["load_balancers"]
                     for ref in b["security_groups"]
                 ]
@@ -324,17 +292,17 @@ class _Builder:
         return out
 
 
-def _td_name(td: Node) -> str:
+def _td_name(td: View) -> str:
     family, revision = td.data["family"], td.data["revision"]
-    return f"{family}:{revision}" if family and revision is not None else family or td.name
+    return f"{family}:{revision}" if family and revision is not None else family or td.resource.name
 
 
-def _group_name(nodes: list[Node], ref: str | None) -> str:
+def _group_name(nodes: list[View], ref: str | None) -> str:
     for node in nodes:
         if node.data["group_id"]:
             return node.data["group_id"]
     if nodes:
-        return nodes[0].name
+        return nodes[0].resource.name
     return "the VPC's default group" if ref == DEFAULT_GROUP else ref or "unknown"
 
 

@@ -24,6 +24,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from scanner.facts.iam_managed import AWS_MANAGED
+from scanner.graph import Graph
 from scanner.model import Path, Resource
 from scanner.sources.documents import Document
 from scanner.sources.links import ref_target
@@ -229,50 +230,24 @@ def _listed_policies(data: Any) -> dict[str, tuple[Any, Path]]:
     return out
 
 
-RoleLink = tuple[str, str, str, str]  # (task definition's file, its name, role target, "task" | "execution")
+ROLE_LINKS = (("task_role", "taskRoleArn", "task"), ("execution_role", "executionRoleArn", "execution"))
 
 
-def role_links(resources: list[Resource]) -> list[RoleLink]:
-    """The task and execution role links of the task definitions among `resources`."""
-    return [
-        (task.file, task.name, target, role_as)
-        for task in resources
-        if task.kind == "ecs_task_definition"
-        for link, role_as in (("task_role", "task"), ("execution_role", "execution"))
-        if isinstance(target := task.links.get(link), str)
-    ]
-
-
-def link_usage(resources: list[Resource], more: list[RoleLink] | None = None) -> None:
-    """Record on each role which task definitions use it, and as what, from the links of `resources`
-    and `more` (those of the other files of a scan): an ARN names the role with that `Arn` (or, for a
-    role whose ARN is unknown, that `RoleName`); a plain name or logical id names the role with that
-    `RoleName`, or that logical id in the same file."""
-    index: dict[tuple[str, ...], list[Resource]] = {}
-    for role in (r for r in resources if r.kind == "iam_role"):
-        arn, name = role.arn or role.data.get("Arn"), role.data.get("RoleName")
-        keys = [("logical", role.file, role.name)]
-        if isinstance(name, str):
-            keys.append(("name", name))
-        if isinstance(arn, str):
-            keys.append(("arn", arn.lower()))
-        elif isinstance(name, str):
-            keys.append(("arn-less", name))
-        for key in keys:
-            index.setdefault(key, []).append(role)
-    if not index:
-        return
-    for file, task, target, role_as in dict.fromkeys([*role_links(resources), *(more or [])]):
-        if target.startswith("arn:"):
-            keys = [("arn", target.lower())]
-            keys += [("arn-less", target.rsplit("/", 1)[-1])] if ":role/" in target else []
-        else:
-            keys = [("logical", file, target), ("name", target)]
-        for role in {id(r): r for key in keys for r in index.get(key, [])}.values():
-            if task not in role.facts.setdefault("used_by", []):
-                role.facts["used_by"].append(task)
-            if role_as not in role.facts.setdefault("roles_as", []):
-                role.facts["roles_as"].append(role_as)
+def link_usage(graph: Graph) -> None:
+    """Record on each role which task definitions use it, and as what (`used_by`, `roles_as`), resolving
+    each task definition's role links through the scan's graph."""
+    for task in graph.resources:
+        if task.kind != "ecs_task_definition":
+            continue
+        for link, field, role_as in ROLE_LINKS:
+            target = task.links.get(link)
+            if not isinstance(target, str):
+                continue
+            for role in graph.find("iam_role", task, target, literal=isinstance(task.data.get(field), str)):
+                if task.name not in role.facts.setdefault("used_by", []):
+                    role.facts["used_by"].append(task.name)
+                if role_as not in role.facts.setdefault("roles_as", []):
+                    role.facts["roles_as"].append(role_as)
 
 
 def render(value: Any) -> str:

@@ -18,6 +18,7 @@ ROOTS = {
     "ecs": ("TaskDefinition", "Service", "TaskSet", "Cluster"),
     "ec2": ("SecurityGroup", "NetworkInterface"),
     "iam": ("RoleDetail",),
+    "elbv2": ("LoadBalancer", "TargetGroup", "Listener", "Rule"),
 }
 
 

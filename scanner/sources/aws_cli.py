@@ -1,8 +1,9 @@
 """AWS CLI JSON output for the other kinds, so `aws ... > file.json` can be scanned.
 
 Wrapped lists (`describe-security-groups`, `describe-network-interfaces`, `ecs describe-services`,
-`describe-clusters`, `describe-task-sets`, `iam get-account-authorization-details`) and a single bare
-object of each kind are recognised by their keys.
+`describe-clusters`, `describe-task-sets`, `iam get-account-authorization-details`, `elbv2
+describe-load-balancers`, `describe-target-groups`, `describe-listeners`) and a single bare object of each
+kind are recognised by their keys.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ WRAPPERS = {
     "clusters": "ecs_cluster",
     "taskSets": "ecs_task_set",
     "RoleDetailList": "iam_role",
+    "LoadBalancers": "elbv2_load_balancer",
+    "TargetGroups": "elbv2_target_group",
+    "Listeners": "elbv2_listener",
 }
 
 # kind -> (keys a bare object must have, name of the resource, ARN)
@@ -35,6 +39,21 @@ BARE: dict[str, tuple[tuple[str, ...], Callable[[dict], Any], Callable[[dict], A
     "ecs_task_set": (("taskSetArn",), lambda d: d.get("id") or d.get("taskSetArn"), lambda d: d.get("taskSetArn")),
     "ecs_cluster": (("clusterName", "clusterArn"), lambda d: d.get("clusterName"), lambda d: d.get("clusterArn")),
     "iam_role": (("RoleName", "AssumeRolePolicyDocument"), lambda d: d.get("RoleName"), lambda d: d.get("Arn")),
+    "elbv2_load_balancer": (
+        ("LoadBalancerArn", "LoadBalancerName"),
+        lambda d: d.get("LoadBalancerName"),
+        lambda d: d.get("LoadBalancerArn"),
+    ),
+    "elbv2_target_group": (
+        ("TargetGroupArn", "TargetGroupName"),
+        lambda d: d.get("TargetGroupName"),
+        lambda d: d.get("TargetGroupArn"),
+    ),
+    "elbv2_listener": (
+        ("ListenerArn", "DefaultActions"),
+        lambda d: d.get("ListenerArn"),
+        lambda d: d.get("ListenerArn"),
+    ),
 }
 
 

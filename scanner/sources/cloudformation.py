@@ -25,6 +25,10 @@ TYPES = {
     "AWS::IAM::Role": ("iam_role", "iam.RoleDetail"),
     "AWS::IAM::Policy": ("iam_policy", None),
     "AWS::IAM::ManagedPolicy": ("iam_policy", None),
+    "AWS::ElasticLoadBalancingV2::LoadBalancer": ("elbv2_load_balancer", "elbv2.LoadBalancer"),
+    "AWS::ElasticLoadBalancingV2::TargetGroup": ("elbv2_target_group", "elbv2.TargetGroup"),
+    "AWS::ElasticLoadBalancingV2::Listener": ("elbv2_listener", "elbv2.Listener"),
+    "AWS::ElasticLoadBalancingV2::ListenerRule": ("elbv2_listener_rule", "elbv2.Rule"),
 }
 STANDALONE_RULES = {
     "AWS::EC2::SecurityGroupIngress": "IpPermissions",
@@ -41,6 +45,8 @@ RENAMES = {
     ("ecs.ProxyConfiguration", "proxyconfigurationproperties"): "properties",
     ("ec2.SecurityGroup", "groupdescription"): "Description",
     ("iam.RoleDetail", "policies"): "RolePolicyList",
+    ("elbv2.LoadBalancer", "name"): "LoadBalancerName",
+    ("elbv2.TargetGroup", "name"): "TargetGroupName",
 }
 BOOLEAN_TYPES = {"boolean"}
 NUMBER_TYPES = {"integer", "long"}
@@ -84,7 +90,14 @@ def resources(doc: Document) -> list[Resource]:
         else:
             data = converter.convert(props, shape, (), ())
         out[logical_id] = Resource(
-            kind, logical_id, data, doc.path, root, converter.origin, skips=skips(logical_id, body, doc)
+            kind,
+            logical_id,
+            data,
+            doc.path,
+            root,
+            converter.origin,
+            skips=skips(logical_id, body, doc),
+            scope=doc.path,
         )
 
     for logical_id, body in template.items():
@@ -282,7 +295,7 @@ def _join_rule(logical_id: str, body: dict, out: dict[str, Resource], file: str)
         data = {"GroupId": props.get(group_key) if group_key else None, field: [perm]}
         if field != "IpPermissions":
             data["IpPermissions"] = []
-        out[logical_id] = Resource("ec2_security_group", logical_id, data, file, src_root, conv.origin)
+        out[logical_id] = Resource("ec2_security_group", logical_id, data, file, src_root, conv.origin, scope=file)
         return out[logical_id]
     index = len(group.data.setdefault(field, []))
     conv = _Converter(src_root)

@@ -7,6 +7,7 @@ import fnmatch
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from scanner.model import InputError
 
@@ -29,62 +30,74 @@ SKIPPED_DIRS = {
 }
 
 
-def display_path(path: Path) -> str:
-    """The path relative to the working directory when it lies below it, with forward slashes."""
+class InputFile(NamedTuple):
+    """A file to scan: where it is, how reports name it, and whether the user named it (so that a file
+    that is not ECS input is worth saying so)."""
+
+    path: str
+    shown: str
+    named: bool
+
+
+def display_path(path: Path, base: Path | None = None) -> str:
+    """The path relative to `base` (default: the working directory) when it lies below it, with forward
+    slashes."""
     try:
-        rel = path.absolute().relative_to(Path.cwd())
+        rel = path.absolute().relative_to((base or Path.cwd()).absolute())
     except ValueError:
         rel = path
     return rel.as_posix()
 
 
-def discover(paths: list[Path], excludes: list[str], errors: list[InputError]) -> Iterator[tuple[Path, str, bool]]:
-    """Yield `(file, display path, named explicitly)` for every candidate file, each once.
+def discover(
+    paths: list[Path], excludes: list[str], errors: list[InputError], base: Path | None = None
+) -> Iterator[InputFile]:
+    """Yield every candidate file once, named relative to `base` (default: the working directory).
 
     Directories are walked recursively, following links but never around a loop; version-control,
     virtualenv and dependency folders are skipped. Problems are appended to `errors`.
     """
     seen: set[tuple[int, int]] = set()
     for root in paths:
-        shown = display_path(root)
+        shown = display_path(root, base)
         stat = _stat(root, shown, errors)
         if stat is None:
             continue
         if not root.is_dir():
             if not _excluded(shown, excludes) and _first_visit(stat, seen):
-                yield root, shown, True
+                yield InputFile(str(root), shown, True)
             continue
-        yield from _walk(root, excludes, errors, seen)
+        yield from _walk(root, excludes, errors, seen, base)
 
 
-def _walk(root: Path, excludes: list[str], errors: list[InputError], seen: set) -> Iterator:
+def _walk(root: Path, excludes: list[str], errors: list[InputError], seen: set, base: Path | None) -> Iterator:
     visited_dirs: set[tuple[int, int]] = set()
 
     def on_error(exc: OSError) -> None:
-        errors.append(InputError(display_path(Path(exc.filename)), f"cannot read folder: {exc.strerror}"))
+        errors.append(InputError(display_path(Path(exc.filename), base), f"cannot read folder: {exc.strerror}"))
 
     for folder, dirs, files in os.walk(root, followlinks=True, onerror=on_error):
         st = os.stat(folder)
         if (st.st_dev, st.st_ino) in visited_dirs:
             real, parent = os.path.realpath(folder), os.path.realpath(Path(folder).parent)
             if parent == real or parent.startswith(real.rstrip("/") + "/"):
-                errors.append(InputError(display_path(Path(folder)), "symbolic link loop; not followed again"))
+                errors.append(InputError(display_path(Path(folder), base), "symbolic link loop; not followed again"))
             dirs[:] = []
             continue
         visited_dirs.add((st.st_dev, st.st_ino))
         dirs[:] = sorted(
-            d for d in dirs if d not in SKIPPED_DIRS and not _excluded(display_path(Path(folder, d)), excludes)
+            d for d in dirs if d not in SKIPPED_DIRS and not _excluded(display_path(Path(folder, d), base), excludes)
         )
         for name in sorted(files):
             if Path(name).suffix.lower() not in SCANNED_SUFFIXES:
                 continue
             file = Path(folder, name)
-            shown = display_path(file)
+            shown = display_path(file, base)
             if _excluded(shown, excludes):
                 continue
             stat = _stat(file, shown, errors)
             if stat is not None and _first_visit(stat, seen):
-                yield file, shown, False
+                yield InputFile(str(file), shown, False)
 
 
 def _stat(path: Path, shown: str, errors: list[InputError]) -> os.stat_result | None:

@@ -1,8 +1,8 @@
-"""Slim graph nodes for the exposure analysis, collected in the per-file pass.
+"""What the exposure analysis reads of each resource, and where a finding about it may point.
 
-Each node keeps only what the exposure rules read (ports, permission facts, links, role statements)
-and, for every place a finding may point at, its source-document path (`locs`), so the documents
-themselves can be dropped with their chunk. `scanner.exposure.neighbourhood` joins the nodes of a whole scan.
+A view keeps only what the exposure rules read (ports, permission facts, links, role statements) and, for
+every place a finding may point at, its source-document path (`locs`). `scanner.exposure.neighbourhood`
+joins the views of a whole scan through `scanner.graph`.
 """
 
 from __future__ import annotations
@@ -10,9 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from scanner.model import Path, Resource, Span
-from scanner.sources import cloudformation
-from scanner.sources.documents import Document
+from scanner.graph import DEFAULT_GROUP, family_revision
+from scanner.model import Path, Resource
 from scanner.sources.links import ref_target
 
 SERVICE_KEYS = (
@@ -45,50 +44,48 @@ PERMISSION_KEYS = (
     "description",
 )
 ROLE_STATEMENT_KEYS = ("effect", "actions", "not_actions", "resources", "wildcard_resource", "conditions", "policy")
-DEFAULT_GROUP = "(default)"  # awsvpc without `securityGroups`: the VPC's default group, not in the input
 NETWORK_PROTOCOLS = ("TCP", "UDP", "TLS", "TCP_UDP")
 
 
 @dataclass
-class Node:
-    """One resource as the exposure analysis sees it; `real` is the file to re-read for line numbers."""
+class View:
+    """One resource as the exposure analysis sees it."""
 
-    kind: str
-    name: str
-    file: str
-    real: str
-    cfn: bool
-    arn: str | None
+    resource: Resource
     data: dict[str, Any]
     locs: dict[str, Path] = field(default_factory=dict)
-    spans: dict[str, Span | None] = field(default_factory=dict)  # of `locs`, when known without re-reading
 
 
-def collect(doc: Document, resources: list[Resource], real: str) -> list[Node]:
-    """The nodes of one document's resources, plus its load balancer wiring for templates."""
-    cfn = cloudformation.matches(doc.data)
-    nodes = []
-    for resource in resources:
-        build = BUILDERS.get(resource.kind)
-        if build is not None:
-            data, locs = build(resource)
-            nodes.append(Node(resource.kind, resource.name, resource.file, real, cfn, _text(resource.arn), data, locs))
-    if cfn:
-        nodes += _target_groups(doc, real)
-    if doc.format == "yaml":  # YAML spans come with the parse; JSON ones are worked out only when needed
-        lines = doc.text.splitlines()
-        for node in nodes:
-            node.spans = {key: locate(doc, path, lines) for key, path in node.locs.items()}
-    return nodes
+def view(resource: Resource) -> View | None:
+    """The exposure view of `resource`, or None for kinds the analysis does not read."""
+    build = BUILDERS.get(resource.kind)
+    if build is None:
+        return None
+    data, locs = build(resource)
+    return View(resource, data, locs)
 
 
-def locate(doc: Document, path: Path, lines: list[str]) -> Span | None:
-    """The span of the key at `path` (`lines`: the document's); a missing key falls back to the first
-    line of its parent."""
-    span, exact = doc.span(path)
-    if span is not None and not exact and span.end_line > span.start_line:
-        return Span(span.start_line, span.start_col, span.start_line, len(lines[span.start_line - 1]) + 1)
-    return span
+def target_group(resource: Resource, balancers: list[Resource]) -> View:
+    """A target group with the load balancers that send it traffic (from `scanner.graph`)."""
+    lbs = []
+    for lb in balancers:
+        groups = lb.data.get("SecurityGroups")
+        kind = lb.data.get("Type")
+        lbs.append(
+            {
+                "name": lb.name,
+                "type": kind if isinstance(kind, str) else "application",
+                "security_groups": [ref_target(g) for g in groups] if isinstance(groups, list) else None,
+                "resource": lb,
+            }
+        )
+    protocol = resource.data.get("Protocol")
+    data = {
+        "protocol": protocol if isinstance(protocol, str) else None,
+        "load_balancers": lbs,
+        "network": protocol in NETWORK_PROTOCOLS or any(lb["type"] == "network" for lb in lbs),
+    }
+    return View(resource, data, {"target_group": resource.source_path(())})
 
 
 def _dict(value: Any) -> dict[str, Any]:
@@ -194,10 +191,10 @@ def _task_definition(r: Resource) -> tuple[dict, dict]:
                 "loc": f"c{i}",
             }
         )
-    revision = d.get("revision")
+    family, revision = family_revision(r)
     return {
-        "family": d.get("family") if isinstance(d.get("family"), str) else None,
-        "revision": revision if isinstance(revision, int) else None,
+        "family": family,
+        "revision": revision,
         "network_mode": d.get("networkMode") if isinstance(d.get("networkMode"), str) else None,
         "containers": containers,
         "ports_complete": ports_complete,
@@ -274,69 +271,3 @@ BUILDERS = {
     "ec2_network_interface": _network_interface,
     "iam_role": _role,
 }
-
-
-def _target_groups(doc: Document, real: str) -> list[Node]:
-    """Each ELBv2 target group of a template with the balancers whose listeners forward to it."""
-    template = {k: v for k, v in doc.data["Resources"].items() if isinstance(v, dict)}
-
-    def of_type(kind: str) -> dict[str, dict]:
-        return {
-            k: _dict(v.get("Properties"))
-            for k, v in template.items()
-            if v.get("Type") == f"AWS::ElasticLoadBalancingV2::{kind}"
-        }
-
-    balancers, listeners, groups = of_type("LoadBalancer"), of_type("Listener"), of_type("TargetGroup")
-    forwards: dict[str, set[str]] = {}
-
-    def forward(actions: Any, listener: str | None) -> None:
-        balancer = ref_target(listeners.get(listener or "", {}).get("LoadBalancerArn"))
-        for action in _list(actions):
-            action = _dict(action)
-            targets = [action.get("TargetGroupArn")]
-            targets += [
-                _dict(t).get("TargetGroupArn") for t in _list(_dict(action.get("ForwardConfig")).get("TargetGroups"))
-            ]
-            for target in filter(None, map(ref_target, targets)):
-                if balancer:
-                    forwards.setdefault(target, set()).add(balancer)
-
-    for name, props in listeners.items():
-        forward(props.get("DefaultActions"), name)
-    for props in of_type("ListenerRule").values():
-        forward(props.get("Actions"), ref_target(props.get("ListenerArn")))
-    nodes = []
-    for name, props in groups.items():
-        lbs = []
-        for lb in sorted(forwards.get(name, ())):
-            body = balancers.get(lb)
-            if body is None:
-                continue
-            sgs = body.get("SecurityGroups")
-            lbs.append(
-                {
-                    "name": lb,
-                    "type": body.get("Type", "application"),
-                    "security_groups": [ref_target(g) for g in sgs] if isinstance(sgs, list) else None,
-                }
-            )
-        protocol = props.get("Protocol")
-        data = {
-            "protocol": protocol if isinstance(protocol, str) else None,
-            "load_balancers": lbs,
-            "network": protocol in NETWORK_PROTOCOLS or any(lb["type"] == "network" for lb in lbs),
-        }
-        nodes.append(
-            Node(
-                "lb_target_group",
-                name,
-                doc.path,
-                real,
-                True,
-                None,
-                data,
-                {"target_group": ("Resources", name, "Properties")},
-            )
-        )
-    return nodes

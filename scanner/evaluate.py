@@ -1,0 +1,112 @@
+"""The one evaluation stage: rule inputs of either shape (one resource, or one service's neighbourhood)
+through one engine interface, in this process or spread over the cores by `scanner.executor`.
+
+Each input is evaluated on its own (rego-cpp slows down sharply when one input holds many resources).
+An engine error on one input, or a worker that dies on it, becomes that input's `Failed`; every other
+result is kept.
+"""
+
+from __future__ import annotations
+
+import atexit
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from scanner import executor
+from scanner.engine import DenySets, Engine, EngineError, make_engine
+from scanner.model import Severity
+from scanner.rulebook import Rule, Rulebook
+
+BATCH = 50
+PARALLEL_FROM = 120  # inputs; fewer are judged faster than worker processes start
+
+
+@dataclass(frozen=True)
+class Failed:
+    """An input the engine could not evaluate, and why."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """What a worker process needs to rebuild the run's rules exactly (picklable)."""
+
+    engine: str
+    rule_dirs: tuple[Path, ...]
+    rule_ids: tuple[str, ...]
+    params: dict[str, Any] = field(default_factory=dict, hash=False)
+    severities: dict[str, Severity] = field(default_factory=dict, hash=False)
+
+    def load(self) -> Evaluation:
+        rulebook = Rulebook.load(list(self.rule_dirs))
+        rulebook.configure(self.params, self.severities)
+        wanted = set(self.rule_ids)
+        return Evaluation(rulebook, [r for r in rulebook.rules if r.id in wanted], self.engine)
+
+
+class Evaluation:
+    """The run's rules compiled for each input shape on first need (most pre-commit runs have no service,
+    so they never compile the neighbourhood rules)."""
+
+    def __init__(self, rulebook: Rulebook, rules: list[Rule], engine: str):
+        self.rulebook, self.engine_name = rulebook, engine
+        self.rules = {shape: [r for r in rules if r.neighbourhood == (shape == "neighbourhood")] for shape in SHAPES}
+        self._engines: dict[str, Engine] = {}
+
+    def evaluate(self, items: list[dict[str, Any]]) -> list[DenySets | Failed]:
+        """The deny sets of each input (keyed by rule id), or why it could not be evaluated."""
+        out: list[DenySets | Failed] = []
+        for item in items:
+            shape = "neighbourhood" if "neighbourhood" in item else "resource"
+            if not self.rules[shape]:
+                out.append({})
+                continue
+            engine = self._engine(shape)  # a rule that does not compile ends the run (EngineError)
+            try:
+                out.append(engine.evaluate_inputs([item])[0])
+            except EngineError as exc:
+                out.append(Failed(str(exc)))
+            except (ValueError, TypeError, UnicodeError, RecursionError) as exc:  # values the engine cannot take
+                out.append(Failed(f"the rule engine cannot take this input ({type(exc).__name__})"))
+        return out
+
+    def _engine(self, shape: str) -> Engine:
+        if shape not in self._engines:
+            self._engines[shape] = make_engine(self.engine_name, self.rulebook, self.rules[shape])
+        return self._engines[shape]
+
+
+SHAPES = ("resource", "neighbourhood")
+
+
+def evaluate_all(
+    items: list[dict[str, Any]], evaluation: Evaluation, rule_set: RuleSet, jobs: int
+) -> list[DenySets | Failed]:
+    """Every input's result, in order; many inputs are spread over `jobs` worker processes."""
+    if jobs < 2 or len(items) < PARALLEL_FROM:
+        return evaluation.evaluate(items)
+    results = executor.run_batches(_evaluate_batch, items, BATCH, jobs, executor.Setup(_start_worker, (rule_set,)))
+    return [Failed(f"evaluation stopped: {r.reason}") if isinstance(r, executor.Crashed) else r for r in results]
+
+
+_worker: Evaluation | None = None
+
+
+def _start_worker(rule_set: RuleSet) -> None:
+    global _worker
+    _worker = rule_set.load()
+    atexit.register(_stop_worker)
+
+
+def _stop_worker() -> None:
+    """Free the engine while the interpreter is whole (a spawned worker's exit would tear down the modules
+    its destructors need first, and print their errors)."""
+    global _worker
+    _worker = None
+
+
+def _evaluate_batch(items: list[dict[str, Any]]) -> list[DenySets | Failed]:
+    assert _worker is not None, "worker started without its rules"
+    return _worker.evaluate(items)

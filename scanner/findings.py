@@ -1,0 +1,283 @@
+"""The one place a deny entry becomes a `Finding`: its subject, location, fingerprint, severity, and the
+redaction that keeps every secret value out of every report, whichever rule or pass made it.
+
+A deny entry of a per-resource rule points at a path in the resource's data; one of a neighbourhood rule
+(`scanner.exposure`) names its primary and related locations by the neighbourhood's `loc` ids and may cite
+them in its message as `[text](loc)`, which becomes SARIF's `[text](n)` link to a numbered related location.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from scanner.exposure.neighbourhood import Loc, Neighbourhood
+from scanner.facts import secret_strings
+from scanner.model import KIND_LABELS, Finding, Path, RelatedLocation, Resource, Span
+from scanner.rulebook import Rule
+from scanner.sources.documents import Document
+
+LINK = re.compile(r"\[([^\]\[]+)\]\((L\d+)\)")
+FRAGMENT = 4  # characters of a secret that may not appear in a message unless the rule's own text has them
+HIDDEN = "***"
+
+
+class BadDeny(Exception):
+    """A deny entry that is not `{"msg": string, "path": [keys and indexes], ...}` (a broken custom rule)."""
+
+
+def check(deny: Any) -> dict[str, Any]:
+    """The deny entry, or `BadDeny` saying what is wrong with it."""
+    if not isinstance(deny, dict):
+        raise BadDeny(f"a deny entry must be an object, not {type(deny).__name__}")
+    path = deny.get("path", [])
+    if path is not None and (
+        not isinstance(path, list) or not all(isinstance(s, (str, int)) and not isinstance(s, bool) for s in path)
+    ):
+        raise BadDeny("a deny entry's path must be a list of keys and indexes")
+    if "msg" in deny and not isinstance(deny["msg"], str):
+        raise BadDeny("a deny entry's msg must be a string")
+    return deny
+
+
+class Redactor:
+    """Hides every fragment of a secret value that a message quotes.
+
+    A message is built from the rule's own text and the resource's names and keys; a run of at least
+    `FRAGMENT` characters that also occurs in one of the resource's secret values, but neither in any rule
+    module nor among the resource's other strings, can only have come from the secret, and is replaced by
+    `***`. Ordinary words the rule wrote ("agent", "file") and names that happen to equal a secret stay.
+    """
+
+    def __init__(self, vocabulary: str):
+        self.vocabulary = vocabulary
+
+    def secrets(self, resources: Iterable[Resource]) -> Secrets:
+        """The secret values of `resources`, ready to redact against."""
+        values = {s for r in resources for s in secret_strings(r) if len(s) >= FRAGMENT}
+        return Secrets(values, resources)
+
+    def redact(self, text: str, secrets: Secrets) -> str:
+        """`text` with every secret fragment replaced."""
+        if not secrets.values or len(text) < FRAGMENT:
+            return text
+        grams = secrets.grams()
+        starts = [i for i in range(len(text) - FRAGMENT + 1) if text[i : i + FRAGMENT] in grams]
+        if not starts:
+            return text
+        hidden = [False] * len(text)
+        for i in starts:
+            end = i + FRAGMENT
+            while end < len(text) and secrets.contains(text[i : end + 1]):
+                end += 1
+            fragment = text[i:end]
+            if fragment not in self.vocabulary and fragment not in secrets.plain():
+                hidden[i:end] = [True] * (end - i)
+        if not any(hidden):
+            return text
+        out, i = [], 0
+        while i < len(text):
+            if hidden[i]:
+                while i < len(text) and hidden[i]:
+                    i += 1
+                out.append(HIDDEN)
+            else:
+                out.append(text[i])
+                i += 1
+        return "".join(out)
+
+    def redact_path(self, path: Path, secrets: Secrets) -> Path:
+        """A deny path whose string steps quote no secret."""
+        return tuple(self.redact(step, secrets) if isinstance(step, str) else step for step in path)
+
+
+class Secrets:
+    """The secret values of some resources, with their fragments indexed on first use."""
+
+    def __init__(self, values: set[str], resources: Iterable[Resource]):
+        self.values = values
+        self._resources = list(resources)
+        self._grams: set[str] | None = None
+        self._joined = "\x00".join(sorted(values))
+        self._plain: str | None = None
+
+    def grams(self) -> set[str]:
+        if self._grams is None:
+            self._grams = {v[i : i + FRAGMENT] for v in self.values for i in range(len(v) - FRAGMENT + 1)}
+        return self._grams
+
+    def contains(self, fragment: str) -> bool:
+        return fragment in self._joined
+
+    def plain(self) -> str:
+        """Every key and every non-secret string of the resources, where names and labels legitimately
+        repeat a secret's characters."""
+        if self._plain is None:
+            found: list[str] = []
+            for resource in self._resources:
+                found.append(resource.name)
+                _strings(resource.data, self.values, found)
+            self._plain = "\x00".join(found)
+        return self._plain
+
+
+def _strings(value: Any, secrets: set[str], out: list[str]) -> None:
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            out.extend(str(k) for k in item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str) and item not in secrets:
+            out.append(item)
+
+
+def locate(doc: Document | None, path: Path) -> Span | None:
+    """The span of the key at `path`; a missing key falls back to the first line of its parent."""
+    if doc is None:
+        return None
+    span, exact = doc.span(path)
+    if span is not None and not exact and span.end_line > span.start_line:
+        line_text = doc.text.splitlines()[span.start_line - 1]
+        return Span(span.start_line, span.start_col, span.start_line, len(line_text) + 1)
+    return span
+
+
+def fingerprint(rule_id: str, resource: Resource, path: Path) -> str:
+    """Stable across edits that move lines: rule, resource identity and the path, with list positions
+    replaced by the item's name where it has one."""
+    parts = [rule_id, resource.kind, resource.file, resource.name]
+    node: Any = resource.data
+    for step in path:
+        label = step
+        if isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            item = node[step]
+            name = item.get("name", item.get("Name")) if isinstance(item, dict) else None
+            label = f"name={name}" if isinstance(name, str) else step
+            node = item
+        elif isinstance(node, dict):
+            node = node.get(step)
+        else:
+            node = None
+        parts.append(str(label))
+    return _digest(parts)
+
+
+def _digest(parts: list[str]) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
+
+
+def _subject(kind: str, name: str) -> str:
+    return f"{KIND_LABELS.get(kind, kind)} '{name}': "
+
+
+@dataclass
+class Builder:
+    """Turns deny entries into findings; `docs` maps each file to its document for locating."""
+
+    docs: dict[str, Document]
+    redactor: Redactor
+
+    def from_resource(self, rule: Rule, resource: Resource, deny: dict[str, Any], secrets: Secrets) -> Finding:
+        """One finding of a per-resource rule, located on the offending key."""
+        path = self.redactor.redact_path(tuple(deny.get("path") or ()), secrets)
+        message = self.redactor.redact(str(deny.get("msg", rule.title)), secrets)
+        return Finding(
+            rule_id=rule.id,
+            rule_name=rule.name,
+            severity=rule.severity_of(deny),
+            message=_subject(resource.kind, resource.name) + message + _notes(resource, path),
+            kind=resource.kind,
+            resource=resource.name,
+            file=resource.file,
+            span=locate(self.docs.get(resource.file), resource.source_path(path)),
+            path=path,
+            fingerprint=fingerprint(rule.id, resource, path),
+            arn=resource.arn if isinstance(resource.arn, str) else None,
+        )
+
+    def from_neighbourhood(self, rule: Rule, hood: Neighbourhood, deny: dict[str, Any], secrets: Secrets) -> Finding:
+        """One finding of a neighbourhood rule, located on its primary location, with the others related."""
+        service = hood.service
+        home = hood.input["neighbourhood"]["service"]["loc"]
+        cited = _cited(deny, hood.locs, home)
+        primary = cited[0] if cited else Loc(service.file, (), "")
+        related = [
+            RelatedLocation(loc.file, self._span(loc), self.redactor.redact(loc.label, secrets), n)
+            for n, loc in enumerate(cited[1:], 1)
+        ]
+        numbers = {i: n for n, loc in enumerate(cited[1:], 1) for i, known in hood.locs.items() if known == loc}
+        msg = self.redactor.redact(str(deny.get("msg", rule.title)), secrets)
+        prefix = _subject(service.kind, service.name)
+        linked = LINK.sub(lambda m: f"[{m[1]}]({numbers[m[2]]})" if m[2] in numbers else m[1], msg)
+        parts = [rule.id, service.kind, service.file, service.name]
+        parts += [f"{c.file}#{'/'.join(map(str, c.path))}" for c in cited]
+        return Finding(
+            rule_id=rule.id,
+            rule_name=rule.name,
+            severity=rule.severity_of(deny),
+            message=prefix + LINK.sub(r"\1", msg),
+            kind=service.kind,
+            resource=service.name,
+            file=primary.file,
+            span=self._span(primary),
+            path=primary.path,
+            fingerprint=_digest(parts),
+            arn=service.arn if isinstance(service.arn, str) else None,
+            related=related,
+            chain=self.redactor.redact(str(deny["chain"]), secrets) if deny.get("chain") else None,
+            linked_message=prefix + linked if related else None,
+            resource_file=service.file if service.file != primary.file else None,
+        )
+
+    def _span(self, loc: Loc) -> Span | None:
+        return locate(self.docs.get(loc.file), loc.path)
+
+
+def _notes(resource: Resource, path: Path) -> str:
+    """What the finding's value was assumed from (a parameter's default), where the source says."""
+    notes = [
+        note
+        for where, note in resource.notes.items()
+        if where[: len(path)] == path[: len(where)]  # one path lies inside the other
+    ]
+    return f" ({'; '.join(dict.fromkeys(notes))})" if notes else ""
+
+
+def _cited(deny: dict[str, Any], locs: dict[str, Loc], home: str | None) -> list[Loc]:
+    """The primary location, then the related ones, each once."""
+    cited_in_text = [m[2] for m in LINK.finditer(str(deny.get("msg", "")))]
+    related = deny.get("related")
+    ids = [deny.get("location"), home, *(related if isinstance(related, list) else []), *cited_in_text]
+    primary = next((i for i in ids[:2] if isinstance(i, str) and i in locs), None)
+    ordered = [primary, *(i for i in ids[2:] if isinstance(i, str) and i in locs and i != primary)]
+    return [locs[i] for i in dict.fromkeys(ordered) if i is not None]
+
+
+def merge_readings(made: list[tuple[Finding, Resource]], resources: list[Resource]) -> list[Finding]:
+    """One finding per fingerprint. A resource read several ways (`Resource.variant`, CloudFormation's
+    `Fn::If`) gives its findings once; a finding made in only some of its readings says in which."""
+    readings: dict[tuple[str, str, str], set[str | None]] = {}
+    for resource in resources:
+        readings.setdefault(_identity(resource), set()).add(resource.variant)
+    seen: dict[str, tuple[Finding, set[str | None], set[str | None]]] = {}
+    for finding, resource in made:
+        seen.setdefault(finding.fingerprint, (finding, readings[_identity(resource)], set()))[2].add(resource.variant)
+    out = []
+    for finding, every, variants in seen.values():
+        if None in variants or variants >= every:
+            out.append(finding)
+            continue
+        when = f" ({' or '.join(sorted(v for v in variants if v))})"
+        linked = finding.linked_message + when if finding.linked_message else None
+        out.append(replace(finding, message=finding.message + when, linked_message=linked))
+    return out
+
+
+def _identity(resource: Resource) -> tuple[str, str, str]:
+    return resource.file, resource.kind, resource.name

@@ -1,0 +1,64 @@
+"""The first stage of a scan: each file read and parsed once, its resources recognised and given the facts
+that depend on that resource alone. Whatever goes wrong with one file becomes an error naming it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scanner import facts
+from scanner.facts import iam as iam_facts
+from scanner.model import InputError, InputProblem, Resource
+from scanner.sources import recognise
+from scanner.sources.discovery import InputFile
+from scanner.sources.documents import Document, guess_format, parse, read_text
+
+# Words that make an unparsable file look like something fgscan was meant to read.
+OURS_HINTS = ("AWS::", "Resources:", "containerDefinitions", "SecurityGroups", "NetworkInterfaces", "IpPermissions")
+
+
+@dataclass
+class Loaded:
+    """One file after the first stage: its document and resources (none when it is not ECS input or could
+    not be read) and the problems it gave."""
+
+    file: InputFile
+    doc: Document | None = None
+    resources: list[Resource] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+
+
+def load_batch(files: list[InputFile], max_bytes: int) -> list[Loaded]:
+    """`load` for each file (the unit of work handed to a worker process)."""
+    return [load(file, max_bytes) for file in files]
+
+
+def load(file: InputFile, max_bytes: int) -> Loaded:
+    """Parse and recognise one file; unrecognised files give no resources and, unless named, no error."""
+    loaded = Loaded(file)
+    try:
+        text = read_text(Path(file.path), file.shown, max_bytes)
+    except InputProblem as problem:
+        if file.named or problem.error.message != "file is empty":
+            loaded.errors.append(problem.error)
+        return loaded
+    try:
+        doc = parse(text, file.shown, guess_format(Path(file.path), text))
+    except InputProblem as problem:
+        if file.named or any(hint in text for hint in OURS_HINTS):
+            loaded.errors.append(problem.error)
+        return loaded
+    try:
+        resources = recognise(doc)
+        if resources is None:
+            return loaded
+        iam_facts.resolve_policies(doc, resources)
+        for resource in resources:
+            facts.annotate(resource)
+    except Exception as exc:  # a shape no source expected: report it, keep scanning the others
+        message = f"cannot interpret this input ({type(exc).__name__}); please report it as an fgscan bug"
+        loaded.errors.append(InputError(file.shown, message))
+        return loaded
+    loaded.doc, loaded.resources = doc, resources
+    loaded.errors.extend(doc.warnings)
+    return loaded

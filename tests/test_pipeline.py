@@ -1,0 +1,188 @@
+"""The one pipeline: the same findings in one process and over worker processes (with or without `fork`),
+a dead worker costs only the item it held, secrets never leave through any pass or rule, and a broken
+custom rule is reported by name while every other result is kept."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import shutil
+import textwrap
+from dataclasses import astuple
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from scanner import executor
+from scanner.cli import app
+from scanner.pipeline import Scanner, ScanOptions
+from tests.conftest import EXAMPLES
+
+SECRET = "hunter2hunter2"
+
+
+def corpus(root: Path, copies: int) -> Path:
+    """`copies` copies of each example input, under distinct names."""
+    root.mkdir()
+    inputs = [p for p in EXAMPLES.rglob("*") if p.suffix in (".json", ".yaml") and "custom-rules" not in p.parts]
+    for n in range(copies):
+        for source in inputs:
+            shutil.copy(source, root / f"{n:03}-{source.parent.name}-{source.name}")
+    return root
+
+
+def keyed(findings) -> list[tuple]:
+    return sorted((f.rule_id, f.file, astuple(f.span) if f.span else (), f.fingerprint, f.message) for f in findings)
+
+
+def test_workers_without_fork_give_the_findings_of_one_process(tmp_path, monkeypatch):
+    folder = corpus(tmp_path / "many", 22)  # 132 files: over the threshold where work is spread
+    assert len(list(folder.iterdir())) >= 130
+    monkeypatch.chdir(tmp_path)
+    serial = Scanner(ScanOptions(jobs=1)).scan([Path("many")])
+    real_context = multiprocessing.get_context
+
+    def no_fork(method=None):
+        if method == "fork":
+            raise ValueError("cannot find context for 'fork'")  # as on Windows
+        return real_context(method)
+
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    monkeypatch.setattr(multiprocessing, "get_context", no_fork)
+    assert executor.start_method() == "spawn"
+    spread = Scanner(ScanOptions(jobs=2)).scan([Path("many")])
+    assert not serial.errors and not spread.errors
+    assert len(serial.findings) > 130
+    assert keyed(spread.findings) == keyed(serial.findings)
+    assert spread.resources_scanned == serial.resources_scanned
+
+
+def _die_on_seven(items: list[int]) -> list[int]:
+    if 7 in items:
+        os._exit(3)  # a native crash: the worker process is gone without a word
+    return [i * 10 for i in items]
+
+
+def test_a_dead_worker_loses_only_the_item_it_held():
+    results = executor.run_batches(_die_on_seven, list(range(20)), batch=5, jobs=2)
+    assert results[7] == executor.Crashed("the worker process died while handling it")
+    assert [r for i, r in enumerate(results) if i != 7] == [i * 10 for i in range(20) if i != 7]
+
+
+QUOTING_RULE = """\
+# METADATA
+# title: Quotes what it should not
+# custom:
+#   id: LEAK-{n}
+#   name: leak-{n}
+#   severity: low
+#   kinds: [{kinds}]
+{extra}package leak.rule{n}
+
+import rego.v1
+
+deny contains finding if {{
+{body}
+}}
+"""
+
+TEMPLATE = """\
+Resources:
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      Family: api
+      NetworkMode: awsvpc
+      ContainerDefinitions:
+        - Name: agent
+          Image: public.ecr.aws/acme/agent:1.2
+          Command: [agent, file]
+          DockerLabels: {{role: agent}}
+          Environment:
+            - Name: DB_PASSWORD
+              Value: {secret}
+          PortMappings: [{{ContainerPort: 8080}}]
+  Service:
+    Type: AWS::ECS::Service
+    Properties:
+      TaskDefinition: !Ref Task
+      NetworkConfiguration:
+        AwsvpcConfiguration:
+          AssignPublicIp: ENABLED
+          SecurityGroups: [sg-0123456789abcdef0]
+"""
+
+
+def leaking_rules(folder: Path) -> Path:
+    """Custom rules, in both passes, that quote a secret whole, in fragments and in their path."""
+    folder.mkdir()
+    rules = {
+        "hood": (
+            "ecs_service",
+            "#   input: neighbourhood\n",
+            "\tsome c in input.neighbourhood.task_definition.containers\n\tsome e in c.environment\n"
+            '\tfinding := {"msg": sprintf("env %s=%s", [e.name, e.value]), "chain": e.value}',
+        ),
+        "parts": (
+            "ecs_task_definition",
+            "",
+            "\tsome e in input.resource.containerDefinitions[0].environment\n"
+            '\tfinding := {"msg": concat(" ", split(e.value, "2")), "path": ["containerDefinitions", 0, e.value]}',
+        ),
+        "names": (
+            "ecs_task_definition",
+            "",
+            "\tc := input.resource.containerDefinitions[0]\n"
+            '\tfinding := {"msg": sprintf("container %s runs %s on its root filesystem", [c.name, c.command[1]])}',
+        ),
+    }
+    for n, (kinds, extra, body) in rules.items():
+        (folder / f"{n}.rego").write_text(QUOTING_RULE.format(n=n, kinds=kinds, extra=extra, body=body))
+    return folder
+
+
+def test_no_rule_of_any_pass_can_print_a_secret(tmp_path):
+    rules = leaking_rules(tmp_path / "rules")
+    (tmp_path / "stack.yaml").write_text(TEMPLATE.format(secret=SECRET))
+    outputs = {}
+    for fmt in ("json", "text", "sarif", "markdown", "junit", "github"):
+        result = CliRunner().invoke(
+            app, ["scan", str(tmp_path / "stack.yaml"), "--rules", str(rules), "-f", fmt, "--fail-on", "none"]
+        )
+        assert result.exit_code == 0, result.output
+        outputs[fmt] = result.stdout
+    for fmt, text in outputs.items():
+        for fragment in (SECRET, "hunter"):
+            assert fragment not in text, f"{fmt} output quotes the secret"
+    findings = {f["rule_id"]: f for f in json.loads(outputs["json"])["findings"]}
+    assert findings["LEAK-hood"]["message"].endswith("env DB_PASSWORD=***")
+    assert findings["LEAK-parts"]["message"].endswith(": *** ***")
+    # whole words the rule wrote and names that equal a secret (the label `agent`, the argument `file`) stay
+    assert findings["LEAK-names"]["message"].endswith("container agent runs file on its root filesystem")
+
+
+def test_a_malformed_deny_entry_drops_that_rules_results_only(tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    body = '\tinput.kind == "ecs_task_definition"\n\tfinding := 42'
+    (rules / "bad.rego").write_text(QUOTING_RULE.format(n="bad", kinds="ecs_task_definition", extra="", body=body))
+    result = CliRunner().invoke(app, ["scan", str(EXAMPLES / "risky-task-definition.json"), "--rules", str(rules)])
+    assert result.exit_code == 2
+    assert "bad.rego: error: rule LEAK-bad: a deny entry must be an object, not int; its results are dropped" in (
+        result.stderr
+    )
+    assert "privileged-container" in result.stdout  # every bundled result is still reported
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("deny", ['{"msg": "m", "path": "containerDefinitions"}', '{"msg": "m", "path": [{}]}'])
+def test_a_deny_path_that_is_not_a_list_of_keys_is_reported(tmp_path, deny):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    body = textwrap.indent(f"finding := {deny}", "\t")
+    (rules / "bad.rego").write_text(QUOTING_RULE.format(n="bad", kinds="ecs_task_definition", extra="", body=body))
+    result = CliRunner().invoke(app, ["scan", str(EXAMPLES / "risky-task-definition.json"), "--rules", str(rules)])
+    assert result.exit_code == 2
+    assert "a deny entry's path must be a list of keys and indexes" in result.stderr

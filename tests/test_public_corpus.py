@@ -1,0 +1,389 @@
+"""Real public ECS inputs (tests/corpus/public, sources in its SOURCES.md): what a user scanning them must get.
+
+One in-process run of `fgscan scan` covers the whole corpus plus the CloudFormation examples that trivy-checks
+embeds in its check files; each test reads its part of that run. Expectations come from the files themselves
+(their resource types), not from fgscan. What fails today because of a known gap is a strict xfail naming it,
+so it reports XPASS, and fails, once the gap is closed: then drop the mark.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+import pytest
+import yaml
+from jsonschema import Draft4Validator, FormatChecker
+from typer.testing import CliRunner
+
+from scanner.cli import app
+from scanner.model import KINDS, InputError
+from scanner.pipeline import load
+from scanner.sources.discovery import SCANNED_SUFFIXES
+from scanner.sources.documents import DEFAULT_MAX_BYTES
+from tests.conftest import ROOT
+
+CORPUS = ROOT / "tests" / "corpus" / "public"
+TRIVY = CORPUS / "scanner-fixtures" / "trivy-checks" / "checks" / "cloud" / "aws"
+
+# Known gaps, each the reason of the strict xfails it causes.
+ELBV2 = "load balancers, listeners and target groups are not read from CloudFormation (elbv2_* kinds have no source)"
+TERRAFORM = "fgscan does not read Terraform (.tf) yet"
+TF_PLAN = "a Terraform plan in JSON (terraform show -json) is not read"
+BARE_CONTAINER = "a bare container definition (Terraform container_definitions style) is not recognised"
+SERVICE_INPUT = "a create-service --cli-input-json file (ecspresso, CodeDeploy samples) is not recognised"
+FN_IF = "Fn::If is not expanded: what only one branch holds is never evaluated"
+DEFAULTS = "parameter defaults are not resolved: a !Ref to a parameter defaulting to 0.0.0.0/0 is not judged"
+NAMELESS = "container rules skip a container that has no name"
+UNNAMED = "a container named by an intrinsic (Name: !Ref ServiceName) is called '' in messages"
+
+CFN_KINDS = {
+    "AWS::ECS::TaskDefinition": "ecs_task_definition",
+    "AWS::ECS::Service": "ecs_service",
+    "AWS::ECS::TaskSet": "ecs_task_set",
+    "AWS::ECS::Cluster": "ecs_cluster",
+    "AWS::EC2::SecurityGroup": "ec2_security_group",
+    "AWS::EC2::NetworkInterface": "ec2_network_interface",
+    "AWS::IAM::Role": "iam_role",
+    "AWS::IAM::Policy": "iam_policy",
+    "AWS::IAM::ManagedPolicy": "iam_policy",
+    "AWS::ElasticLoadBalancingV2::LoadBalancer": "elbv2_load_balancer",
+    "AWS::ElasticLoadBalancingV2::TargetGroup": "elbv2_target_group",
+    "AWS::ElasticLoadBalancingV2::Listener": "elbv2_listener",
+    "AWS::ElasticLoadBalancingV2::ListenerRule": "elbv2_listener_rule",
+}
+TF_KINDS = {
+    "aws_ecs_task_definition": "ecs_task_definition",
+    "aws_ecs_service": "ecs_service",
+    "aws_ecs_cluster": "ecs_cluster",
+    "aws_security_group": "ec2_security_group",
+    "aws_iam_role": "iam_role",
+    "aws_iam_policy": "iam_policy",
+    "aws_lb": "elbv2_load_balancer",
+    "aws_lb_target_group": "elbv2_target_group",
+    "aws_lb_listener": "elbv2_listener",
+}
+SERVICE_KEYS = {"serviceName", "desiredCount", "launchType", "schedulingStrategy", "loadBalancers"}
+# The value trivy-checks' AWS-0036 example puts in an environment variable; no output may quote it.
+TRIVY_SECRET = "AIPA8YOHGIS58IBFDU3E"
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What reading one file must give: (kind, name) pairs, a name of None matching any. Nothing: not an ECS
+    input, to be skipped quietly."""
+
+    resources: frozenset[tuple[str, str | None]]
+    gap: str | None = None
+
+
+class _AnyTag(yaml.SafeLoader):
+    """Reads CloudFormation's short-form tags (`!Ref`, `!If`, ...) as their plain value."""
+
+
+def _untagged(loader: yaml.SafeLoader, _suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        return loader.construct_mapping(node, deep=True)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node, deep=True)
+    return loader.construct_scalar(node)
+
+
+_AnyTag.add_multi_constructor("!", _untagged)
+
+
+def expected(path: Path) -> Expected:
+    """From the file's own content: the resources of a known kind it declares."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".tf":
+        found = re.findall(r'^resource\s+"(\w+)"\s+"([\w-]+)"', text, re.MULTILINE)
+        wanted = frozenset((TF_KINDS[t], n) for t, n in found if t in TF_KINDS)
+        return Expected(wanted, TERRAFORM if wanted else None)
+    if path.suffix.lower() not in SCANNED_SUFFIXES:
+        return Expected(frozenset())
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        data = yaml.load(text, Loader=_AnyTag)
+    if isinstance(data, dict) and isinstance(data.get("Resources"), dict):
+        bodies = [(name, b.get("Type")) for name, b in data["Resources"].items() if isinstance(b, dict)]
+        wanted = frozenset((CFN_KINDS[t], name) for name, t in bodies if t in CFN_KINDS)
+        elbv2 = any(kind.startswith("elbv2_") for kind, _ in wanted)
+        return Expected(wanted, ELBV2 if elbv2 else None)
+    if isinstance(data, dict) and isinstance(data.get("planned_values"), dict):
+        planned = data["planned_values"].get("root_module", {}).get("resources", [])
+        return Expected(frozenset((TF_KINDS[r["type"]], r["name"]) for r in planned if r["type"] in TF_KINDS), TF_PLAN)
+    task = data.get("taskDefinition", data) if isinstance(data, dict) else None
+    if isinstance(task, dict) and isinstance(task.get("containerDefinitions"), list):
+        return Expected(frozenset({("ecs_task_definition", None)}))
+    items = data if isinstance(data, list) else [data]
+    if items and all(isinstance(i, dict) and "image" in i and "name" in i for i in items):
+        return Expected(frozenset({("ecs_task_definition", None)}), BARE_CONTAINER)
+    if isinstance(data, dict) and SERVICE_KEYS & data.keys() and "services" not in data:
+        return Expected(frozenset({("ecs_service", None)}), SERVICE_INPUT)
+    return Expected(frozenset())
+
+
+def corpus_files() -> list[Path]:
+    return sorted(p for p in CORPUS.rglob("*") if p.is_file() and p.suffix != ".md")
+
+
+def trivy_examples(into: Path) -> list[Path]:
+    """trivy-checks keeps each check's CloudFormation examples as strings in YAML: one file per example."""
+    out = []
+    for check in sorted(TRIVY.glob("*/*.yaml")):
+        examples = yaml.safe_load(check.read_text()).get("cloudformation", {})
+        for verdict in ("good", "bad"):
+            for i, text in enumerate(examples.get(verdict, [])):
+                out.append(into / f"{check.stem}-{verdict}-{i}.yaml")
+                out[-1].write_text(text)
+    return out
+
+
+@dataclass
+class CorpusRun:
+    """One scan of everything, its reports, and what reading each file gives."""
+
+    exit_code: int
+    exception: BaseException | None
+    stdout: str
+    stderr: str
+    report: dict[str, Any]
+    sarif: dict[str, Any]
+    read: dict[str, set[tuple[str, str]] | None]  # display path -> (kind, name) read; None: not recognised
+    load_errors: dict[str, list[InputError]]
+    examples: Path
+
+    def findings(self, shown: str) -> list[dict[str, Any]]:
+        return [f for f in self.report["findings"] if f["file"] == shown]
+
+
+def shown(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.as_posix()
+
+
+@pytest.fixture(scope="module")
+def corpus_run(tmp_path_factory) -> Iterator[CorpusRun]:
+    out = tmp_path_factory.mktemp("corpus-run")
+    examples = out / "trivy-examples"
+    examples.mkdir()
+    example_files = trivy_examples(examples)
+    cwd = Path.cwd()
+    os.chdir(ROOT)  # display paths relative to the repository, as a user running fgscan there sees them
+    try:
+        result = CliRunner().invoke(
+            app,
+            ["scan", shown(CORPUS), str(examples), "--format", "json", "-o", str(out / "report.json")]
+            + ["--report", f"sarif={out / 'report.sarif'}"],
+        )
+        read: dict[str, set[tuple[str, str]] | None] = {}
+        load_errors: dict[str, list[InputError]] = {}
+        for path in [*corpus_files(), *example_files]:
+            if path.suffix.lower() in SCANNED_SUFFIXES:
+                errors: list[InputError] = []
+                item = load(path, shown(path), False, DEFAULT_MAX_BYTES, errors)
+                read[shown(path)] = None if item is None else {(r.kind, r.name) for r in item[1]}
+                load_errors[shown(path)] = errors
+        yield CorpusRun(
+            result.exit_code,
+            result.exception,
+            result.stdout,
+            result.stderr,
+            json.loads((out / "report.json").read_text()),
+            json.loads((out / "report.sarif").read_text()),
+            read,
+            load_errors,
+            examples,
+        )
+    finally:
+        os.chdir(cwd)
+
+
+def test_the_run_completes_without_a_traceback_and_exits_2_for_the_unreadable_input(corpus_run):
+    assert isinstance(corpus_run.exception, SystemExit), corpus_run.exception
+    assert "Traceback" not in corpus_run.stdout + corpus_run.stderr
+    # Copilot's svc-nlb-prod.stack.yml writes `!Ref: AWS::NoValue` (a tag `!Ref:`), which CloudFormation rejects too.
+    assert corpus_run.exit_code == 2
+    assert corpus_run.report["summary"]["files"] > 100
+
+
+def test_every_input_error_is_one_line_naming_an_existing_file_and_line(corpus_run):
+    errors = corpus_run.report["errors"]
+    assert errors, "the corpus holds one file CloudFormation would reject"
+    for error in errors:
+        assert "\n" not in error["message"] and "fgscan bug" not in error["message"]
+        lines = (ROOT / error["file"]).read_text().splitlines()
+        assert 1 <= error["line"] <= len(lines), error
+    reported = [f"{e['file']}:{e['line']}:{e['column']}: error: {e['message']}" for e in errors]
+    assert sorted(line for line in corpus_run.stderr.splitlines() if ": error: " in line) == sorted(reported)
+
+
+def _file_param(path: Path) -> Any:
+    gap = expected(path).gap
+    marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
+    return pytest.param(path, marks=marks, id=path.relative_to(CORPUS).as_posix())
+
+
+@pytest.mark.parametrize("path", [_file_param(p) for p in corpus_files()])
+def test_each_file_gives_every_resource_it_declares_or_is_skipped_quietly(path, corpus_run):
+    want = expected(path)
+    got = corpus_run.read.get(shown(path))
+    errors = corpus_run.load_errors.get(shown(path), [])
+    if not want.resources:  # not an ECS input, or a template of other types only (a nested-stack parent)
+        assert not got and not errors, "must be skipped without a word"
+        return
+    assert got is not None, "an ECS input fgscan does not recognise"
+    missing = {
+        (kind, name) for kind, name in want.resources if not any(k == kind and name in (None, n) for k, n in got)
+    }
+    assert not missing
+    assert all(str(e).startswith(shown(path)) for e in errors)
+
+
+def test_every_kind_in_the_model_has_a_template_type_here():
+    """So the per-file expectations cover whatever kinds the model grows."""
+    assert set(CFN_KINDS.values()) == set(KINDS)
+
+
+def test_the_report_counts_exactly_the_files_and_resources_read(corpus_run):
+    recognised = [found for found in corpus_run.read.values() if found is not None]
+    summary = corpus_run.report["summary"]
+    assert summary["files"] == len(recognised)
+    assert summary["resources"] == sum(len(found) for found in recognised)
+    assert summary["findings"] == len(corpus_run.report["findings"]) > 0
+
+
+def _lines(file: str) -> list[str]:
+    """The lines of a reported file: a display path, or a SARIF URI (relative, or `file:` when absolute)."""
+    path = unquote(urlparse(file).path) if file.startswith("file:") else unquote(file)
+    return Path(path if os.path.isabs(path) else ROOT / path).read_text().splitlines()
+
+
+def test_every_finding_points_at_a_line_of_an_existing_file(corpus_run):
+    for finding in corpus_run.report["findings"]:
+        lines = _lines(finding["file"])
+        assert 1 <= finding["line"] <= finding["end_line"] <= len(lines), finding
+        assert 1 <= finding["column"] <= len(lines[finding["line"] - 1]) + 1, finding
+
+
+def test_sarif_is_valid_and_each_result_is_located_in_an_existing_file(corpus_run, sarif_schema):
+    log = corpus_run.sarif
+    errors = sorted(Draft4Validator(sarif_schema, format_checker=FormatChecker()).iter_errors(log), key=str)
+    assert not errors, [e.message[:200] for e in errors[:5]]
+    results = log["runs"][0]["results"]
+    assert len(results) == len(corpus_run.report["findings"])
+    for result in results:
+        location = result["locations"][0]["physicalLocation"]
+        lines = _lines(location["artifactLocation"]["uri"])
+        region = location["region"]
+        assert 1 <= region["startLine"] <= region.get("endLine", region["startLine"]) <= len(lines), result
+
+
+def test_no_report_quotes_an_environment_value(corpus_run):
+    assert any(TRIVY_SECRET in p.read_text() for p in corpus_run.examples.iterdir()), "the example is scanned"
+    everything = corpus_run.stdout + corpus_run.stderr + json.dumps(corpus_run.report) + json.dumps(corpus_run.sarif)
+    assert TRIVY_SECRET not in everything
+
+
+@pytest.mark.xfail(strict=True, reason=UNNAMED)
+def test_every_finding_on_a_container_says_which_container(corpus_run):
+    unnamed = {f["file"] for f in corpus_run.report["findings"] if "container ''" in f["message"]}
+    assert not unnamed
+
+
+CHECKOV = "scanner-fixtures/checkov/tests/cloudformation"
+KICS = "scanner-fixtures/kics/assets/queries/cloudFormation/aws"
+INSIGHTS = f"{CHECKOV}/checks/resource/aws/example_ECSClusterContainerInsights/ECSClusterContainerInsights"
+EFS = f"{CHECKOV}/checks/resource/aws/example_ECSTaskDefinitionEFSVolumeEncryption/ECSTaskDefinitionEFSVolumeEncryption"
+SSH = f"{CHECKOV}/checks/resource/aws/example_SecurityGroupUnrestrictedIngress22/SecurityGroup"
+GRAPH = f"{CHECKOV}/graph/graph_runner/resources"
+CFN_SAMPLES = "cloudformation/aws-cloudformation-templates"
+
+
+def verdict(file: str, resource: str | None, rule: str, alarms: bool, gap: str | None = None) -> Any:
+    """Another scanner's fixture (or a plain sample): `rule` must (or must not) alarm on `resource`."""
+    marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
+    return pytest.param(file, resource, rule, alarms, marks=marks, id=f"{file.split('/')[-1]}-{resource}-{rule}")
+
+
+VERDICTS = [
+    verdict(f"{INSIGHTS}-FAILED.yaml", None, "container-insights-disabled", True),
+    verdict(f"{INSIGHTS}-FAILED-2.yaml", None, "container-insights-disabled", True),
+    verdict(f"{INSIGHTS}-PASSED.yaml", None, "container-insights-disabled", False),
+    verdict(f"{INSIGHTS}-PASSED2.yaml", None, "container-insights-disabled", False),
+    verdict(f"{EFS}-FAILED.yaml", None, "efs-transit-encryption-disabled", True),
+    verdict(f"{EFS}-PASSED.yaml", None, "efs-transit-encryption-disabled", False),
+    verdict(f"{SSH}Quotes-FAILED.yaml", None, "sg-world-ingress-admin-port", True),
+    verdict(f"{SSH}Range-FAILED.yaml", None, "sg-world-ingress-admin-port", True),
+    verdict(f"{SSH}RangeInvalid-PASSED.yaml", None, "sg-world-ingress-admin-port", False),
+    verdict(
+        f"{KICS}/ecs_cluster_container_insights_disabled/test/positive1.yaml", None, "container-insights-disabled", True
+    ),
+    verdict(
+        f"{KICS}/ecs_cluster_container_insights_disabled/test/positive2.json", None, "container-insights-disabled", True
+    ),
+    verdict(
+        f"{KICS}/ecs_cluster_container_insights_disabled/test/negative1.yaml",
+        None,
+        "container-insights-disabled",
+        False,
+    ),
+    verdict(
+        f"{KICS}/ecs_cluster_container_insights_disabled/test/negative2.json",
+        None,
+        "container-insights-disabled",
+        False,
+    ),
+    verdict("trivy:enable_container_insight-bad-0.yaml", None, "container-insights-disabled", True),
+    verdict("trivy:enable_container_insight-good-0.yaml", None, "container-insights-disabled", False),
+    verdict("trivy:enable_in_transit_encryption-bad-0.yaml", None, "efs-transit-encryption-disabled", True),
+    verdict("trivy:enable_in_transit_encryption-good-0.yaml", None, "efs-transit-encryption-disabled", False),
+    verdict("trivy:no_public_ingress_sgr-bad-0.yaml", None, "sg-world-ingress-admin-port", True),
+    verdict("trivy:no_public_ingress_sgr-good-0.yaml", None, "sg-world-ingress-admin-port", False),
+    verdict("trivy:no_public_egress_sgr-bad-0.yaml", None, "sg-world-egress-all", True),
+    verdict("trivy:no_public_egress_sgr-good-0.yaml", None, "sg-world-egress-all", False),
+    verdict(
+        f"{GRAPH}/template_with_parameters_names_identical_to_default_values/example.yaml",
+        "Pass",
+        "logging-disabled",
+        False,
+    ),
+    # Misses: the problem is there, only not written where fgscan looks.
+    verdict("trivy:enable_in_transit_encryption-bad-0.yaml", "BadExample", "root-user", True, NAMELESS),
+    verdict(f"{GRAPH}/complex_jsonpath_if_condition/example.yaml", "PassingExample", "root-user", True, FN_IF),
+    verdict(
+        f"{GRAPH}/template_with_parameters_names_identical_to_default_values/example.yaml",
+        "Fail",
+        "logging-disabled",
+        True,
+        FN_IF,
+    ),
+    verdict(
+        f"{CFN_SAMPLES}/EC2InstanceWithSecurityGroupSample.yaml",
+        "InstanceSecurityGroup",
+        "sg-world-ingress-admin-port",
+        True,
+        DEFAULTS,
+    ),
+    verdict(
+        f"{CFN_SAMPLES}/ELBWithLockedDownAutoScaledInstances.yaml",
+        "InstanceSecurityGroup",
+        "sg-world-ingress-admin-port",
+        True,
+        DEFAULTS,
+    ),
+]
+
+
+@pytest.mark.parametrize(("file", "resource", "rule", "alarms"), VERDICTS)
+def test_fixtures_of_other_scanners_get_the_same_verdict(file, resource, rule, alarms, corpus_run):
+    path = corpus_run.examples / file.removeprefix("trivy:") if file.startswith("trivy:") else CORPUS / file
+    assert corpus_run.read[shown(path)], "the fixture is read"
+    found = [f for f in corpus_run.findings(shown(path)) if f["rule"] == rule and resource in (None, f["resource"])]
+    assert bool(found) == alarms, found
