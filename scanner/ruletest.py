@@ -2,7 +2,8 @@
 
 rego-cpp mishandles `with input as {...}` when the rule under test calls a built-in, so tests
 mock the parts of the input instead (`with input.resource as {...} with input.facts as {...}`),
-which OPA runs identically.
+which OPA runs identically. A `_test.rego` file without `test_` rules is a test library (shared
+fixtures, such as `rules/lib/fixtures_test.rego`): it is loaded beside every test file, as `opa test` does.
 """
 
 from __future__ import annotations
@@ -43,9 +44,13 @@ def run_tests(rulebook: Rulebook, engine: str = "regopy") -> list[TestOutcome]:
 
     sources = {str(p): p.read_text(encoding="utf-8") for p in rulebook.modules}
     interpreter(sources, rulebook.data_document())  # a broken rule module is an error, not N failed tests
+    tests = {p: p.read_text(encoding="utf-8") for p in rulebook.test_files}
+    libraries = {str(p): text for p, text in tests.items() if _PACKAGE.search(text) and not _TEST.search(text)}
+    sources.update(libraries)
     outcomes = []
-    for test_file in rulebook.test_files:
-        text = test_file.read_text(encoding="utf-8")
+    for test_file, text in tests.items():
+        if str(test_file) in libraries:
+            continue
         package = _PACKAGE.search(text)
         names = _TEST.findall(text)
         if not package or not names:

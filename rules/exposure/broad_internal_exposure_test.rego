@@ -4,11 +4,9 @@ import rego.v1
 
 import data.fgscan.rules.broad_internal_exposure as rule
 
-cidr(source, prefix, version) := {
-	"direction": "ingress", "protocol": "tcp", "from_port": 8080, "to_port": 8080, "ports_known": true,
-	"all_ports": false, "source_type": "cidr", "source": source, "world": false, "public": false,
-	"private": true, "prefix": prefix, "version": version, "known": true, "self": false, "loc": "L3", "rule_loc": "L4",
-}
+import data.fgscan.test.fixtures
+
+cidr(source, prefix, version) := fixtures.hood_permission({"source": source, "prefix": prefix, "version": version})
 
 hood(balancers, permissions) := {
 	"service": {"name": "orders", "loc": "L1"},

@@ -4,11 +4,9 @@ import rego.v1
 
 import data.fgscan.rules.internet_exposed_task as rule
 
-world := {
-	"direction": "ingress", "protocol": "tcp", "from_port": 8080, "to_port": 8080, "ports_known": true,
-	"all_ports": false, "source_type": "cidr", "source": "0.0.0.0/0", "world": true, "public": true,
-	"private": false, "prefix": 0, "version": 4, "known": true, "self": false, "loc": "L3", "rule_loc": "L4",
-}
+import data.fgscan.test.fixtures
+
+world := fixtures.hood_permission({"source": "0.0.0.0/0", "world": true, "public": true, "private": false, "prefix": 0})
 
 hood(public, permissions) := {
 	"service": {"name": "orders", "loc": "L1"},

@@ -4,18 +4,14 @@ import rego.v1
 
 import data.fgscan.rules.load_balancer_bypass as rule
 
-cidr(source, public, private) := {
-	"direction": "ingress", "protocol": "tcp", "from_port": 8080, "to_port": 8080, "ports_known": true,
-	"all_ports": false, "source_type": "cidr", "source": source, "world": false, "public": public,
-	"private": private, "prefix": 16, "version": 4, "known": true, "self": false, "loc": "L3", "rule_loc": "L4",
-}
+import data.fgscan.test.fixtures
 
-from_balancer := {
-	"direction": "ingress", "protocol": "tcp", "from_port": 8080, "to_port": 8080, "ports_known": true,
-	"all_ports": false, "source_type": "security_group", "source": null, "source_group": "sg-alb", "world": false,
-	"public": false, "private": false, "prefix": null, "version": null, "known": true, "self": false, "loc": "L7",
-	"rule_loc": "L8",
-}
+cidr(source, public, private) := fixtures.hood_permission({"source": source, "public": public, "private": private})
+
+from_balancer := fixtures.hood_permission({
+	"source_type": "security_group", "source": null, "source_ref": "AlbSg", "source_group": "sg-alb",
+	"private": false, "prefix": null, "version": null, "loc": "L7", "rule_loc": "L8",
+})
 
 balancer := {
 	"container_name": "orders", "container_port": 8080, "known": true, "network": false, "loc": "L9",

@@ -4,11 +4,9 @@ import rego.v1
 
 import data.fgscan.rules.sg_wider_than_container_ports as rule
 
-perm(protocol, low, high) := {
-	"direction": "ingress", "protocol": protocol, "from_port": low, "to_port": high, "ports_known": true,
-	"all_ports": false, "source_type": "cidr", "source": "10.0.0.0/16", "world": false, "public": false,
-	"private": true, "prefix": 16, "known": true, "self": false, "loc": "L3", "rule_loc": "L4",
-}
+import data.fgscan.test.fixtures
+
+perm(protocol, low, high) := fixtures.hood_permission({"protocol": protocol, "from_port": low, "to_port": high})
 
 hood(permissions, served, served_known) := {
 	"service": {"name": "orders", "loc": "L1"},

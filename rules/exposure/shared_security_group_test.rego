@@ -4,11 +4,13 @@ import rego.v1
 
 import data.fgscan.rules.shared_security_group as rule
 
-self_all := {
-	"direction": "ingress", "protocol": "all", "from_port": 0, "to_port": 65535, "ports_known": true,
-	"all_ports": true, "source_type": "security_group", "source": null, "world": false, "public": false,
-	"private": false, "prefix": null, "known": true, "self": true, "loc": "L7", "rule_loc": "L8",
-}
+import data.fgscan.test.fixtures
+
+self_all := fixtures.hood_permission({
+	"protocol": "all", "from_port": 0, "to_port": 65535, "all_ports": true, "source_type": "security_group",
+	"source": null, "source_ref": "AppSg", "source_group": "AppSg", "private": false, "prefix": null, "version": null,
+	"self": true, "loc": "L7", "rule_loc": "L8",
+})
 
 hood(family, shared, permissions) := {
 	"service": {"name": "orders", "loc": "L1"},

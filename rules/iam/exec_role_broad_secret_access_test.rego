@@ -4,11 +4,10 @@ import rego.v1
 
 import data.fgscan.rules.exec_role_broad_secret_access as rule
 
-statement(overrides) := object.union({
-	"effect": "Allow", "actions": [], "not_actions": [], "resources": ["*"], "not_resources": [],
-	"wildcard_resource": true, "broad_resource": true, "conditions": {}, "condition_keys": [],
-	"policy": "secrets", "source": "inline", "path": ["RolePolicyList", 0, "PolicyDocument", "Statement", 0, "Action"],
-}, overrides)
+import data.fgscan.test.fixtures
+
+# One `input.facts.statements` entry of the policy 'secrets' (see rules/lib/fixtures_test.rego).
+statement(overrides) := fixtures.statement(object.union({"policy": "secrets"}, overrides))
 
 facts(roles_as, statements) := {"used_by": ["web"], "roles_as": roles_as, "statements": statements}
 

@@ -4,11 +4,10 @@ import rego.v1
 
 import data.fgscan.rules.iam_privilege_escalation as rule
 
-statement(overrides) := object.union({
-	"effect": "Allow", "actions": [], "not_actions": [], "resources": ["*"], "not_resources": [],
-	"wildcard_resource": true, "broad_resource": true, "conditions": {}, "condition_keys": [],
-	"policy": "app", "source": "inline", "path": ["RolePolicyList", 0, "PolicyDocument", "Statement", 0, "Action"],
-}, overrides)
+import data.fgscan.test.fixtures
+
+# One `input.facts.statements` entry: an inline Allow on every resource (see rules/lib/fixtures_test.rego).
+statement(overrides) := fixtures.statement(overrides)
 
 scoped := {"resources": ["arn:aws:iam::111122223333:role/web"], "wildcard_resource": false, "broad_resource": false}
 

@@ -4,11 +4,10 @@ import rego.v1
 
 import data.fgscan.rules.iam_trust_policy_too_broad as rule
 
-trust(overrides) := object.union({
-	"effect": "Allow", "actions": ["sts:assumerole"], "services": [], "aws": [], "accounts": [],
-	"external_accounts": [], "any_principal": false, "conditions": {}, "condition_keys": [],
-	"path": ["AssumeRolePolicyDocument", "Statement", 0, "Principal"],
-}, overrides)
+import data.fgscan.test.fixtures
+
+# One `input.facts.trust` entry (see rules/lib/fixtures_test.rego).
+trust(overrides) := fixtures.trust(overrides)
 
 test_everyone_denied_as_critical if {
 	findings := rule.deny with input.facts as {"account": "111122223333", "used_by": [], "roles_as": [], "trust": [trust({"any_principal": true, "aws": ["*"]})]}

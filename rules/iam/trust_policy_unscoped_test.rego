@@ -4,11 +4,10 @@ import rego.v1
 
 import data.fgscan.rules.iam_trust_policy_unscoped as rule
 
-trust(overrides) := object.union({
-	"effect": "Allow", "actions": ["sts:assumerole"], "services": ["ecs-tasks.amazonaws.com"], "aws": [],
-	"accounts": [], "external_accounts": [], "any_principal": false, "conditions": {}, "condition_keys": [],
-	"path": ["AssumeRolePolicyDocument", "Statement", 0, "Principal"],
-}, overrides)
+import data.fgscan.test.fixtures
+
+# One `input.facts.trust` entry trusting ECS tasks (see rules/lib/fixtures_test.rego).
+trust(overrides) := fixtures.trust(object.union({"services": ["ecs-tasks.amazonaws.com"]}, overrides))
 
 test_unconditioned_ecs_trust_denied if {
 	findings := rule.deny with input.facts as {"used_by": ["web"], "roles_as": ["task"], "trust": [trust({})]}

@@ -4,12 +4,13 @@ import rego.v1
 
 import data.fgscan.rules.iam_wildcard_action as rule
 
-statement(overrides) := object.union({
-	"effect": "Allow", "actions": [], "not_actions": [], "resources": ["arn:aws:s3:::assets/*"],
-	"not_resources": [], "wildcard_resource": false, "broad_resource": false, "conditions": {},
-	"condition_keys": [], "policy": "app", "source": "inline",
-	"path": ["RolePolicyList", 0, "PolicyDocument", "Statement", 0, "Action"],
-}, overrides)
+import data.fgscan.test.fixtures
+
+# One `input.facts.statements` entry on one bucket's objects (see rules/lib/fixtures_test.rego).
+statement(overrides) := fixtures.statement(object.union(
+	{"resources": ["arn:aws:s3:::assets/*"], "wildcard_resource": false, "broad_resource": false},
+	overrides,
+))
 
 test_service_wildcard_denied if {
 	findings := rule.deny with input.kind as "iam_role"

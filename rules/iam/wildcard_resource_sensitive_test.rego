@@ -4,11 +4,10 @@ import rego.v1
 
 import data.fgscan.rules.iam_wildcard_resource_sensitive as rule
 
-statement(overrides) := object.union({
-	"effect": "Allow", "actions": [], "not_actions": [], "resources": ["*"], "not_resources": [],
-	"wildcard_resource": true, "broad_resource": true, "conditions": {}, "condition_keys": [],
-	"policy": "app", "source": "inline", "path": ["RolePolicyList", 0, "PolicyDocument", "Statement", 0, "Action"],
-}, overrides)
+import data.fgscan.test.fixtures
+
+# One `input.facts.statements` entry: an inline Allow on every resource (see rules/lib/fixtures_test.rego).
+statement(overrides) := fixtures.statement(overrides)
 
 facts(statements) := {"used_by": [], "roles_as": [], "statements": statements}
 

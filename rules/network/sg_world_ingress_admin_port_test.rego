@@ -4,30 +4,14 @@ import rego.v1
 
 import data.fgscan.rules.sg_world_ingress_admin_port as rule
 
-# One `input.facts.permissions` entry, as scanner/facts.py writes it.
-entry(i, protocol, from_port, to_port, source, world) := permission if {
-	permission := {
-		"direction": "ingress",
-		"index": i,
-		"source_type": "cidr",
-		"source": source,
-		"path": ["IpPermissions", i, "IpRanges", 0, "CidrIp"],
-		"permission_path": ["IpPermissions", i],
-		"protocol": protocol,
-		"protocol_known": true,
-		"from_port": from_port,
-		"to_port": to_port,
-		"ports_known": true,
-		"all_ports": full_range(from_port, to_port),
-		"known": true,
-		"world": world,
-	}
-}
+import data.fgscan.test.fixtures
 
-full_range(from_port, to_port) := true if {
-	from_port <= 0
-	to_port >= 65535
-} else := false
+# One `input.facts.permissions` entry (see rules/lib/fixtures_test.rego).
+entry(i, protocol, from_port, to_port, source, world) := fixtures.permission({
+	"index": i, "source": source, "path": ["IpPermissions", i, "IpRanges", 0, "CidrIp"],
+	"permission_path": ["IpPermissions", i], "protocol": protocol, "from_port": from_port, "to_port": to_port,
+	"all_ports": fixtures.full_range(from_port, to_port), "world": world,
+})
 
 findings(entries) := result if {
 	result := rule.deny with input.facts as {"permissions": entries}

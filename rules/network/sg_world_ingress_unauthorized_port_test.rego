@@ -4,28 +4,14 @@ import rego.v1
 
 import data.fgscan.rules.sg_world_ingress_unauthorized_port as rule
 
-# One `input.facts.permissions` entry as scanner/facts.py builds it: tcp 443 from 0.0.0.0/0.
-entry(overrides) := object.union(
-	{
-		"direction": "ingress", "index": 0, "source_type": "cidr", "source": "0.0.0.0/0", "description": "web",
-		"path": ["IpPermissions", 0, "IpRanges", 0, "CidrIp"], "permission_path": ["IpPermissions", 0],
-		"protocol": "tcp", "protocol_known": true, "from_port": 443, "to_port": 443, "ports_known": true,
-		"all_ports": false, "known": true, "world": true, "public": true, "private": false, "prefix": 0,
-		"version": 4, "addresses": 4294967296,
-	},
-	overrides,
-)
+import data.fgscan.test.fixtures
+import data.fgscan.test.fixtures.ipv6_world
+import data.fgscan.test.fixtures.unresolved_cidr
+import data.fgscan.test.fixtures.unresolved_ports
+import data.fgscan.test.fixtures.all_traffic
 
-ipv6_world := {"source": "::/0", "version": 6, "addresses": null, "path": ["IpPermissions", 0, "Ipv6Ranges", 0, "CidrIpv6"]}
-
-unresolved_cidr := {
-	"source": null, "known": false, "world": false, "public": false, "private": false, "prefix": null,
-	"version": null,
-}
-
-unresolved_ports := {"from_port": null, "to_port": null, "ports_known": false}
-
-all_traffic := {"protocol": "all", "from_port": 0, "to_port": 65535, "all_ports": true}
+# `entry`: one `input.facts.permissions` entry, tcp 443 from 0.0.0.0/0 (see rules/lib/fixtures_test.rego).
+entry(overrides) := fixtures.permission(overrides)
 
 test_range_between_authorized_ports_denied if {
 	findings := rule.deny with input.facts.permissions as [entry({"from_port": 80, "to_port": 443})]
