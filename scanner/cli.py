@@ -206,6 +206,9 @@ def rules_test(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List every test, not only failures."),
     rules_dirs: list[Path] = RULES_OPTION,
     config: Path | None = CONFIG_OPTION,
+    custom_only: bool = typer.Option(
+        False, "--custom-only", help="Only the tests in the custom rule folders (--rules and the config's)."
+    ),
 ) -> None:
     """Run every Rego test beside the rules (bundled and custom) and report like a test runner."""
     from scanner.engine import EngineError
@@ -213,7 +216,9 @@ def rules_test(
     from scanner.ruletest import run_tests
 
     try:
-        outcomes = run_tests(_rulebook(rules_dirs, config), engine.value)
+        book = _rulebook(rules_dirs, config)
+        custom = [*load_config(config).rule_dirs, *rules_dirs] if custom_only else None
+        outcomes = run_tests(book, engine.value, custom)
     except (RuleError, EngineError) as exc:
         raise fail(str(exc)) from None
     failed = [o for o in outcomes if not o.passed]

@@ -36,10 +36,17 @@ class TestOutcome:
     error: str = ""
 
 
-def run_tests(rulebook: Rulebook, engine: str = "regopy") -> list[TestOutcome]:
-    """Every test in the rulebook's `_test.rego` files."""
-    if engine == "opa":
-        return _run_opa(rulebook)
+def run_tests(rulebook: Rulebook, engine: str = "regopy", only: list[Path] | None = None) -> list[TestOutcome]:
+    """Every test in the rulebook's `_test.rego` files, or only in those under the folders `only` (a custom
+    rule folder's own tests, run beside every rule and test library)."""
+    outcomes = _run_opa(rulebook) if engine == "opa" else _run_regopy(rulebook, only)
+    if only is None:
+        return outcomes
+    folders = [folder.resolve() for folder in only]
+    return [o for o in outcomes if any(o.file.resolve().is_relative_to(folder) for folder in folders)]
+
+
+def _run_regopy(rulebook: Rulebook, only: list[Path] | None) -> list[TestOutcome]:
     from scanner.engine.regopy_engine import interpreter, last_error
 
     sources = {str(p): p.read_text(encoding="utf-8") for p in rulebook.modules}
@@ -48,8 +55,9 @@ def run_tests(rulebook: Rulebook, engine: str = "regopy") -> list[TestOutcome]:
     libraries = {str(p): text for p, text in tests.items() if _PACKAGE.search(text) and not _TEST.search(text)}
     sources.update(libraries)
     outcomes = []
+    folders = [folder.resolve() for folder in only or []]
     for test_file, text in tests.items():
-        if str(test_file) in libraries:
+        if str(test_file) in libraries or (folders and not any(test_file.resolve().is_relative_to(f) for f in folders)):
             continue
         package = _PACKAGE.search(text)
         names = _TEST.findall(text)
