@@ -1,41 +1,12 @@
-"""Rego evaluation behind one interface: regopy (embedded rego-cpp, the default) or the `opa` binary."""
+"""Rego evaluation behind one interface (`scanner.engine.interface`): regopy (embedded rego-cpp, the default)
+or the `opa` binary."""
 
 from __future__ import annotations
 
-import shutil
-from typing import Any, Protocol
-
-from scanner.model import Resource
+from scanner.engine.interface import DenySets, Engine, EngineError, opa_path, rego_input
 from scanner.rulebook import Rule, Rulebook
 
-DenySets = dict[str, list[dict[str, Any]]]
-
-
-class EngineError(Exception):
-    """The policy could not be compiled or evaluated."""
-
-
-class Engine(Protocol):
-    """Evaluates the chosen rules against resources, one input per resource."""
-
-    def evaluate(self, resources: list[Resource]) -> list[DenySets]:
-        """For each resource, the `deny` entries of every rule for its kind, keyed by rule id."""
-        ...
-
-    def evaluate_inputs(self, items: list[dict[str, Any]]) -> list[DenySets]:
-        """The same for ready-made inputs (each with `kind` and `name`), such as exposure neighbourhoods."""
-        ...
-
-
-def rego_input(resource: Resource) -> dict[str, Any]:
-    """The `input` document one resource is evaluated against."""
-    return {
-        "kind": resource.kind,
-        "name": resource.name,
-        "resource": resource.data,
-        "facts": resource.facts,
-        "links": resource.links,
-    }
+__all__ = ["DenySets", "Engine", "EngineError", "make_engine", "opa_path", "rego_input"]
 
 
 def make_engine(name: str, rulebook: Rulebook, rules: list[Rule]) -> Engine:
@@ -49,8 +20,3 @@ def make_engine(name: str, rulebook: Rulebook, rules: list[Rule]) -> Engine:
 
         return OpaEngine(rulebook, rules)
     raise EngineError(f"unknown engine {name!r}: use regopy or opa")
-
-
-def opa_path() -> str | None:
-    """The `opa` binary on PATH, if any."""
-    return shutil.which("opa")

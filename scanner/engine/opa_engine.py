@@ -7,7 +7,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from scanner.engine import DenySets, EngineError, opa_path, rego_input
+from scanner.engine.interface import DenySets, EngineError, opa_path, rego_input
 from scanner.model import Resource
 from scanner.rulebook import Rule, Rulebook, entry_module
 

@@ -7,7 +7,7 @@ import re
 import regopy
 from regopy.rego_shared import LogLevel, rego_bundle_query_entrypoint, rego_get_error
 
-from scanner.engine import DenySets, EngineError, rego_input
+from scanner.engine.interface import DenySets, EngineError, rego_input
 from scanner.engine.rego_values import first_expression
 from scanner.model import Resource
 from scanner.rulebook import Rule, Rulebook, entry_module
