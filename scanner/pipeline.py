@@ -110,8 +110,9 @@ def scan(paths: list[Path], options: ScanOptions) -> ScanResult:
         outcomes = [evaluator.run(chunk, options.max_bytes) for chunk in chunks]
     nodes: list[graph.Node] = []
     skips: dict[tuple[str, str, str], list[Skip]] = {}
-    for found, errors, file_count, resource_count, chunk_skips, chunk_nodes in outcomes:
+    for found, errors, file_count, resource_count, chunk_skips, chunk_nodes, chunk_notices in outcomes:
         nodes += chunk_nodes
+        result.notices += chunk_notices
         result.findings += found
         result.errors += errors
         skips.update(chunk_skips)
@@ -175,7 +176,8 @@ class _Evaluator:
             for finding in self.findings(resource, denies, docs[id(resource)])
         ]
         skips = {(r.file, r.kind, r.name): r.skips for r in resources if r.skips}
-        return findings, errors, len(loaded), len(resources), skips, nodes
+        notices = [notice for r in resources for notice in unjudged_notices(r, docs[id(r)])]
+        return findings, errors, len(loaded), len(resources), skips, nodes, notices
 
     def findings(self, resource: Resource, deny_sets: dict[str, list[dict[str, Any]]], doc: Document) -> list[Finding]:
         secrets = {s for s in facts.secret_strings(resource) if len(s) >= 4}
@@ -238,6 +240,19 @@ def load(
         return None
     errors.extend(doc.warnings)
     return doc, resources
+
+
+def unjudged_notices(resource: Resource, doc: Document) -> list[str]:
+    """`file:line: notice:` for each AWS managed policy on a role that fgscan cannot judge."""
+    notices = []
+    for name, path in iam_facts.unjudged_policies(resource):
+        span = locate(resource, path, doc)
+        where = f"{resource.file}:{span.start_line}" if span else resource.file
+        notices.append(
+            f"{where}: notice: IAM role '{resource.name}': AWS managed policy '{name}' not judged (its document is "
+            "not in the input; scan `aws iam get-account-authorization-details --filter AWSManagedPolicy` with it)"
+        )
+    return notices
 
 
 def make_finding(rule: Rule, resource: Resource, deny: dict[str, Any], doc: Document, secrets: set[str]) -> Finding:
