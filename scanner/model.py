@@ -29,6 +29,9 @@ KINDS = (
     "elbv2_target_group",
     "elbv2_listener",
     "elbv2_listener_rule",
+    "ecs_capacity_provider",
+    "ec2_launch_template",
+    "autoscaling_launch_configuration",
 )
 
 # How messages name each kind.
@@ -45,6 +48,9 @@ KIND_LABELS = {
     "elbv2_target_group": "Target group",
     "elbv2_listener": "Listener",
     "elbv2_listener_rule": "Listener rule",
+    "ecs_capacity_provider": "Capacity provider",
+    "ec2_launch_template": "Launch template",
+    "autoscaling_launch_configuration": "Launch configuration",
 }
 
 

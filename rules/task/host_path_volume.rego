@@ -1,5 +1,5 @@
 # METADATA
-# title: Task mounts a sensitive host directory
+# title: Task mounts a host directory
 # description: >-
 #   Every host bind mount breaks the isolation between the task and the instance (the Kubernetes Pod
 #   Security baseline forbids all hostPath volumes); how badly depends on what is mounted. The host
@@ -31,7 +31,7 @@
 #     nist-800-53: [AC-6, SC-39]
 #   examples:
 #     bad: '{"volumes": [{"name": "etc", "host": {"sourcePath": "/etc"}}], "containerDefinitions": [{"name": "app", "mountPoints": [{"sourceVolume": "etc", "containerPath": "/host/etc"}]}]}'
-#     good: '{"volumes": [{"name": "data", "host": {"sourcePath": "/data/app"}}], "containerDefinitions": [{"name": "app", "mountPoints": [{"sourceVolume": "data", "containerPath": "/data"}]}]}'
+#     good: '{"volumes": [{"name": "data"}], "containerDefinitions": [{"name": "app", "mountPoints": [{"sourceVolume": "data", "containerPath": "/data"}]}]}'
 package fgscan.rules.host_path_volume
 
 import data.fgscan.lib.task

@@ -20,6 +20,10 @@ TYPES = {
     "AWS::ECS::Service": ("ecs_service", "ecs.Service"),
     "AWS::ECS::TaskSet": ("ecs_task_set", "ecs.TaskSet"),
     "AWS::ECS::Cluster": ("ecs_cluster", "ecs.Cluster"),
+    "AWS::ECS::CapacityProvider": ("ecs_capacity_provider", "ecs.CapacityProvider"),
+    # ECS container instances: the properties already have the EC2 / Auto Scaling API's names.
+    "AWS::EC2::LaunchTemplate": ("ec2_launch_template", None),
+    "AWS::AutoScaling::LaunchConfiguration": ("autoscaling_launch_configuration", None),
     "AWS::EC2::SecurityGroup": ("ec2_security_group", "ec2.SecurityGroup"),
     "AWS::EC2::NetworkInterface": ("ec2_network_interface", "ec2.NetworkInterface"),
     "AWS::IAM::Role": ("iam_role", "iam.RoleDetail"),
@@ -41,6 +45,12 @@ RENAMES = {
     ("ecs.ProxyConfiguration", "proxyconfigurationproperties"): "properties",
     ("ec2.SecurityGroup", "groupdescription"): "Description",
     ("iam.RoleDetail", "policies"): "RolePolicyList",
+}
+# Members CloudFormation sets on a resource that the API shows elsewhere (a service's Service Connect and
+# managed EBS volumes are on its deployments): (shape, CloudFormation name in lower case) -> (member, its shape).
+ADOPTED = {
+    ("ecs.Service", "serviceconnectconfiguration"): ("serviceConnectConfiguration", "ecs.ServiceConnectConfiguration"),
+    ("ecs.Service", "volumeconfigurations"): ("volumeConfigurations", "ecs.ServiceVolumeConfigurations"),
 }
 BOOLEAN_TYPES = {"boolean"}
 NUMBER_TYPES = {"integer", "long"}
@@ -136,7 +146,8 @@ class _Converter:
             out = {}
             for key, item in value.items():
                 name = RENAMES.get((ref, key.lower())) or lowered.get(key.lower(), key)
-                out[name] = self.convert(item, members.get(name), (*src, key), (*dst, name))
+                name, member = ADOPTED.get((ref, key.lower()), (name, members.get(name)))
+                out[name] = self.convert(item, member, (*src, key), (*dst, name))
             return out
         if "l" in spec and isinstance(value, list):
             return [self.convert(item, spec["l"], (*src, i), (*dst, i)) for i, item in enumerate(value)]
