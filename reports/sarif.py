@@ -136,7 +136,7 @@ def _result(finding: Finding, index: dict[str, int]) -> om.Result:
     )
     logical = om.LogicalLocation(
         name=finding.resource,
-        fully_qualified_name=finding.arn or f"{finding.file}#{finding.resource}",
+        fully_qualified_name=finding.arn or finding.construct or f"{finding.file}#{finding.resource}",
         kind="resource",
     )
     properties: dict[str, Any] = {
@@ -148,6 +148,8 @@ def _result(finding: Finding, index: dict[str, int]) -> om.Result:
         properties["arn"] = finding.arn
     if finding.chain:
         properties["chain"] = finding.chain
+    if finding.construct:
+        properties["construct"] = finding.construct
     account, region = account_region(finding.arn, finding.file)
     if account:
         properties.update(account=account, region=region)

@@ -127,6 +127,9 @@ class Resource:
     # Where a value was not written literally but assumed (a parameter's default): data path -> why,
     # appended to the message of a finding at or inside that path.
     notes: dict[Path, str] = field(default_factory=dict)
+    # The CDK construct path (`Metadata.aws:cdk:path` in a `cdk.out` template): what a CDK user knows the
+    # resource by, rather than its hashed logical id.
+    construct: str | None = None
 
     def source_path(self, path: Path) -> Path:
         """The source-document path of the value at `path` in `data`."""
@@ -168,6 +171,7 @@ class Finding:
     suppression: Suppression | None = None
     baseline_state: str | None = None
     resource_file: str | None = None  # where the resource is declared, when the location is in another file
+    construct: str | None = None  # the resource's CDK construct path
 
     @property
     def declared_in(self) -> str:

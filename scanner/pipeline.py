@@ -261,11 +261,12 @@ def make_finding(rule: Rule, resource: Resource, deny: dict[str, Any], doc: Docu
     message = redact(str(deny.get("msg", rule.title)), secrets)
     severity = rule.severity_of(deny)
     label = KIND_LABELS.get(resource.kind, resource.kind)
+    construct = f" (construct {resource.construct})" if resource.construct else ""
     return Finding(
         rule_id=rule.id,
         rule_name=rule.name,
         severity=severity,
-        message=f"{label} '{resource.name}': {message}",
+        message=f"{label} '{resource.name}'{construct}: {message}",
         kind=resource.kind,
         resource=resource.name,
         file=resource.file,
@@ -273,6 +274,7 @@ def make_finding(rule: Rule, resource: Resource, deny: dict[str, Any], doc: Docu
         path=path,
         fingerprint=fingerprint(rule.id, resource, path),
         arn=resource.arn,
+        construct=resource.construct,
     )
 
 

@@ -196,3 +196,35 @@ def test_exposure_chain_is_a_code_flow(sarif_schema):
     text = (EXAMPLES / "web-stack.yaml").read_text().splitlines()
     assert "CidrIp: 0.0.0.0/0" in text[steps[1]["physicalLocation"]["region"]["startLine"] - 1]
     assert steps[1]["physicalLocation"] == exposed["locations"][0]["physicalLocation"]
+
+
+CDK_TEMPLATE = {
+    "Resources": {
+        "WebTaskDef8A9C3B2E": {
+            "Type": "AWS::ECS::TaskDefinition",
+            "Properties": {
+                "Family": "WebStackWebTaskDef",
+                "ContainerDefinitions": [
+                    {"Name": "web", "Image": "123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.0", "Privileged": True}
+                ],
+            },
+            "Metadata": {"aws:cdk:path": "WebStack/Web/TaskDef/Resource"},
+        }
+    }
+}
+
+
+def test_cdk_findings_name_the_construct_path(tmp_path, sarif_schema):
+    out = tmp_path / "cdk.out"
+    out.mkdir()
+    (out / "WebStack.template.json").write_text(json.dumps(CDK_TEMPLATE, indent=1))
+    log, _ = sarif_of("cdk.out", "--rule", "privileged-container", cwd=tmp_path)
+    check_valid(log, sarif_schema)
+    [result] = log["runs"][0]["results"]
+    assert result["message"]["text"] == (
+        "Task definition 'WebTaskDef8A9C3B2E' (construct WebStack/Web/TaskDef/Resource): "
+        "container 'web' runs in privileged mode."
+    )
+    [logical] = result["locations"][0]["logicalLocations"]
+    assert logical["fullyQualifiedName"] == "WebStack/Web/TaskDef/Resource"
+    assert result["properties"]["construct"] == "WebStack/Web/TaskDef/Resource"

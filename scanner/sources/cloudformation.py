@@ -94,7 +94,14 @@ def resources(doc: Document) -> list[Resource]:
         else:
             data = converter.convert(props, shape, (), ())
         out[logical_id] = Resource(
-            kind, logical_id, data, doc.path, root, converter.origin, skips=skips(logical_id, body, doc)
+            kind,
+            logical_id,
+            data,
+            doc.path,
+            root,
+            converter.origin,
+            skips=skips(logical_id, body, doc),
+            construct=construct_path(body),
         )
 
     for logical_id, body in template.items():
@@ -106,6 +113,13 @@ def resources(doc: Document) -> list[Resource]:
         if body["Type"] in ("AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"):
             _attach_policy(logical_id, body, out)
     return list(out.values())
+
+
+def construct_path(body: dict) -> str | None:
+    """The CDK construct path a `cdk synth` template records in `Metadata.aws:cdk:path`."""
+    meta = body.get("Metadata")
+    path = meta.get("aws:cdk:path") if isinstance(meta, dict) else None
+    return path if isinstance(path, str) and path else None
 
 
 def skips(logical_id: str, body: dict, doc: Document) -> list[Skip]:
