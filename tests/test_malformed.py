@@ -49,7 +49,7 @@ def test_every_value_replaced_by_a_wrong_type_scans_without_crashing(tmp_path: P
     for n, path in enumerate(paths(data)):
         value = REPLACEMENTS[n % len(REPLACEMENTS)]
         case.write_text(json.dumps(replaced(data, path, value)))
-        _, errors, *_, nodes = engine.run([(str(case), "case.json", True)], 10**7)
+        _, errors, _, _, _, nodes, _ = engine.run([(str(case), "case.json", True)], 10**7)
         assert not [e for e in errors if "fgscan bug" in e.message], (path, value, errors)
         if nodes and n % 10 == 0:
             exposure.run(nodes, rulebook, neighbourhood_rules, "regopy", False)

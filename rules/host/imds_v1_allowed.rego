@@ -44,6 +44,7 @@ deny contains finding if {
 }
 
 deny contains finding if {
+	is_object(hosts.options)
 	not "HttpTokens" in object.keys(hosts.options)
 	finding := {
 		"msg": "HttpTokens is not set, so IMDSv1 is allowed unless the AMI requires IMDSv2: set HttpTokens to required.",

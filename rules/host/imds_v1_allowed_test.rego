@@ -27,3 +27,8 @@ test_required_or_unresolved_allowed if {
 	count(rule.deny) == 0 with input.kind as "autoscaling_launch_configuration"
 		with input.resource as {"MetadataOptions": {"HttpTokens": {"Ref": "Tokens"}}}
 }
+
+test_malformed_options_not_judged if {
+	count(rule.deny) == 0 with input.kind as "ec2_launch_template"
+		with input.resource as {"LaunchTemplateData": {"MetadataOptions": "optional"}}
+}

@@ -22,7 +22,7 @@ holder_path := [] if {
 
 holder_path := [] if input.kind == "autoscaling_launch_configuration"
 
-# The metadata options object, `{}` when absent.
+# The metadata options object, `{}` when absent; undefined when malformed (not an object).
 options := o if {
 	o := object.get(input.resource, options_path, {})
 	is_object(o)

@@ -36,7 +36,14 @@ deny contains finding if {
 	}
 }
 
-_has_key if "fargateEphemeralStorageKmsKeyId" in object.keys(object.get(input.resource, ["configuration", "managedStorageConfiguration"], {}))
+_has_key if {
+	storage := object.get(input.resource, ["configuration", "managedStorageConfiguration"], {})
+	is_object(storage)
+	"fargateEphemeralStorageKmsKeyId" in object.keys(storage)
+}
+
+# A malformed configuration is not judged.
+_has_key if not is_object(object.get(input.resource, ["configuration", "managedStorageConfiguration"], {}))
 
 # The deepest of configuration.managedStorageConfiguration that exists.
 _nearest := ["configuration", "managedStorageConfiguration"] if {

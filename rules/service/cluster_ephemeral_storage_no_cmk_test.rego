@@ -15,3 +15,7 @@ test_cluster_with_key_allowed if {
 	count(rule.deny) == 0 with input.resource as {"configuration": {"managedStorageConfiguration": {"fargateEphemeralStorageKmsKeyId": "k"}}}
 	count(rule.deny) == 0 with input.resource as {"configuration": {"managedStorageConfiguration": {"fargateEphemeralStorageKmsKeyId": {"Ref": "Key"}}}}
 }
+
+test_malformed_storage_configuration_not_judged if {
+	count(rule.deny) == 0 with input.resource as {"configuration": {"managedStorageConfiguration": "key"}}
+}
