@@ -35,10 +35,11 @@ def sarif_log(result: ScanResult, category: str = "fgscan", include_suppressed: 
     """The SARIF log object for a scan. Suppressed findings are left out (GitHub shows suppressed results
     as open alerts) unless `include_suppressed`; with a baseline, unchanged and fixed ("absent") findings
     are included with their `baselineState`."""
-    rules = list(result.rules)
-    index = {rule.id: i for i, rule in enumerate(rules)}
     shown = result.findings + (result.baseline.unchanged if result.baseline else [])
     shown += result.suppressed if include_suppressed else []
+    rules = list(result.rules)
+    descriptors = [_descriptor(rule) for rule in rules] + _severity_descriptors(rules, shown)
+    index = {d.id: i for i, d in enumerate(descriptors)}
     run = om.Run(
         tool=om.Tool(
             driver=om.ToolComponent(
@@ -47,7 +48,7 @@ def sarif_log(result: ScanResult, category: str = "fgscan", include_suppressed: 
                 version=scanner.__version__,
                 semantic_version=scanner.__version__,
                 information_uri=INFORMATION_URI,
-                rules=[_descriptor(rule) for rule in rules],
+                rules=descriptors,
             )
         ),
         results=[_result(f, index) for f in [*by_severity(shown), *(result.baseline.fixed if result.baseline else [])]],
@@ -65,28 +66,52 @@ def sarif_log(result: ScanResult, category: str = "fgscan", include_suppressed: 
     return om.SarifLog(version="2.1.0", schema_uri=SCHEMA_URI, runs=[run])
 
 
-def _descriptor(rule: Rule) -> om.ReportingDescriptor:
+def _severity_descriptors(rules: list[Rule], shown: list[Finding]) -> list[om.ReportingDescriptor]:
+    """GitHub reads a result's severity only from its rule's `security-severity`: a result more or less
+    severe than its rule (a compound risk, a per-finding severity) gets a child descriptor
+    `<rule id>/<severity>` carrying it. The fingerprint does not change."""
+    by_id = {rule.id: rule for rule in rules}
+    wanted = {(f.rule_id, f.severity) for f in shown if f.rule_id in by_id and f.severity != by_id[f.rule_id].severity}
+    return [
+        _descriptor(by_id[rule_id], severity) for rule_id, severity in sorted(wanted, key=lambda k: (k[0], -k[1].rank))
+    ]
+
+
+def _rule_id(finding: Finding, index: dict[str, int]) -> str:
+    """The descriptor a result cites: the rule's, or its severity-specific child."""
+    child = f"{finding.rule_id}/{finding.severity.value}"
+    return child if child in index else finding.rule_id
+
+
+def _descriptor(rule: Rule, severity: Severity | None = None) -> om.ReportingDescriptor:
+    """The rule's descriptor; with `severity`, its child for results of that severity."""
+    child = severity is not None and severity != rule.severity
+    severity = severity or rule.severity
     tags = ["security", *rule.kinds, *(f"{fw}/{c}" for fw, ids in rule.frameworks.items() for c in ids)]
     help_text = f"{rule.description}\n\nRemediation: {rule.remediation}"
     help_markdown = f"{rule.description}\n\n**Remediation:** {rule.remediation}"
     if rule.rationale:
         help_text += f"\n\nSeverity: {rule.severity.value}. {rule.rationale}"
         help_markdown += f"\n\n**Severity:** {rule.severity.value}. {rule.rationale}"
+    if child:
+        note = f"This finding is {severity.value}, not {rule.severity.value}: see its message for why."
+        help_text += f"\n\n{note}"
+        help_markdown += f"\n\n{note}"
     if rule.references:
         help_markdown += "\n\n" + "\n".join(f"- <{ref}>" for ref in rule.references)
     return om.ReportingDescriptor(
-        id=rule.id,
-        name=rule.name,
+        id=f"{rule.id}/{severity.value}" if child else rule.id,
+        name=f"{rule.name}/{severity.value}" if child else rule.name,
         short_description=om.MultiformatMessageString(text=rule.title),
         full_description=om.MultiformatMessageString(text=rule.description or rule.title),
         help=om.MultiformatMessageString(text=help_text, markdown=help_markdown),
         help_uri=rule.help_uri,
-        default_configuration=om.ReportingConfiguration(level=LEVELS[rule.severity]),
+        default_configuration=om.ReportingConfiguration(level=LEVELS[severity]),
         properties={
             "tags": tags,
             "precision": str(rule.custom.get("precision", "high")),
-            "problem.severity": LEVELS[rule.severity] if LEVELS[rule.severity] != "note" else "recommendation",
-            "security-severity": rule.severity.score,
+            "problem.severity": LEVELS[severity] if LEVELS[severity] != "note" else "recommendation",
+            "security-severity": severity.score,
         },
     )
 
@@ -111,7 +136,7 @@ def _result(finding: Finding, index: dict[str, int]) -> om.Result:
     )
     logical = om.LogicalLocation(
         name=finding.resource,
-        fully_qualified_name=finding.arn or f"{finding.file}#{finding.resource}",
+        fully_qualified_name=finding.arn or finding.construct or f"{finding.file}#{finding.resource}",
         kind="resource",
     )
     properties: dict[str, Any] = {
@@ -123,13 +148,16 @@ def _result(finding: Finding, index: dict[str, int]) -> om.Result:
         properties["arn"] = finding.arn
     if finding.chain:
         properties["chain"] = finding.chain
+    if finding.construct:
+        properties["construct"] = finding.construct
     account, region = account_region(finding.arn, finding.file)
     if account:
         properties.update(account=account, region=region)
     absent = finding.baseline_state == "absent"
+    rule_id = _rule_id(finding, index)
     return om.Result(
-        rule_id=finding.rule_id,
-        rule_index=index.get(finding.rule_id, -1),
+        rule_id=rule_id,
+        rule_index=index.get(rule_id, -1),
         kind="pass" if absent else "fail",
         level="none" if absent else LEVELS[finding.severity],
         baseline_state=finding.baseline_state,
@@ -139,6 +167,7 @@ def _result(finding: Finding, index: dict[str, int]) -> om.Result:
         message=om.Message(text=finding.linked_message or finding.message),
         locations=[om.Location(physical_location=physical, logical_locations=[logical])],
         related_locations=[_related(r) for r in finding.related] or None,
+        code_flows=_code_flows(finding, physical),
         partial_fingerprints={"primaryLocationLineHash": finding.fingerprint},
         properties=properties,
     )
@@ -153,6 +182,29 @@ def _related(related: RelatedLocation) -> om.Location:
         ),
         message=om.Message(text=related.message),
     )
+
+
+def _code_flows(finding: Finding, primary: om.PhysicalLocation) -> list[om.CodeFlow] | None:
+    """An exposure path as one thread flow GitHub's "Show paths" walks, in the order of `Finding.chain`:
+    the service using the group, the group rule (the result's location), then the container port and
+    the public IP."""
+    if not finding.chain or not finding.related:
+        return None
+    links = finding.chain.split(" -> ")
+    rule_step = links[1] if len(links) > 2 else finding.message
+    service = [r for r in finding.related if r.message.startswith("service ")]
+    rest = [r for r in finding.related if not r.message.startswith("service ")]
+    steps = [_step(r.file, r.span, r.message) for r in service]
+    steps.append(
+        om.ThreadFlowLocation(location=om.Location(physical_location=primary, message=om.Message(text=rule_step)))
+    )
+    steps += [_step(r.file, r.span, r.message) for r in rest]
+    return [om.CodeFlow(message=om.Message(text=finding.chain), thread_flows=[om.ThreadFlow(locations=steps)])]
+
+
+def _step(file: str, span: Span | None, message: str) -> om.ThreadFlowLocation:
+    physical = om.PhysicalLocation(artifact_location=om.ArtifactLocation(uri=artifact_uri(file)), region=_region(span))
+    return om.ThreadFlowLocation(location=om.Location(physical_location=physical, message=om.Message(text=message)))
 
 
 def _gap(gap: CoverageGap) -> om.Notification:

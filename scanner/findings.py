@@ -172,8 +172,10 @@ def _digest(parts: list[str]) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
 
 
-def _subject(kind: str, name: str) -> str:
-    return f"{KIND_LABELS.get(kind, kind)} '{name}': "
+def _subject(resource: Resource) -> str:
+    """How a message names its resource: kind, name and, in CDK output, the construct path a CDK user knows."""
+    construct = f" (construct {resource.construct})" if resource.construct else ""
+    return f"{KIND_LABELS.get(resource.kind, resource.kind)} '{resource.name}'{construct}: "
 
 
 @dataclass
@@ -191,7 +193,7 @@ class Builder:
             rule_id=rule.id,
             rule_name=rule.name,
             severity=rule.severity_of(deny),
-            message=_subject(resource.kind, resource.name) + message + _notes(resource, path),
+            message=_subject(resource) + message + _notes(resource, path),
             kind=resource.kind,
             resource=resource.name,
             file=resource.file,
@@ -199,6 +201,7 @@ class Builder:
             path=path,
             fingerprint=fingerprint(rule.id, resource, path),
             arn=resource.arn if isinstance(resource.arn, str) else None,
+            construct=resource.construct,
         )
 
     def from_neighbourhood(self, rule: Rule, hood: Neighbourhood, deny: dict[str, Any], secrets: Secrets) -> Finding:
@@ -213,7 +216,7 @@ class Builder:
         ]
         numbers = {i: n for n, loc in enumerate(cited[1:], 1) for i, known in hood.locs.items() if known == loc}
         msg = self.redactor.redact(deny.get("msg") or rule.title, secrets)
-        prefix = _subject(service.kind, service.name)
+        prefix = _subject(service)
         linked = LINK.sub(lambda m: f"[{m[1]}]({numbers[m[2]]})" if m[2] in numbers else m[1], msg)
         parts = [rule.id, service.kind, service.file, service.name]
         parts += [f"{c.file}#{'/'.join(map(str, c.path))}" for c in cited]
@@ -233,6 +236,7 @@ class Builder:
             chain=self.redactor.redact(str(deny["chain"]), secrets) if deny.get("chain") else None,
             linked_message=prefix + linked if related else None,
             resource_file=service.file if service.file != primary.file else None,
+            construct=service.construct,
         )
 
     def _span(self, loc: Loc) -> Span | None:

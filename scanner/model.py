@@ -29,6 +29,9 @@ KINDS = (
     "elbv2_target_group",
     "elbv2_listener",
     "elbv2_listener_rule",
+    "ecs_capacity_provider",
+    "ec2_launch_template",
+    "autoscaling_launch_configuration",
 )
 
 # How messages name each kind.
@@ -45,6 +48,9 @@ KIND_LABELS = {
     "elbv2_target_group": "Target group",
     "elbv2_listener": "Listener",
     "elbv2_listener_rule": "Listener rule",
+    "ecs_capacity_provider": "Capacity provider",
+    "ec2_launch_template": "Launch template",
+    "autoscaling_launch_configuration": "Launch configuration",
 }
 
 
@@ -124,6 +130,9 @@ class Resource:
     # Where a value was not written literally but assumed (a parameter's default): data path -> why,
     # appended to the message of a finding at or inside that path.
     notes: dict[Path, str] = field(default_factory=dict)
+    # The CDK construct path (`Metadata.aws:cdk:path` in a `cdk.out` template): what a CDK user knows the
+    # resource by, rather than its hashed logical id.
+    construct: str | None = None
 
     def source_path(self, path: Path) -> Path:
         """The source-document path of the value at `path` in `data`."""
@@ -165,6 +174,7 @@ class Finding:
     suppression: Suppression | None = None
     baseline_state: str | None = None
     resource_file: str | None = None  # where the resource is declared, when the location is in another file
+    construct: str | None = None  # the resource's CDK construct path
 
     @property
     def declared_in(self) -> str:

@@ -19,13 +19,13 @@ from scanner.config import Config
 from scanner.engine import DenySets, rego_input
 from scanner.evaluate import Evaluation, Failed, RuleSet, evaluate_all
 from scanner.facts import iam as iam_facts
-from scanner.findings import BadDeny, Builder, Redactor, check, merge_readings
+from scanner.findings import BadDeny, Builder, Redactor, check, locate, merge_readings
 from scanner.graph import Graph
 from scanner.load import Loaded, load, load_batch
 from scanner.model import KIND_LABELS, Finding, InputError, Resource, ScanResult, Severity
 from scanner.rulebook import Rule, Rulebook
 from scanner.sources.discovery import InputFile, discover
-from scanner.sources.documents import DEFAULT_MAX_BYTES
+from scanner.sources.documents import DEFAULT_MAX_BYTES, Document
 from scanner.suppressions import mark_in_source
 
 LOAD_BATCH = 40
@@ -128,6 +128,7 @@ class Scanner:
         ]
         result.findings = [f for f in merge_readings(made, resources) if f.rule_id not in broken]
         result.evaluated = _evaluated(rules, resources, hoods)
+        result.notices += [n for r in resources for n in _unjudged_notices(r, builder.docs.get(r.file))]
         result.notices += exposure.unknowns_notice(hoods, options.assume_worst)
         skips = {(r.file, r.kind, r.name): r.skips for r in resources if r.skips}
         result.notices += mark_in_source(result.findings, skips, rules, self.rulebook.rules)
@@ -172,6 +173,19 @@ def _findings(
         except BadDeny as exc:
             broken.setdefault(rule_id, str(exc))
     return out
+
+
+def _unjudged_notices(resource: Resource, doc: Document | None) -> list[str]:
+    """`file:line: notice:` for each AWS managed policy on a role that fgscan cannot judge."""
+    notices = []
+    for name, path in iam_facts.unjudged_policies(resource):
+        span = locate(doc, resource.source_path(path))
+        where = f"{resource.file}:{span.start_line}" if span else resource.file
+        notices.append(
+            f"{where}: notice: IAM role '{resource.name}': AWS managed policy '{name}' not judged (its document is "
+            "not in the input; scan `aws iam get-account-authorization-details --filter AWSManagedPolicy` with it)"
+        )
+    return notices
 
 
 def _label(resource: Resource) -> str:

@@ -191,6 +191,16 @@ class Rulebook:
         """Every framework some rule maps to, sorted."""
         return sorted({name for rule in self.rules for name in rule.frameworks})
 
+    def framework_problem(self, selector: str) -> str | None:
+        """Why a framework selector (`aws-fsbp`, or one control: `aws-fsbp/ECS.4`) selects nothing, or None."""
+        name, _, control = selector.lower().partition("/")
+        known = self.frameworks()
+        if name not in known:
+            return f"unknown framework {selector!r} (known: {', '.join(known) or 'none'})"
+        if control and not any(_maps(rule, selector) for rule in self.rules):
+            return f"no rule maps to {selector!r}"
+        return None
+
     def configure(self, params: dict[str, Any], severities: dict[str, Severity]) -> None:
         """Apply a user's parameter overrides (deep-merged) and severities (by rule id or name)."""
         _merge(self.params, params)
@@ -206,20 +216,36 @@ class Rulebook:
             if self.find(key) is None:
                 raise RuleError(f"unknown rule {key!r} (see 'fgscan rules list')")
         frameworks = [f.lower() for f in frameworks or []]
-        known = self.frameworks()
         for name in frameworks:
-            if name not in known:
-                raise RuleError(f"unknown framework {name!r} (known: {', '.join(known) or 'none'})")
+            problem = self.framework_problem(name)
+            if problem:
+                raise RuleError(problem)
         wanted = {self.find(k).id for k in include}  # type: ignore[union-attr]
         dropped = {self.find(k).id for k in skip}  # type: ignore[union-attr]
         chosen = [r for r in self.rules if (not wanted or r.id in wanted) and r.id not in dropped]
         if frameworks:
-            chosen = [r for r in chosen if any(f in r.frameworks for f in frameworks)]
+            chosen = [r for r in chosen if any(_maps(r, f) for f in frameworks)]
         return chosen
 
     def data_document(self) -> dict[str, Any]:
         """The base document rules read: `data.fgscan.params`."""
         return {"fgscan": {"params": self.params}}
+
+
+# Controls a framework retired, and the current ones that took them over: an old configuration that
+# selects one still selects their rules. AWS retired FSBP ECS.1 in March 2026.
+RETIRED_CONTROLS = {"aws-fsbp": {"ecs.1": ("ecs.4", "ecs.17", "ecs.20", "ecs.21")}}
+
+
+def _maps(rule: Rule, selector: str) -> bool:
+    """The rule maps to a framework (`aws-fsbp`) or to one of its controls (`aws-fsbp/ECS.4`, case-insensitive)."""
+    name, _, control = selector.lower().partition("/")
+    if name not in rule.frameworks:
+        return False
+    if not control:
+        return True
+    wanted = RETIRED_CONTROLS.get(name, {}).get(control, (control,))
+    return any(c.lower() in wanted for c in rule.frameworks[name])
 
 
 def entry_module(rules: list[Rule]) -> str:

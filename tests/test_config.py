@@ -157,6 +157,25 @@ def test_frameworks_and_exclude_from_the_file(tmp_path):
     }
 
 
+def test_a_retired_fsbp_control_selects_the_controls_that_replaced_it(tmp_path):
+    """AWS retired FSBP ECS.1 in March 2026; an old configuration selecting it runs the rules of ECS.4,
+    ECS.17, ECS.20 and ECS.21 (privileged containers, host network mode, root user, writable root)."""
+    shutil.copy(RISKY, tmp_path / "risky.json")
+    write_config(tmp_path, "frameworks: [aws-fsbp/ECS.1]\n")
+    proc = run_fgscan("scan", "risky.json", "-f", "json", "--fail-on", "none", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    rules = {f["rule"] for f in json.loads(proc.stdout)["findings"]}
+    assert {"privileged-container", "host-network-mode", "root-user"} <= rules
+    assert rules <= {"privileged-container", "host-network-mode", "root-user", "windows-admin-user"}
+    one = run_fgscan(
+        "scan", "risky.json", "-f", "json", "--fail-on", "none", "--framework", "aws-fsbp/ecs.4", cwd=tmp_path
+    )
+    assert {f["rule"] for f in json.loads(one.stdout)["findings"]} == {"privileged-container"}
+    write_config(tmp_path, "frameworks: [aws-fsbp/ECS.99]\n")
+    proc = run_fgscan("scan", "risky.json", cwd=tmp_path)
+    assert proc.returncode == 2 and "no rule maps to 'aws-fsbp/ECS.99'" in proc.stderr
+
+
 def test_ignore_entries_are_parsed_for_suppressions(tmp_path):
     config = read_config(
         write_config(

@@ -148,3 +148,83 @@ def test_installed_wheel_finds_its_rules_without_the_source_tree(tmp_path):
     assert proc.stderr.startswith(str(site)), proc.stderr
     assert proc.returncode == 1
     assert any(f["rule"] == "privileged-container" for f in json.loads(proc.stdout)["findings"])
+
+
+def test_results_more_severe_than_their_rule_carry_their_severity_for_github(sarif_schema):
+    """A compound-critical internet-exposed-task (a high rule) and an unset user (medium under the high
+    root-user rule) cite a child descriptor with their own security-severity; fingerprints stay those
+    of the JSON report."""
+    log, _ = sarif_of("examples/web-stack.yaml")
+    check_valid(log, sarif_schema)
+    check_github_rules(log)
+    rules = {r["id"]: r for r in log["runs"][0]["tool"]["driver"]["rules"]}
+    exposed = [r for r in log["runs"][0]["results"] if r["ruleId"].startswith("FG-EXP-001")]
+    assert exposed and all(r["ruleId"] == "FG-EXP-001/critical" for r in exposed)
+    assert rules["FG-EXP-001/critical"]["properties"]["security-severity"] == "9.5"
+    assert rules["FG-EXP-001"]["properties"]["security-severity"] == "8.0"
+    report = json.loads(run_fgscan("scan", "examples/web-stack.yaml", "--format", "json", cwd=ROOT).stdout)
+    fingerprints = {f["fingerprint"] for f in report["findings"] if f["rule_id"] == "FG-EXP-001"}
+    assert {r["partialFingerprints"]["primaryLocationLineHash"] for r in exposed} == fingerprints
+
+
+def test_configured_severity_is_the_rules_own(tmp_path, sarif_schema):
+    shutil.copy(EXAMPLES / "web-stack.yaml", tmp_path / "stack.yaml")
+    (tmp_path / ".fgscan.yaml").write_text("rules:\n  severity:\n    internet-exposed-task: low\n")
+    log, _ = sarif_of("stack.yaml", cwd=tmp_path)
+    check_valid(log, sarif_schema)
+    rules = {r["id"]: r for r in log["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["FG-EXP-001"]["properties"]["security-severity"] == "2.0"
+    assert not [i for i in rules if i.startswith("FG-EXP-001/")]
+
+
+def test_exposure_chain_is_a_code_flow(sarif_schema):
+    log, _ = sarif_of("examples/web-stack.yaml")
+    exposed = next(
+        r
+        for r in log["runs"][0]["results"]
+        if r["ruleId"].startswith("FG-EXP-001") and r["codeFlows"][0]["message"]["text"].endswith("container web :443")
+    )
+    [flow] = exposed["codeFlows"]
+    assert flow["message"]["text"] == "service web -> WebSecurityGroup :443 from 0.0.0.0/0 -> container web :443"
+    steps = [s["location"] for s in flow["threadFlows"][0]["locations"]]
+    assert [s["message"]["text"] for s in steps] == [
+        "service 'web' uses group 'WebSecurityGroup'",
+        "WebSecurityGroup :443 from 0.0.0.0/0",
+        "container 'web' maps port 443",
+        "assignPublicIp: ENABLED",
+    ]
+    text = (EXAMPLES / "web-stack.yaml").read_text().splitlines()
+    assert "CidrIp: 0.0.0.0/0" in text[steps[1]["physicalLocation"]["region"]["startLine"] - 1]
+    assert steps[1]["physicalLocation"] == exposed["locations"][0]["physicalLocation"]
+
+
+CDK_TEMPLATE = {
+    "Resources": {
+        "WebTaskDef8A9C3B2E": {
+            "Type": "AWS::ECS::TaskDefinition",
+            "Properties": {
+                "Family": "WebStackWebTaskDef",
+                "ContainerDefinitions": [
+                    {"Name": "web", "Image": "123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.0", "Privileged": True}
+                ],
+            },
+            "Metadata": {"aws:cdk:path": "WebStack/Web/TaskDef/Resource"},
+        }
+    }
+}
+
+
+def test_cdk_findings_name_the_construct_path(tmp_path, sarif_schema):
+    out = tmp_path / "cdk.out"
+    out.mkdir()
+    (out / "WebStack.template.json").write_text(json.dumps(CDK_TEMPLATE, indent=1))
+    log, _ = sarif_of("cdk.out", "--rule", "privileged-container", cwd=tmp_path)
+    check_valid(log, sarif_schema)
+    [result] = log["runs"][0]["results"]
+    assert result["message"]["text"] == (
+        "Task definition 'WebTaskDef8A9C3B2E' (construct WebStack/Web/TaskDef/Resource): "
+        "container 'web' runs in privileged mode."
+    )
+    [logical] = result["locations"][0]["logicalLocations"]
+    assert logical["fullyQualifiedName"] == "WebStack/Web/TaskDef/Resource"
+    assert result["properties"]["construct"] == "WebStack/Web/TaskDef/Resource"

@@ -71,3 +71,23 @@ test_dynamic_references_are_skipped if {
 	]}
 		with data.fgscan.params.allowed_registries as ["public.ecr.aws"]
 }
+
+test_deploy_time_placeholders_say_nothing if {
+	count(rule.deny) == 0 with input.resource as {"containerDefinitions": [
+		{"name": "a", "image": "<IMAGE1_NAME>"},
+		{"name": "b", "image": "REPOSITORY_URI:IMAGE_TAG"},
+		{"name": "c", "image": "${IMAGE}"},
+		{"name": "d", "image": "$IMAGE"},
+		{"name": "e", "image": "{{ image }}"},
+		{"name": "f", "image": "#{ImageUri}#"},
+		{"name": "g", "image": "123456789012.dkr.ecr.eu-west-1.amazonaws.com/IMAGE_NAME"},
+	]}
+}
+
+test_upper_case_tag_or_host_is_still_judged if {
+	findings := rule.deny with input.resource as {"containerDefinitions": [
+		{"name": "a", "image": "nginx:Latest-RC1"},
+		{"name": "b", "image": "Registry.Example.com/team/app"},
+	]}
+	count(findings) == 2
+}

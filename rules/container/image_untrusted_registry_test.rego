@@ -68,3 +68,13 @@ test_dynamic_references_are_skipped if {
 	]}
 		with data.fgscan.params.allowed_registries as ["public.ecr.aws"]
 }
+
+test_deploy_time_placeholders_say_nothing if {
+	count(rule.deny) == 0 with input.resource as {"containerDefinitions": [
+		{"name": "a", "image": "<IMAGE1_NAME>"},
+		{"name": "b", "image": "REPOSITORY_URI:IMAGE_TAG"},
+		{"name": "c", "image": "${IMAGE}"},
+		{"name": "d", "image": "$IMAGE_URI"},
+	]}
+		with data.fgscan.params.allowed_registries as ["public.ecr.aws"]
+}

@@ -1,15 +1,18 @@
 # METADATA
 # title: Container runs as root
 # description: >-
-#   A container whose user is unset, `root` or UID 0 runs its process as root. A bug in the
-#   application then hands the attacker root inside the container, which makes kernel and
-#   runtime escapes, and tampering with anything mounted into the task, much easier.
+#   A container whose user is `root` or UID 0 runs its process as root. A bug in the application
+#   then hands the attacker root inside the container, which makes kernel and runtime escapes, and
+#   tampering with anything mounted into the task, much easier. As in AWS FSBP ECS.20, an explicit
+#   root user is high and an unset user medium: the image's own `USER` may already be non-root.
 # scope: package
 # custom:
 #   id: FG-CTR-002
 #   name: root-user
 #   severity: high
-#   rationale: Root in the container turns any code-execution bug into full control of the task and its mounts.
+#   rationale: >-
+#     Root in the container turns any code-execution bug into full control of the task and its mounts;
+#     medium when the user is unset, since the image may set a non-root one.
 #   kinds: [ecs_task_definition]
 #   remediation: >-
 #     Set `user` to a non-root UID (for example "10001" or "10001:10001") and build the image so
@@ -38,8 +41,9 @@ deny contains finding if {
 	is_object(container)
 	unset(object.get(container, "user", null))
 	finding := {
-		"msg": sprintf("container '%s' sets no user, so it runs as root unless the image says otherwise.", [container.name]),
+		"msg": sprintf("container '%s' sets no user: it runs as root unless the image's own USER is non-root (check its Dockerfile, or set user).", [container.name]),
 		"path": ["containerDefinitions", i, "name"],
+		"severity": "medium",
 	}
 }
 

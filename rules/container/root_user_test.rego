@@ -29,6 +29,16 @@ test_unset_user_points_at_the_container_name if {
 	{f.path | some f in findings} == {["containerDefinitions", 1, "name"], ["containerDefinitions", 2, "name"]}
 	some f in findings
 	contains(f.msg, "'sidecar'")
+	contains(f.msg, "image's own USER")
+	every finding in findings {
+		finding.severity == "medium"
+	}
+}
+
+test_explicit_root_keeps_the_rule_severity if {
+	findings := rule.deny with input.resource as {"containerDefinitions": containers(["root", "0:0"])}
+	count(findings) == 2
+	count([f | some f in findings; f.severity]) == 0
 }
 
 test_non_root_users_allowed if {

@@ -5,8 +5,10 @@
 #   task definitions, read the CloudFormation template or the repository, or inspect the running
 #   container sees them. fgscan judges the value itself: known key and token formats, private
 #   keys, passwords in URLs, high-entropy strings, and literal values of variables named like
-#   secrets (`*_PASSWORD`, `*_TOKEN`, `*_SECRET`, ...) that are not numbers, flags, plain URLs,
-#   paths or references.
+#   secrets (`*_PASSWORD`, `*_TOKEN`, `*_SECRET`, ...), however short, that are not numbers, flags,
+#   plain URLs, paths or references. Variables that always hold credentials (`always_secret_names`:
+#   `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `ECS_ENGINE_AUTH_DATA`, as FSBP ECS.8 lists) are a
+#   finding whatever their value.
 # scope: package
 # custom:
 #   id: FG-CTR-005
@@ -39,13 +41,24 @@ deny contains finding if {
 	is_object(container)
 	some j, variable in container.environment
 	is_object(variable)
-	is_string(variable.value)
 	name := variable_name(variable, j)
-	kind := secrets.secret_kind(name, variable.value)
+	kind := secret_kind(name, object.get(variable, "value", null))
 	finding := {
 		"msg": sprintf("container '%s' passes a secret in plain-text environment variable '%s' (%s).", [container.name, name, kind]),
 		"path": ["containerDefinitions", i, "environment", j, "value"],
 	}
+}
+
+# A known format first, then a credential name (whatever the value), then the other signs of a secret.
+secret_kind(name, value) := kind if {
+	is_string(value)
+	kind := secrets.known_format(name, value)
+} else := "a credential by its name, whatever the value" if {
+	upper(name) in {upper(n) | some n in data.fgscan.params.always_secret_names}
+	not value in {null, ""}
+} else := kind if {
+	is_string(value)
+	kind := secrets.secret_kind(name, value)
 }
 
 variable_name(variable, _) := variable.name if is_string(variable.name)

@@ -38,6 +38,23 @@ test_secret_named_variable_with_a_plausible_value if {
 	kind_of("DB_PASSWORD", "correct-horse-battery") == "(literal value of a secret-named variable)."
 	kind_of("jwtSecret", "not-so-secret-after-all") == "(literal value of a secret-named variable)."
 	kind_of("DB_PASS", "postgres1") == "(literal value of a secret-named variable)."
+	kind_of("DB_PASSWORD", "hunter2") == "(literal value of a secret-named variable)."
+	kind_of("ADMIN_PASSWORD", "admin") == "(literal value of a secret-named variable)."
+	kind_of("STRIPE_API_KEY", "k3y") == "(literal value of a secret-named variable)."
+}
+
+test_credential_names_whatever_the_value if {
+	kind_of("AWS_ACCESS_KEY_ID", "my-key") == "(a credential by its name, whatever the value)."
+	kind_of("aws_secret_access_key", "abc") == "(a credential by its name, whatever the value)."
+	kind_of("ECS_ENGINE_AUTH_DATA", "{\"https://index.docker.io/v1/\":{\"username\":\"u\"}}") == "(a credential by its name, whatever the value)."
+	kind_of("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE") == "(AWS access key ID)."
+	findings := rule.deny with input.resource as task([{"name": "AWS_SECRET_ACCESS_KEY", "value": {"Ref": "SecretKey"}}])
+	count(findings) == 1
+	count(rule.deny) == 0 with input.resource as task([
+		{"name": "AWS_ACCESS_KEY_ID", "value": ""},
+		{"name": "AWS_ACCESS_KEY_ID"},
+		{"name": "AWS_REGION", "value": "eu-west-1"},
+	])
 }
 
 test_high_entropy_token_under_any_name if {
@@ -67,7 +84,8 @@ test_message_names_the_variable_never_the_value if {
 test_secret_names_with_harmless_values_allowed if {
 	count(rule.deny) == 0 with input.resource as task([
 		{"name": "PASSWORD_MIN_LENGTH", "value": "12"},
-		{"name": "DB_PASSWORD", "value": "admin"},
+		{"name": "DB_PASSWORD", "value": ""},
+		{"name": "ENABLE_TOKEN", "value": "true"},
 		{"name": "API_TOKEN_TTL", "value": "3600"},
 		{"name": "SESSION_TOKEN", "value": "86400000"},
 		{"name": "REFRESH_TOKEN", "value": "disabled"},

@@ -6,7 +6,10 @@
 #   any role, or pass any role to new compute (`iam:PassRole` on `*` with `lambda:CreateFunction`,
 #   `ecs:RegisterTaskDefinition`, `ec2:RunInstances`, ...). A role holding them is an administrator
 #   in waiting, whatever else its policies say. Wildcards such as `iam:*` count; an unconditional
-#   Deny on `*` removes the action.
+#   Deny on `*` removes the action. Conditions that limit the grant are judged: `iam:PassRole` or
+#   `sts:AssumeRole` on every role limited by `iam:PassedToService`, `aws:ResourceTag`,
+#   `aws:SourceArn`/`SourceAccount` or `ecs:cluster` is not "every role", and PassRole limited to
+#   some services only escalates through those services.
 # scope: package
 # custom:
 #   id: FG-IAM-003
@@ -49,20 +52,27 @@ hits contains [s.path, text] if {
 hits contains [s.path, text] if {
 	some s in judged
 	s.broad_resource
+	not iam.scoped_by_condition(s)
 	found := sort({a | some a in params.iam_escalation_actions_on_any_resource; iam.grants(s, a); not iam.denied(a)})
 	count(found) > 0
 	text := concat("", [iam.describe(s), " allows ", concat(", ", found), " on every role"])
 }
 
-# iam:PassRole on every role, and a service that runs the passed role on the holder's behalf. PassRole
-# scoped to named roles with ecs:RegisterTaskDefinition is the deployment pattern AWS documents.
+# iam:PassRole on every role, and a service that runs the passed role on the holder's behalf, when the
+# PassRole statement lets the role be passed to that service. PassRole scoped to named roles with
+# ecs:RegisterTaskDefinition is the deployment pattern AWS documents.
 hits contains [s.path, text] if {
 	some p in judged
 	p.broad_resource
 	iam.grants(p, "iam:passrole")
 	not iam.denied("iam:passrole")
 	some s in judged
-	found := sort({a | some a in params.iam_escalation_passrole_targets; iam.grants(s, a); not iam.denied(a)})
+	found := sort({a |
+		some a in params.iam_escalation_passrole_targets
+		iam.grants(s, a)
+		not iam.denied(a)
+		iam.passable_to(p, object.get(params.iam_passrole_target_services, a, "*"))
+	})
 	count(found) > 0
 	text := concat("", [iam.describe(s), " allows ", concat(", ", found), " together with iam:passrole"])
 }

@@ -43,10 +43,10 @@ test_passrole_on_one_role_alone_allowed if {
 
 test_passrole_on_every_role_with_register_task_definition_denied if {
 	findings := rule.deny with input.kind as "iam_role" with input.facts as facts([
-		statement({"actions": ["iam:passrole"], "conditions": {"StringLike": {"iam:PassedToService": "ecs-tasks.amazonaws.com"}}}),
+		statement({"actions": ["iam:passrole"], "condition_keys": ["iam:passedtoservice"], "passed_to_services": ["ecs-tasks.amazonaws.com"]}),
 		statement({"actions": ["ecs:registertaskdefinition", "ecs:runtask"], "path": ["RolePolicyList", 1, "PolicyDocument", "Statement", 0, "Action"]}),
 	])
-	count(findings) == 2
+	count(findings) == 1
 	some finding in findings
 	finding.path == ["RolePolicyList", 1, "PolicyDocument", "Statement", 0, "Action"]
 	contains(finding.msg, "ecs:registertaskdefinition together with iam:passrole")
@@ -85,4 +85,41 @@ test_read_only_iam_allowed if {
 
 test_admin_statement_left_to_admin_rule if {
 	count(rule.deny) == 0 with input.kind as "iam_role" with input.facts as facts([statement({"actions": ["*"]})])
+}
+
+test_passrole_limited_to_a_service_is_not_every_role if {
+	count(rule.deny) == 0 with input.kind as "iam_role" with input.facts as facts([statement({
+		"actions": ["iam:passrole"], "condition_keys": ["iam:passedtoservice"],
+		"passed_to_services": ["ecs-tasks.amazonaws.com"],
+	})])
+}
+
+test_passrole_limited_to_other_services_does_not_escalate_through_lambda if {
+	# AmazonDynamoDBFullAccess: PassRole only to application-autoscaling and dax.
+	count(rule.deny) == 0 with input.kind as "iam_role" with input.facts as facts([
+		statement({
+			"actions": ["iam:passrole"], "condition_keys": ["iam:passedtoservice"],
+			"passed_to_services": ["application-autoscaling.amazonaws.com", "dax.amazonaws.com"],
+		}),
+		statement({"actions": ["lambda:createfunction"]}),
+	])
+}
+
+test_passrole_to_a_matching_service_pattern_escalates if {
+	findings := rule.deny with input.kind as "iam_role" with input.facts as facts([
+		statement({"actions": ["iam:passrole"], "condition_keys": ["iam:passedtoservice"], "passed_to_services": ["lambda.*"]}),
+		statement({"actions": ["lambda:createfunction"], "path": ["RolePolicyList", 1, "PolicyDocument", "Statement", 0, "Action"]}),
+	])
+	count(findings) == 1
+	some finding in findings
+	contains(finding.msg, "lambda:createfunction together with iam:passrole")
+}
+
+test_assume_role_limited_by_tag_source_or_cluster_is_not_every_role if {
+	count(rule.deny) == 0 with input.kind as "iam_role" with input.facts as facts([
+		statement({"actions": ["sts:assumerole"], "condition_keys": ["aws:resourcetag/team"]}),
+		statement({"actions": ["sts:assumerole"], "condition_keys": ["aws:sourcearn"]}),
+		statement({"actions": ["iam:passrole"], "condition_keys": ["aws:sourceaccount"]}),
+		statement({"actions": ["iam:passrole"], "condition_keys": ["ecs:cluster"]}),
+	])
 }

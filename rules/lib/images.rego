@@ -6,11 +6,39 @@ package fgscan.lib.images
 import rego.v1
 
 # The literal text of an image: a string, or the template of an `Fn::Sub` (short or list form);
-# undefined for a CloudFormation dynamic reference (`{{resolve:ssm:...}}`), resolved at deploy time.
+# undefined for a CloudFormation dynamic reference (`{{resolve:ssm:...}}`) and for a deploy-time
+# placeholder, both replaced before the image is pulled.
 text(image) := ref if {
 	ref := _literal(image)
 	not contains(ref, "{{resolve:")
+	not deploy_placeholder(ref)
 }
+
+# A token a pipeline replaces at deploy time: CodeDeploy's `<IMAGE1_NAME>`, `$IMAGE`, `{{image}}`,
+# `#{Image}#`, `%IMAGE%`, or an upper-case name such as `REPOSITORY_URI:IMAGE_TAG` (a real repository
+# path is lower case; `${...}` placeholders are judged by the rules on the part they look at).
+deploy_placeholder(ref) if regex.match(`[<>%]|[{][{]|#[{]|[$][A-Za-z_]`, ref)
+
+deploy_placeholder(ref) if regex.match(`[A-Z]`, _repository_path(ref))
+
+# The repository path without registry host, tag, digest or `${...}` placeholders.
+_repository_path(ref) := concat("/", [_untagged(p) | some p in array.slice(parts, _host_parts(parts), count(parts))]) if {
+	parts := split(split(regex.replace(ref, `[$][{][^}]*[}]`, ""), "@")[0], "/")
+}
+
+_host_parts(parts) := 1 if {
+	count(parts) > 1
+	_is_host(parts[0])
+}
+
+_host_parts(parts) := 0 if {
+	count(parts) > 1
+	not _is_host(parts[0])
+}
+
+_host_parts(parts) := 0 if count(parts) == 1
+
+_untagged(component) := split(component, ":")[0]
 
 _literal(image) := image if is_string(image)
 

@@ -3,7 +3,8 @@
 # description: >-
 #   An ingress rule from 0.0.0.0/0 or ::/0 whose port range includes a remote administration
 #   port (`admin_ports` in data.json: SSH 22 and RDP 3389 by default) lets anyone on the internet
-#   try to log in. Such ports are scanned and brute-forced within minutes of being exposed.
+#   try to log in. Such ports are scanned and brute-forced within minutes of being exposed. A rule
+#   open on every port (or protocol -1) is left to sg-world-ingress-all-traffic, so it gives one finding.
 # scope: package
 # custom:
 #   id: FG-SG-001
@@ -38,6 +39,7 @@ deny contains finding if {
 	permission.world == true
 	permission.protocol in {"tcp", "udp", "all"}
 	permission.ports_known == true
+	permission.all_ports == false # every port (or protocol -1) is sg-world-ingress-all-traffic's one finding
 	reached := [port |
 		some port in data.fgscan.params.admin_ports
 		permission.from_port <= port

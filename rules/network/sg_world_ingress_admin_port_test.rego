@@ -36,8 +36,12 @@ test_range_covering_both_ports_names_both if {
 	contains(f.msg, "22, 3389")
 }
 
-test_all_protocols_reach_admin_ports if {
-	count(findings([entry(0, "all", 0, 65535, "0.0.0.0/0", true)])) == 1
+# Every port or protocol -1 from the world is one finding, sg-world-ingress-all-traffic's.
+test_all_traffic_is_left_to_the_all_traffic_rule if {
+	count(findings([
+		entry(0, "all", 0, 65535, "0.0.0.0/0", true),
+		entry(1, "tcp", 0, 65535, "::/0", true),
+	])) == 0
 }
 
 test_udp_rdp_denied if {

@@ -2,7 +2,7 @@
 # title: Container mounts the Docker socket
 # description: >-
 #   A container that can reach the Docker daemon's socket (`/var/run/docker.sock`, or a parent
-#   directory such as `/var/run` or `/`) can start a privileged container that mounts the host's
+#   directory such as `/var/run`; the host root `/` is reported by host-path-volume) can start a privileged container that mounts the host's
 #   root file system, so it controls the instance and every task on it, including their task
 #   role credentials.
 # scope: package
@@ -34,6 +34,7 @@ import rego.v1
 deny contains finding if {
 	some volume in input.resource.volumes
 	source := task.host_source(volume)
+	source.path != "/" # the host root is host-path-volume's (critical) finding
 	exposes_socket(source.path)
 	some mount in task.mounts_of(volume.name)
 	container := input.resource.containerDefinitions[mount.container]

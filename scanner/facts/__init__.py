@@ -7,6 +7,7 @@
   secret could hide in (environment values, command, entry point, Docker labels), and of the words
   and `=` values inside command and entry point arguments.
 - IAM roles and policies: statements, trust and usage facts, see `scanner.facts.iam`.
+- `facts.user_data` (launch templates and configurations): the user data as text, see `scanner.facts.user_data`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections import Counter
 from typing import Any
 
 from scanner.facts import iam as iam_facts
+from scanner.facts import user_data
 from scanner.model import Resource
 
 PROTOCOLS = {"-1": "all", "all": "all", "6": "tcp", "17": "udp", "1": "icmp", "58": "icmpv6"}
@@ -38,6 +40,8 @@ def annotate(resource: Resource) -> None:
         resource.facts["entropy"] = {s: entropy(s) for s in strings}
     elif resource.kind in ("iam_role", "iam_policy"):
         iam_facts.annotate(resource)
+    elif resource.kind in ("ec2_launch_template", "autoscaling_launch_configuration"):
+        resource.facts.update(user_data.annotate(resource.data, resource.kind))
 
 
 def cidr_facts(value: Any) -> dict[str, Any]:

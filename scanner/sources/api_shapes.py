@@ -15,7 +15,7 @@ from typing import Any
 
 SHAPES_FILE = Path(__file__).with_name("api_shapes.json")
 ROOTS = {
-    "ecs": ("TaskDefinition", "Service", "TaskSet", "Cluster"),
+    "ecs": ("TaskDefinition", "Service", "TaskSet", "Cluster", "CapacityProvider"),
     "ec2": ("SecurityGroup", "NetworkInterface"),
     "iam": ("RoleDetail",),
     "elbv2": ("LoadBalancer", "TargetGroup", "Listener", "Rule"),

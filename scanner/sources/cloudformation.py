@@ -20,6 +20,10 @@ TYPES = {
     "AWS::ECS::Service": ("ecs_service", "ecs.Service"),
     "AWS::ECS::TaskSet": ("ecs_task_set", "ecs.TaskSet"),
     "AWS::ECS::Cluster": ("ecs_cluster", "ecs.Cluster"),
+    "AWS::ECS::CapacityProvider": ("ecs_capacity_provider", "ecs.CapacityProvider"),
+    # ECS container instances: the properties already have the EC2 / Auto Scaling API's names.
+    "AWS::EC2::LaunchTemplate": ("ec2_launch_template", None),
+    "AWS::AutoScaling::LaunchConfiguration": ("autoscaling_launch_configuration", None),
     "AWS::EC2::SecurityGroup": ("ec2_security_group", "ec2.SecurityGroup"),
     "AWS::EC2::NetworkInterface": ("ec2_network_interface", "ec2.NetworkInterface"),
     "AWS::IAM::Role": ("iam_role", "iam.RoleDetail"),
@@ -47,6 +51,12 @@ RENAMES = {
     ("iam.RoleDetail", "policies"): "RolePolicyList",
     ("elbv2.LoadBalancer", "name"): "LoadBalancerName",
     ("elbv2.TargetGroup", "name"): "TargetGroupName",
+}
+# Members CloudFormation sets on a resource that the API shows elsewhere (a service's Service Connect and
+# managed EBS volumes are on its deployments): (shape, CloudFormation name in lower case) -> (member, its shape).
+ADOPTED = {
+    ("ecs.Service", "serviceconnectconfiguration"): ("serviceConnectConfiguration", "ecs.ServiceConnectConfiguration"),
+    ("ecs.Service", "volumeconfigurations"): ("volumeConfigurations", "ecs.ServiceVolumeConfigurations"),
 }
 BOOLEAN_TYPES = {"boolean"}
 NUMBER_TYPES = {"integer", "long"}
@@ -98,6 +108,7 @@ def resources(doc: Document) -> list[Resource]:
             converter.origin,
             skips=skips(logical_id, body, doc),
             scope=doc.path,
+            construct=construct_path(body),
         )
 
     for logical_id, body in template.items():
@@ -109,6 +120,13 @@ def resources(doc: Document) -> list[Resource]:
         if body["Type"] in ("AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"):
             _attach_policy(logical_id, body, out)
     return list(out.values())
+
+
+def construct_path(body: dict) -> str | None:
+    """The CDK construct path a `cdk synth` template records in `Metadata.aws:cdk:path`."""
+    meta = body.get("Metadata")
+    path = meta.get("aws:cdk:path") if isinstance(meta, dict) else None
+    return path if isinstance(path, str) and path else None
 
 
 def skips(logical_id: str, body: dict, doc: Document) -> list[Skip]:
@@ -149,7 +167,8 @@ class _Converter:
             out = {}
             for key, item in value.items():
                 name = RENAMES.get((ref, key.lower())) or lowered.get(key.lower(), key)
-                out[name] = self.convert(item, members.get(name), (*src, key), (*dst, name))
+                name, member = ADOPTED.get((ref, key.lower()), (name, members.get(name)))
+                out[name] = self.convert(item, member, (*src, key), (*dst, name))
             return out
         if "l" in spec and isinstance(value, list):
             return [self.convert(item, spec["l"], (*src, i), (*dst, i)) for i, item in enumerate(value)]
