@@ -193,13 +193,15 @@ def _label(resource: Resource) -> str:
 
 
 def _vocabulary(rulebook: Rulebook) -> str:
-    """The text of every rule module: what a message may quote without quoting a secret."""
+    """The code of every rule module, comments (and so metadata examples) left out: what a message may
+    quote without quoting a secret."""
     texts = []
     for module in rulebook.modules:
         try:
-            texts.append(module.read_text(encoding="utf-8"))
+            lines = module.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError):
             continue
+        texts += [line for line in lines if not line.lstrip().startswith("#")]
     return "\x00".join([*texts, *KIND_LABELS.values()])
 
 

@@ -56,6 +56,9 @@ CFN_KINDS = {
     "AWS::ElasticLoadBalancingV2::TargetGroup": "elbv2_target_group",
     "AWS::ElasticLoadBalancingV2::Listener": "elbv2_listener",
     "AWS::ElasticLoadBalancingV2::ListenerRule": "elbv2_listener_rule",
+    "AWS::ECS::CapacityProvider": "ecs_capacity_provider",
+    "AWS::EC2::LaunchTemplate": "ec2_launch_template",
+    "AWS::AutoScaling::LaunchConfiguration": "autoscaling_launch_configuration",
 }
 TF_KINDS = {
     "aws_ecs_task_definition": "ecs_task_definition",
