@@ -17,6 +17,7 @@ import typer
 
 import scanner
 from reports import FORMATS
+from scanner.escape import plain
 from scanner.model import ScanResult, Severity
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ class EngineName(str, Enum):
 
 def fail(message: str) -> typer.Exit:
     """Print one error line and return the exit to raise."""
-    typer.echo(f"fgscan: error: {message}", err=True)
+    typer.echo(f"fgscan: error: {plain(message)}", err=True)
     return typer.Exit(EXIT_ERROR)
 
 

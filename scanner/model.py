@@ -12,6 +12,7 @@ from enum import Enum
 from typing import Any
 
 from scanner.coverage import Coverage
+from scanner.escape import plain
 
 Path = tuple[Any, ...]
 
@@ -122,6 +123,12 @@ class Resource:
     # appended to the message of a finding at or inside that path.
     notes: dict[Path, str] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # Sources take the ARN from the input, where it can be any JSON value (`"taskDefinitionArn": 123`);
+        # every report treats it as text, so anything else is no ARN at all.
+        if not isinstance(self.arn, str) or not self.arn:
+            self.arn = None
+
     def source_path(self, path: Path) -> Path:
         """The source-document path of the value at `path` in `data`."""
         for cut in range(len(path), -1, -1):
@@ -184,7 +191,7 @@ class InputError:
             where += f":{self.line}"
             if self.col is not None:
                 where += f":{self.col}"
-        return f"{where}: error: {self.message}"
+        return f"{plain(where)}: error: {plain(self.message)}"  # one inert line whatever the file is called
 
 
 class InputProblem(Exception):
