@@ -11,8 +11,10 @@ import sys
 from importlib.resources import files
 from pathlib import Path
 
+import cmarkgfm
 import jsonschema
 import yaml
+from cmarkgfm.cmark import Options
 
 from tests.conftest import EXAMPLES, ROOT
 from tests.test_changed_files import commit_all, git, make_repo
@@ -281,3 +283,23 @@ def test_workflows_in_the_docs_pin_actions_by_commit():
         for uses in re.findall(r"uses:\s*(\S+)", (ROOT / doc).read_text()):
             if not uses.startswith("fargate-scanner/fgscan@"):  # this action: the reader picks the release
                 assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", uses), f"{doc}: {uses}"
+
+
+def test_hostile_names_in_a_pull_request_neither_command_the_runner_nor_render_in_the_summary(tmp_path):
+    repo = make_repo(tmp_path / "repo")
+    task = {
+        "family": "app\n::stop-commands::deadbeef",
+        "containerDefinitions": [
+            {"name": "::error file=fake.json,line=1::pwned\n::error file=fake.json::again", "privileged": True},
+            {"name": "![x](http://evil.example/x.png) [a](http://evil.example) \x1b[31m", "privileged": True},
+        ],
+    }
+    (repo / "task.json").write_text(json.dumps(task))
+    commit_all(repo, "hostile")
+    proc, outputs, summary = run_action(repo, tmp_path, {}, event="push")
+    assert outputs["exit-code"] == "1"
+    commands = [line for line in proc.stdout.splitlines() if line.lstrip().startswith("::")]
+    assert commands and all(re.match(r"::(error|warning|notice) file=task\.json,", line) for line in commands)
+    assert "\x1b" not in proc.stdout + summary
+    html = cmarkgfm.github_flavored_markdown_to_html(summary, options=Options.CMARK_OPT_UNSAFE)
+    assert "<img" not in html and "<a " not in html and "![x](http://evil.example/x.png)" in html
