@@ -22,7 +22,7 @@ def escape(text: object) -> str:
 
 def write(result: ScanResult, stream: TextIO) -> None:
     """Write the text report."""
-    console = Console(file=stream, highlight=False, soft_wrap=True)
+    console = Console(file=stream, highlight=False, soft_wrap=True, emoji=False)  # `:name:` in input stays text
     remediation = {r.id: r.remediation for r in result.rules}
     findings = sorted(result.sorted_findings(), key=lambda f: f.file)
     for file, grouped in groupby(findings, key=lambda f: f.file):

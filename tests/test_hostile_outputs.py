@@ -20,7 +20,7 @@ from tests.conftest import run_fgscan
 STOP = "app\n::stop-commands::deadbeef"
 FAKE = "::error file=fake.json,line=1::pwned"
 MARKUP = "![x](http://evil.example/x.png) [link](http://evil.example) <img src=x> ops@evil.example www.evil.example"
-TERMINAL = "\x1b[31mred\x1b]0;title\x07\x1b[0m \u202eevil\u202c ##[error]legacy"
+TERMINAL = "\x1b[31mred\x1b]0;title\x07\x1b[0m \u202eevil\u202c ##[error]legacy :fire: [bold]b[/bold]"
 CONTROL = "ctl\x01\x08\x0b\x0c\x1f\x7f\x85"  # a file name: rule messages drop these from values
 BROKEN = "broken\n::error file=x.json::planted\x1b[2J.json"
 PROPERTY_KEYS = {"file", "line", "endLine", "col", "endColumn", "title"}
@@ -71,6 +71,7 @@ def test_text_report_and_error_lines_are_inert(hostile_scan):
     assert_inert_lines(proc.stderr)
     assert "Task definition 'app\\n::stop-commands::deadbeef': container '::error file=fake.json" in proc.stdout
     assert "\\x1b[31mred" in proc.stdout and "\\u202eevil" in proc.stdout
+    assert ":fire: [bold]b[/bold]" in proc.stdout  # neither emoji codes nor console markup
     # the broken file's error is one line, its name written with visible escapes
     assert proc.stderr.splitlines() == [
         "broken\\n::error file=x.json::planted\\x1b[2J.json:1:27: error: invalid JSON: Expecting value"
