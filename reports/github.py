@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
+from scanner.escape import plain
 from scanner.model import Finding, ScanResult, Severity, by_severity
 
 CAP = 10
@@ -18,8 +19,8 @@ COMMANDS = {Severity.CRITICAL: "error", Severity.HIGH: "error", Severity.MEDIUM:
 
 
 def escape_data(text: str) -> str:
-    """A workflow command's message."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message: one inert line (see `reports.escape.plain`), in the runner's encoding."""
+    return plain(text).replace("%", "%25")  # `plain` leaves no line break to encode as %0A
 
 
 def escape_property(text: str) -> str:

@@ -11,18 +11,19 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from typing import TextIO
 
+from scanner.escape import plain
 from scanner.model import Finding, ScanResult, by_severity
 
 
 def _where(finding: Finding) -> str:
     span = finding.span
-    return f"{finding.file}:{span.start_line}:{span.start_col}" if span else finding.file
+    return f"{plain(finding.file)}:{span.start_line}:{span.start_col}" if span else plain(finding.file)
 
 
 def _case(suite: ET.Element, classname: str, name: str, file: str | None = None) -> ET.Element:
-    case = ET.SubElement(suite, "testcase", classname=classname, name=name, time="0")
+    case = ET.SubElement(suite, "testcase", classname=plain(classname), name=name, time="0")
     if file:
-        case.set("file", file)
+        case.set("file", plain(file))
     return case
 
 
@@ -37,14 +38,14 @@ def build(result: ScanResult) -> ET.Element:
     for rule in result.rules:
         keys = sorted(k for k in groups if k[0] == rule.id)
         if not keys:
-            _case(suite, f"fgscan.{rule.id}", f"{rule.name}: no findings")
+            _case(suite, f"fgscan.{rule.id}", f"{plain(rule.name)}: no findings")
         for _, file, resource in keys:
             found = groups[(rule.id, file, resource)]
-            case = _case(suite, f"fgscan.{rule.id}", f"{rule.name}: {resource} ({file})", file)
+            case = _case(suite, f"fgscan.{rule.id}", plain(f"{rule.name}: {resource} ({file})"), file)
             open_ = [f for f in found if id(f) in open_ids]
             if open_:
-                failure = ET.SubElement(case, "failure", message=open_[0].message, type=open_[0].severity.value)
-                failure.text = "\n".join(f"{_where(f)}: {f.severity.value}: {f.message}" for f in open_)
+                failure = ET.SubElement(case, "failure", message=plain(open_[0].message), type=open_[0].severity.value)
+                failure.text = "\n".join(f"{_where(f)}: {f.severity.value}: {plain(f.message)}" for f in open_)
             else:
                 reasons = sorted(
                     {
@@ -52,10 +53,10 @@ def build(result: ScanResult) -> ET.Element:
                         for f in found
                     }
                 )
-                ET.SubElement(case, "skipped", message="; ".join(reasons))
+                ET.SubElement(case, "skipped", message=plain("; ".join(reasons)))
     for error in result.errors:
-        case = _case(suite, "fgscan.input", error.file, error.file)
-        ET.SubElement(case, "error", message=error.message, type="input-error").text = str(error)
+        case = _case(suite, "fgscan.input", plain(error.file), error.file)
+        ET.SubElement(case, "error", message=plain(error.message), type="input-error").text = plain(error)
     cases = suite.findall("testcase")
     counts = {
         "tests": len(cases),

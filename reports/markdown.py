@@ -6,24 +6,19 @@ Tables stop at `MAX_ROWS` rows (a job summary holds at most 1 MiB); the rest is 
 
 from __future__ import annotations
 
-import html
 from typing import TextIO
 
+from scanner.escape import code
+from scanner.escape import markdown as cell
 from scanner.model import Finding, ScanResult, Severity, by_severity
 
 MAX_ROWS = 100
 ICONS = {Severity.CRITICAL: "🟥", Severity.HIGH: "🟧", Severity.MEDIUM: "🟨", Severity.LOW: "🟦"}
 
 
-def cell(text: str) -> str:
-    """Text safe inside a table cell: no HTML, pipes or line breaks."""
-    return html.escape(text, quote=False).replace("|", "\\|").replace("\r", " ").replace("\n", " ")
-
-
 def location(finding: Finding) -> str:
     """`file:line` in a code span."""
-    where = finding.file + (f":{finding.span.start_line}" if finding.span else "")
-    return f"`{where.replace('`', '')}`"
+    return code(finding.file + (f":{finding.span.start_line}" if finding.span else ""))
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -64,7 +59,7 @@ def render(result: ScanResult) -> str:
             [
                 [
                     f"{ICONS[f.severity]} {f.severity.value}",
-                    f"{f.rule_id} {cell(f.rule_name)}",
+                    f"{cell(f.rule_id)} {cell(f.rule_name)}",
                     cell(f.resource),
                     location(f),
                     cell(f.message),
@@ -79,11 +74,11 @@ def render(result: ScanResult) -> str:
             [
                 [
                     f.severity.value,
-                    f"{f.rule_id} {cell(f.rule_name)}",
+                    f"{cell(f.rule_id)} {cell(f.rule_name)}",
                     cell(f.resource),
                     location(f),
                     cell(f.suppression.reason),
-                    f"`{f.suppression.where.replace('`', '')}`",
+                    code(f.suppression.where),
                 ]
                 for f in by_severity(result.suppressed)
                 if f.suppression
@@ -93,10 +88,7 @@ def render(result: ScanResult) -> str:
         out += [f"### Fixed since the baseline ({len(result.baseline.fixed)})", ""]
         out += _table(
             ["Rule", "Resource", "File"],
-            [
-                [f"{f.rule_id} {cell(f.rule_name)}", cell(f.resource), f"`{f.file.replace('`', '')}`"]
-                for f in result.baseline.fixed
-            ],
+            [[f"{cell(f.rule_id)} {cell(f.rule_name)}", cell(f.resource), code(f.file)] for f in result.baseline.fixed],
         )
     if result.notices:
         out += ["### Notices", "", *(f"- {cell(n)}" for n in result.notices[:MAX_ROWS]), ""]

@@ -6,17 +6,23 @@ from itertools import groupby
 from typing import TextIO
 
 from rich.console import Console
-from rich.markup import escape
+from rich.markup import escape as markup
 
 from scanner.coverage import account_region
+from scanner.escape import plain
 from scanner.model import Finding, ScanResult, Severity, by_severity
 
 STYLES = {Severity.CRITICAL: "bold red", Severity.HIGH: "red", Severity.MEDIUM: "yellow", Severity.LOW: "cyan"}
 
 
+def escape(text: object) -> str:
+    """Input text as inert console markup: one line, no control characters or workflow commands."""
+    return markup(plain(text))
+
+
 def write(result: ScanResult, stream: TextIO) -> None:
     """Write the text report."""
-    console = Console(file=stream, highlight=False, soft_wrap=True)
+    console = Console(file=stream, highlight=False, soft_wrap=True, emoji=False)  # `:name:` in input stays text
     remediation = {r.id: r.remediation for r in result.rules}
     findings = sorted(result.sorted_findings(), key=lambda f: f.file)
     for file, grouped in groupby(findings, key=lambda f: f.file):
@@ -30,7 +36,8 @@ def write(result: ScanResult, stream: TextIO) -> None:
             where = f"{f.span.start_line}:{f.span.start_col}" if f.span else "-"
             style = STYLES[f.severity]
             console.print(
-                f"  [{style}]{f.severity.value.upper():<8}[/{style}] {where:<8} {f.rule_id} [dim]{f.rule_name}[/dim]"
+                f"  [{style}]{f.severity.value.upper():<8}[/{style}] {where:<8} {escape(f.rule_id)} "
+                f"[dim]{escape(f.rule_name)}[/dim]"
             )
             console.print(f"           {escape(f.message)}")
             if f.chain:
@@ -66,14 +73,14 @@ def _accepted(console: Console, result: ScanResult) -> None:
             line = f":{f.span.start_line}" if f.span else ""
             reason, where = (f.suppression.reason, f.suppression.where) if f.suppression else ("", "")
             console.print(
-                f"  {f.severity.value.upper():<8} {f.rule_id} {escape(f.resource)} ({escape(f.file)}{line})"
+                f"  {f.severity.value.upper():<8} {escape(f.rule_id)} {escape(f.resource)} ({escape(f.file)}{line})"
                 f": {escape(reason)} [dim](declared at {escape(where)})[/dim]"
             )
         console.print()
     if result.baseline and result.baseline.fixed:
         console.print(f"[bold]Fixed since the baseline ({len(result.baseline.fixed)})[/bold]")
         for f in result.baseline.fixed:
-            console.print(f"  {f.rule_id} {escape(f.resource)} ({escape(f.file)})")
+            console.print(f"  {escape(f.rule_id)} {escape(f.resource)} ({escape(f.file)})")
         console.print()
     for notice in result.notices:
         console.print(f"[yellow]{escape(notice)}[/yellow]")

@@ -45,11 +45,13 @@ class Inputs:
 
     @classmethod
     def from_env(cls, env: dict[str, str]) -> Inputs:
+        """The inputs; `InputsError` when `paths` or `extra-args` cannot be split into words."""
+
         def get(name: str, default: str = "") -> str:
             return env.get(f"INPUT_{name}", "").strip() or default
 
         return cls(
-            paths=get("PATHS", ".").split(),
+            paths=paths(get("PATHS", ".")),
             config=get("CONFIG"),
             fail_on=get("FAIL_ON"),
             format=get("FORMAT", "text"),
@@ -59,8 +61,32 @@ class Inputs:
             category=get("CATEGORY", "fgscan"),
             changed_files_only=get("CHANGED_FILES_ONLY", "false").lower() == "true",
             baseline=get("BASELINE"),
-            extra_args=shlex.split(get("EXTRA_ARGS")),
+            extra_args=words(get("EXTRA_ARGS"), "extra-args"),
         )
+
+
+class InputsError(Exception):
+    """An action input that cannot be used; the message is one line naming the input."""
+
+
+def words(text: str, name: str) -> list[str]:
+    """`text` split as a shell splits words, quotes grouping spaces; backslashes are kept as they are
+    (Windows paths)."""
+    lexer = shlex.shlex(text, posix=True)
+    lexer.whitespace_split = True
+    lexer.escape = ""
+    try:
+        return list(lexer)
+    except ValueError as exc:
+        raise InputsError(f"{name}: cannot split {text!r} into words: {exc}") from None
+
+
+def paths(text: str) -> list[str]:
+    """The `paths` input: one path per line (spaces included), or on a single line several separated by
+    spaces, quoted when they hold spaces."""
+    if "\n" in text:
+        return [line.strip() for line in text.splitlines() if line.strip()]
+    return words(text, "paths")
 
 
 def event(env: dict[str, str]) -> dict[str, Any]:
@@ -96,26 +122,21 @@ def _have_commit(sha: str) -> bool:
 
 
 def scan_args(inputs: Inputs, sarif: Path, summary: Path, counts: Path, since: str | None) -> list[str]:
-    """The `fgscan scan` command line."""
+    """The `fgscan scan` command line: options first (each value joined to its flag), then `--`, so that
+    no path, even one that starts with `-`, is read as an option."""
     args = [
         sys.executable,
         "-m",
         "scanner",
         "scan",
-        *inputs.paths,
-        "--format",
-        inputs.format,
-        "--category",
-        inputs.category,
-        "--report",
-        f"sarif={sarif}",
-        "--report",
-        f"markdown={summary}",
-        "--report",
-        f"json={counts}",
+        f"--format={inputs.format}",
+        f"--category={inputs.category}",
+        f"--report=sarif={sarif}",
+        f"--report=markdown={summary}",
+        f"--report=json={counts}",
     ]
     if inputs.format != "github":
-        args += ["--report", "github=-"]
+        args.append("--report=github=-")
     for flag, value in (
         ("--output", inputs.output),
         ("--config", inputs.config),
@@ -124,8 +145,8 @@ def scan_args(inputs: Inputs, sarif: Path, summary: Path, counts: Path, since: s
         ("--changed-since", since),
     ):
         if value:
-            args += [flag, value]
-    return args + inputs.extra_args
+            args.append(f"{flag}={value}")
+    return [*args, *inputs.extra_args, "--", *inputs.paths]
 
 
 def drop_fixed_results(sarif: Path) -> None:
@@ -156,7 +177,11 @@ def append_summary(file: str | None, text: str) -> None:
 
 def run(env: dict[str, str]) -> int:
     """The scan step; returns the process exit status (0 unless the step itself is misused)."""
-    inputs = Inputs.from_env(env)
+    try:
+        inputs = Inputs.from_env(env)
+    except InputsError as exc:
+        print(command("error", str(exc), title="fgscan: invalid input"), flush=True)
+        return 2
     payload = event(env)
     work = Path(env.get("RUNNER_TEMP") or tempfile.mkdtemp(prefix="fgscan-"))
     safe = "".join(c if c.isalnum() or c in "-_." else "-" for c in inputs.category)

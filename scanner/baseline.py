@@ -14,10 +14,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import scanner
+from scanner.escape import plain
 from scanner.model import BaselineComparison, Finding, ScanResult, Severity, Span
 
 FORMAT = "fgscan-baseline"
 VERSION = 1
+MAX_POSITION = 2**31  # a line or column beyond any file fgscan reads
 FIELDS = ("fingerprint", "rule_id", "rule", "severity", "kind", "resource", "file", "message")
 
 
@@ -54,28 +56,38 @@ def _entry(finding: Finding) -> dict[str, Any]:
 
 def load(file: Path) -> list[Finding]:
     """The findings recorded in a baseline file."""
+    shown = plain(file)
     try:
         data = json.loads(file.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise BaselineError(f"{file}: cannot read baseline: {exc.strerror or exc}") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BaselineError(f"{file}: not a baseline written by 'fgscan scan --write-baseline': {exc}") from None
+        raise BaselineError(f"{shown}: cannot read baseline: {exc.strerror or exc}") from None
+    except json.JSONDecodeError as exc:
+        raise BaselineError(f"{shown}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:  # not UTF-8, too many digits, too deep
+        raise BaselineError(f"{shown}: not a baseline written by 'fgscan scan --write-baseline': {exc}") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("findings"), list):
-        raise BaselineError(f"{file}: not a baseline written by 'fgscan scan --write-baseline'")
+        raise BaselineError(f"{shown}: not a baseline written by 'fgscan scan --write-baseline'")
     if data.get("version") != VERSION:
-        raise BaselineError(f"{file}: baseline version {data.get('version')} is not supported (expected {VERSION})")
-    try:
-        return [_finding(entry) for entry in data["findings"]]
-    except (KeyError, TypeError, ValueError) as exc:
-        raise BaselineError(f"{file}: malformed baseline entry: {exc}") from None
+        version = data.get("version") if isinstance(data.get("version"), (int, str)) else "?"
+        raise BaselineError(f"{shown}: baseline version {plain(version)} is not supported (expected {VERSION})")
+    findings = []
+    for index, entry in enumerate(data["findings"]):
+        try:
+            findings.append(_finding(entry))
+        except ValueError as exc:
+            raise BaselineError(f"{shown}: malformed baseline entry findings[{index}]: {exc}") from None
+    return findings
 
 
-def _finding(entry: dict[str, Any]) -> Finding:
+def _finding(entry: Any) -> Finding:
+    if not isinstance(entry, dict):
+        raise ValueError("not an object")
     missing = [name for name in FIELDS if not isinstance(entry.get(name), str)]
     if missing:
         raise ValueError(f"missing {', '.join(missing)}")
     region = entry.get("region")
-    span = Span(*(int(n) for n in region)) if isinstance(region, list) and len(region) == 4 else None
+    numbers = isinstance(region, list) and len(region) == 4
+    numbers = numbers and all(type(n) is int and 0 < n < MAX_POSITION for n in region)
     return Finding(
         rule_id=entry["rule_id"],
         rule_name=entry["rule"],
@@ -84,7 +96,7 @@ def _finding(entry: dict[str, Any]) -> Finding:
         kind=entry["kind"],
         resource=entry["resource"],
         file=entry["file"],
-        span=span,
+        span=Span(*region) if numbers else None,
         path=(),
         fingerprint=entry["fingerprint"],
         baseline_state="absent",
@@ -112,8 +124,11 @@ def scope(paths: list[Path], only: set[Path] | None) -> Callable[[str], bool]:
     roots = [p.resolve() for p in paths]
 
     def in_scope(file: str) -> bool:
-        path = Path(file).resolve()
-        if only is not None and path not in only and path.exists():
+        try:
+            path = Path(file).resolve()
+            if only is not None and path not in only and path.exists():
+                return False
+        except (OSError, ValueError):  # a name no file can have (a NUL byte, too long): from no scanned path
             return False
         return any(path == root or root in path.parents for root in roots)
 

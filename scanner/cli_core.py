@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from reports import FORMATS
+from scanner.escape import plain
 from scanner.model import ScanResult, Severity
 
 if TYPE_CHECKING:
@@ -114,7 +115,7 @@ class Run:
 
 def fail(message: str) -> typer.Exit:
     """Print one error line and return the exit to raise."""
-    typer.echo(f"fgscan: error: {message}", err=True)
+    typer.echo(f"fgscan: error: {plain(message)}", err=True)
     return typer.Exit(EXIT_ERROR)
 
 

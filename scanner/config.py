@@ -97,6 +97,7 @@ class Config:
             elif problem := rulebook.framework_problem(name):
                 errors.append(self.error(("frameworks", i), problem))
         errors += _check_params(self, ("params",), self.params, rulebook.params)
+        errors += _check_patterns(self, ("params",), self.params)
         if errors:
             raise ConfigError(sorted(errors, key=lambda e: e.line or 0))
 
@@ -118,6 +119,16 @@ def load_config(explicit: Path | None = None, cwd: Path | None = None) -> Config
 def read_config(file: Path) -> Config:
     """Parse and validate one configuration file."""
     shown = display_path(file)
+    try:
+        return _read_config(file, shown)
+    except RecursionError:
+        raise ConfigError([InputError(shown, "nested too deeply to be a configuration file")]) from None
+    except ValueError as exc:  # Python refuses integers of more than 4300 digits
+        reason = str(exc).split(";")[0]
+        raise ConfigError([InputError(shown, f"holds a value fgscan cannot use ({reason})")]) from None
+
+
+def _read_config(file: Path, shown: str) -> Config:
     try:
         text = read_text(file, shown)
         doc = parse(text, shown, "yaml")
@@ -214,6 +225,31 @@ def _check_params(config: Config, path: tuple, given: dict[str, Any], known: dic
             for i, item in enumerate(value):
                 if _json_type(item) != item_type:
                     errors.append(config.error((*here, i), f"{_dotted((*here, i))} must be {_TYPES[item_type]}"))
+    return errors
+
+
+def _check_patterns(config: Config, path: tuple, value: Any) -> list[InputError]:
+    """Regular expressions (the values of keys ending in `regex`) that the engines cannot compile, checked
+    with RE2, whose syntax rego-cpp and OPA both use: an invalid one would silently disable its rule."""
+    import re2
+
+    quiet = re2.Options()
+    quiet.log_errors = False  # the error is reported below, not logged on stderr
+    errors = []
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            errors += _check_patterns(config, (*path, i), item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            here = (*path, key)
+            if isinstance(item, str) and str(key).endswith("regex"):
+                try:
+                    re2.compile(item, quiet)
+                except re2.error as exc:
+                    why = exc.args[0].decode("utf-8", "replace") if isinstance(exc.args[0], bytes) else exc.args[0]
+                    errors.append(config.error(here, f"{_dotted(here)}: invalid regular expression: {why}"))
+            else:
+                errors += _check_patterns(config, here, item)
     return errors
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from scanner.escape import plain
+
 SNAPSHOT_PATH = re.compile(r"(?:^|[/\\])(\d{12})[/\\]([a-z0-9-]+)[/\\](?:ecs|ec2|iam)_[a-z_]+[/\\][^/\\]+$")
 
 
@@ -30,7 +32,7 @@ class CoverageGap:
         where = f"account {self.account} region {self.region}"
         what = f"{self.api} on {self.target}" if self.target else self.api
         text = f"{where}: {what} not covered: {self.error}"
-        return f"{text} ({self.message})" if self.message else text
+        return plain(f"{text} ({self.message})" if self.message else text)  # AWS's words and names: one inert line
 
 
 @dataclass

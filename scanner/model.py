@@ -12,6 +12,7 @@ from enum import Enum
 from typing import Any
 
 from scanner.coverage import Coverage
+from scanner.escape import plain
 
 Path = tuple[Any, ...]
 
@@ -134,6 +135,12 @@ class Resource:
     # resource by, rather than its hashed logical id.
     construct: str | None = None
 
+    def __post_init__(self) -> None:
+        # Sources take the ARN from the input, where it can be any JSON value (`"taskDefinitionArn": 123`);
+        # every report treats it as text, so anything else is no ARN at all.
+        if not isinstance(self.arn, str) or not self.arn:
+            self.arn = None
+
     def source_path(self, path: Path) -> Path:
         """The source-document path of the value at `path` in `data`."""
         for cut in range(len(path), -1, -1):
@@ -197,7 +204,7 @@ class InputError:
             where += f":{self.line}"
             if self.col is not None:
                 where += f":{self.col}"
-        return f"{where}: error: {self.message}"
+        return f"{plain(where)}: error: {plain(self.message)}"  # one inert line whatever the file is called
 
 
 class InputProblem(Exception):

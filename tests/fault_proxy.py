@@ -25,13 +25,15 @@ HOP_HEADERS = {"connection", "keep-alive", "transfer-encoding", "proxy-connectio
 @dataclass(frozen=True)
 class Fault:
     """Answer `operation` (`*`: any; in `region` and `account`, or any; whose body has `contains`, or any)
-    with `kind`: denied, throttled, dropped, expired or region-disabled."""
+    with `kind`: denied, throttled, dropped, expired, region-disabled, or truncated (the real answer cut
+    just before `cut_before`, or at half its length, sent as a complete 200 answer)."""
 
     operation: str
     kind: str
     region: str | None = None
     account: str | None = None
     contains: str | None = None
+    cut_before: str | None = None
 
 
 @dataclass
@@ -43,6 +45,7 @@ class FaultProxy:
     latency: float = 0.0
     default_account: str = "123456789012"
     hits: list[tuple[str, str]] = field(default_factory=list)
+    truncated: list[bytes] = field(default_factory=list)  # the whole answers that were sent cut
     accounts: dict[str, str] = field(default_factory=dict)  # access key id -> account
 
     def start(self) -> FaultProxy:
@@ -102,6 +105,10 @@ class _Handler(BaseHTTPRequestHandler):
         key, region, service = (scope[0], scope[2], scope[3]) if len(scope) >= 4 else ("", "", "")
         with self.gate:
             fault = self.owner.fault_for(operation, region, key, body.decode("utf-8", "replace"))
+            if fault is not None and fault.kind == "truncated":
+                self.owner.hits.append((operation, fault.kind))
+                self._forward(body, fault.cut_before or "")
+                return
             if fault is not None:
                 self.owner.hits.append((operation, fault.kind))
                 self._fault(fault, bool(target), service)
@@ -114,7 +121,7 @@ class _Handler(BaseHTTPRequestHandler):
                 if role and issued:
                     self.owner.accounts[issued.group(1).decode()] = role.group(1)
 
-    def _forward(self, body: bytes) -> bytes:
+    def _forward(self, body: bytes, cut_before: str | None = None) -> bytes:
         upstream = urlsplit(self.owner.upstream)
         conn = http.client.HTTPConnection(upstream.hostname, upstream.port, timeout=30)
         headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_HEADERS}
@@ -122,6 +129,10 @@ class _Handler(BaseHTTPRequestHandler):
         response = conn.getresponse()
         data = response.read()
         conn.close()
+        if cut_before is not None:
+            self.owner.truncated.append(data)
+            at = data.find(cut_before.encode()) if cut_before else -1
+            data = data[: at if at > 0 else len(data) // 2]
         self.send_response(response.status)
         for key, value in response.getheaders():
             if key.lower() not in HOP_HEADERS | {"content-length", "server", "date"}:

@@ -11,8 +11,10 @@ import sys
 from importlib.resources import files
 from pathlib import Path
 
+import cmarkgfm
 import jsonschema
 import yaml
+from cmarkgfm.cmark import Options
 
 from tests.conftest import EXAMPLES, ROOT
 from tests.test_changed_files import commit_all, git, make_repo
@@ -229,3 +231,75 @@ def test_fixed_findings_are_not_uploaded(tmp_path):
     states = {r["baselineState"] for r in json.loads(Path(outputs["sarif-file"]).read_text())["runs"][0]["results"]}
     assert "absent" not in states and "unchanged" in states
     assert "privileged-container" in summary  # the summary still lists what was fixed
+
+
+def hostile_paths_repo(tmp_path: Path) -> Path:
+    repo = make_repo(tmp_path / "repo")
+    (repo / "my tasks").mkdir()
+    shutil.copy(EXAMPLES / "risky-task-definition.json", repo / "my tasks" / "worker one.json")
+    shutil.copy(EXAMPLES / "risky-task-definition.json", repo / "-rf.json")
+    shutil.copy(EXAMPLES / "web-stack.yaml", repo / "not-listed.yaml")
+    commit_all(repo, "tasks")
+    return repo
+
+
+def scanned(repo: Path) -> set[str]:
+    return {f["file"] for f in json.loads((repo / "report.json").read_text())["findings"]}
+
+
+def test_paths_with_spaces_or_a_leading_dash_are_scanned_as_paths(tmp_path):
+    repo = hostile_paths_repo(tmp_path)
+    for paths in ("my tasks/worker one.json\n-rf.json\n", '"my tasks/worker one.json" -rf.json'):
+        proc, outputs, _ = run_action(
+            repo, tmp_path, {}, event="push", PATHS=paths, FORMAT="json", OUTPUT="report.json"
+        )
+        assert proc.returncode == 0 and outputs["exit-code"] == "1", proc.stderr
+        assert scanned(repo) == {"my tasks/worker one.json", "-rf.json"}
+        (repo / "report.json").unlink()
+
+
+def test_an_option_in_paths_is_a_file_name_not_an_option(tmp_path):
+    repo = hostile_paths_repo(tmp_path)
+    option = f"--output={tmp_path / 'elsewhere.json'}"
+    proc, outputs, _ = run_action(repo, tmp_path, {}, event="push", PATHS=f"{option} -rf.json")
+    assert outputs["exit-code"] == "2"  # no such file; the other path is still scanned
+    assert f"{option}: error: " in proc.stderr and "Traceback" not in proc.stderr
+    assert "FG-CTR-001" in proc.stdout and not (tmp_path / "elsewhere.json").exists()
+
+
+def test_an_unbalanced_quote_in_extra_args_is_one_clear_error(tmp_path):
+    repo = hostile_paths_repo(tmp_path)
+    proc, outputs, summary = run_action(repo, tmp_path, {}, event="push", EXTRA_ARGS="--exclude 'tests/")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr + proc.stdout
+    assert proc.stdout.splitlines() == [
+        '::error title=fgscan%3A invalid input::extra-args: cannot split "--exclude \'tests/" into words: '
+        "No closing quotation"
+    ]
+    assert outputs == {} and summary == ""  # the later steps see no exit code and upload nothing
+
+
+def test_workflows_in_the_docs_pin_actions_by_commit():
+    for doc in ("docs/audit.md", "docs/github-action.md"):
+        for uses in re.findall(r"uses:\s*(\S+)", (ROOT / doc).read_text()):
+            if not uses.startswith("fargate-scanner/fgscan@"):  # this action: the reader picks the release
+                assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", uses), f"{doc}: {uses}"
+
+
+def test_hostile_names_in_a_pull_request_neither_command_the_runner_nor_render_in_the_summary(tmp_path):
+    repo = make_repo(tmp_path / "repo")
+    task = {
+        "family": "app\n::stop-commands::deadbeef",
+        "containerDefinitions": [
+            {"name": "::error file=fake.json,line=1::pwned\n::error file=fake.json::again", "privileged": True},
+            {"name": "![x](http://evil.example/x.png) [a](http://evil.example) \x1b[31m", "privileged": True},
+        ],
+    }
+    (repo / "task.json").write_text(json.dumps(task))
+    commit_all(repo, "hostile")
+    proc, outputs, summary = run_action(repo, tmp_path, {}, event="push")
+    assert outputs["exit-code"] == "1"
+    commands = [line for line in proc.stdout.splitlines() if line.lstrip().startswith("::")]
+    assert commands and all(re.match(r"::(error|warning|notice) file=task\.json,", line) for line in commands)
+    assert "\x1b" not in proc.stdout + summary
+    html = cmarkgfm.github_flavored_markdown_to_html(summary, options=Options.CMARK_OPT_UNSAFE)
+    assert "<img" not in html and "<a " not in html and "![x](http://evil.example/x.png)" in html

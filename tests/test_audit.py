@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from scanner.collect.faults import redact_credentials
 from tests import audit_seed
 from tests.audit_seed import ACCOUNT_A, ACCOUNT_B, AUDIT_ROLE
 from tests.conftest import ROOT
@@ -483,3 +485,50 @@ def test_an_account_whose_role_cannot_be_assumed_is_listed_and_the_others_audite
     ]
     assert data["coverage"]["regions"][ACCOUNT_B] == []
     assert {f["account"] for f in data["findings"]} == {ACCOUNT_A}
+
+
+@pytest.mark.parametrize("cut_before", ["</Credentials>", "</SessionToken>", ""], ids=["whole", "token", "half"])
+def test_a_truncated_assume_role_answer_leaks_no_credential(proxy, tmp_path, cut_before):
+    """botocore quotes a garbled answer whole in its error: the gap is reported, the credentials are not."""
+    proxy.faults = [Fault("AssumeRole", "truncated", contains=ACCOUNT_B, cut_before=cut_before)]
+    proc = audit(
+        aws_env(proxy.url, tmp_path),
+        "--region",
+        "us-east-1",
+        "--account-role",
+        AUDIT_ROLE,
+        "--accounts",
+        f"{ACCOUNT_A},{ACCOUNT_B}",
+        "-f",
+        "json",
+        "--report",
+        "text=report.txt",
+        "--report",
+        "sarif=report.sarif",
+        "--report",
+        "markdown=summary.md",
+        "-q",
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 3, proc.stderr
+    assert "Traceback" not in proc.stderr
+    [gap] = report(proc)["coverage"]["not_covered"]
+    assert (gap["account"], gap["api"], gap["error"]) == (ACCOUNT_B, "sts:AssumeRole", "ResponseParser")
+    assert "<AccessKeyId>[REDA" in gap["message"]  # then cut at the message limit
+    [answer] = proxy.truncated
+    issued = {
+        field: re.search(rf"<{field}>([^<]+)</{field}>", answer.decode()).group(1)
+        for field in ("AccessKeyId", "SecretAccessKey", "SessionToken")
+    }
+    outputs = [
+        proc.stdout,
+        proc.stderr,
+        *((tmp_path / f).read_text() for f in ("report.txt", "report.sarif", "summary.md")),
+    ]
+    for value in issued.values():
+        for text in outputs:
+            assert value not in text and value[:16] not in text
+    assert issued["AccessKeyId"].startswith("ASIA")
+    # beyond the message limit too: the whole answer, as botocore quotes it, keeps none of them
+    quoted = redact_credentials(str(answer))
+    assert not [value for value in issued.values() if value in quoted]

@@ -6,6 +6,7 @@ a region that is not enabled) stops that account/region early; any other fault s
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -47,6 +48,17 @@ DOOMED = {
     "TokenRetrieval",
 }
 MESSAGE_LIMIT = 240
+# Credentials in an error's text (botocore quotes a garbled answer whole, an `AssumeRole` answer holds a
+# key pair and a token): access key ids, the value of any credential field in XML, JSON or `key=value`
+# form (also when the answer is cut in the middle of it), and any other run of 40 or more base64
+# characters (a secret key has 40, a session token hundreds).
+_KEY_ID = re.compile(r"(?<![A-Z0-9])(?:AKIA|ASIA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA)[A-Z0-9]{12,}")
+_FIELD = re.compile(
+    r"(?i)((?:AccessKeyId|SecretAccessKey|SessionToken|SecurityToken|aws_secret_access_key|aws_session_token)"
+    r"[\"']?\s*(?:>|[:=])\s*[\"']?)[^<\"'\s,;}\\]+"
+)
+_LONG = re.compile(r"[A-Za-z0-9/+=]{40,}")
+REDACTED = "[REDACTED]"
 
 
 class Abandoned(Exception):
@@ -57,8 +69,14 @@ class Abandoned(Exception):
         self.gap = gap
 
 
+def redact_credentials(text: str) -> str:
+    """`text` with every AWS credential in it replaced by `[REDACTED]`."""
+    text = _FIELD.sub(lambda m: m.group(1) + REDACTED, text)
+    return _LONG.sub(REDACTED, _KEY_ID.sub(REDACTED, text))
+
+
 def describe(exc: Exception) -> tuple[str, str]:
-    """The error code and a short message of a boto3/botocore exception."""
+    """The error code and a short message, without credentials, of a boto3/botocore exception."""
     from botocore.exceptions import ClientError
 
     if isinstance(exc, ClientError):
@@ -68,7 +86,7 @@ def describe(exc: Exception) -> tuple[str, str]:
     else:
         code = type(exc).__name__.removesuffix("Error") or "Error"
         message = str(exc)
-    message = " ".join(message.split())
+    message = redact_credentials(" ".join(message.split()))
     if len(message) > MESSAGE_LIMIT:
         message = message[: MESSAGE_LIMIT - 3] + "..."
     return code, message
@@ -155,8 +173,11 @@ class Scope:
 def _is_aws_error(exc: Exception) -> bool:
     """An error from AWS or on the way to it; invalid parameters are our bug and are raised."""
     from botocore.exceptions import BotoCoreError, ClientError, ParamValidationError
+    from botocore.parsers import ResponseParserError  # a garbled or cut answer: not a BotoCoreError
 
-    return isinstance(exc, (ClientError, BotoCoreError)) and not isinstance(exc, ParamValidationError)
+    return isinstance(exc, (ClientError, BotoCoreError, ResponseParserError)) and not isinstance(
+        exc, ParamValidationError
+    )
 
 
 def batches(items: Iterable[Any], size: int) -> list[list[Any]]:
