@@ -153,7 +153,7 @@ def scan(
         from scanner.baseline import write as record
 
         _emit(result, "baseline", write_baseline, writer=record)
-    if result.errors:
+    if any(error.level == "error" for error in result.errors):
         raise typer.Exit(EXIT_ERROR)
     if write_baseline is not None:
         raise typer.Exit()

@@ -177,6 +177,7 @@ class InputError:
     message: str
     line: int | None = None
     col: int | None = None
+    level: str = "error"  # or "warning": reported, but the input was read and scanned (a duplicate key)
 
     def __str__(self) -> str:
         where = self.file
@@ -184,7 +185,7 @@ class InputError:
             where += f":{self.line}"
             if self.col is not None:
                 where += f":{self.col}"
-        return f"{where}: error: {self.message}"
+        return f"{where}: {self.level}: {self.message}"
 
 
 class InputProblem(Exception):
