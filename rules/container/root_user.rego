@@ -27,6 +27,7 @@
 #     good: '{"containerDefinitions": [{"name": "app", "user": "10001:10001"}]}'
 package fgscan.rules.root_user
 
+import data.fgscan.lib.task
 import rego.v1
 
 # Windows containers have no UID; another rule judges their user.
@@ -38,7 +39,7 @@ deny contains finding if {
 	is_object(container)
 	unset(object.get(container, "user", null))
 	finding := {
-		"msg": sprintf("container '%s' sets no user, so it runs as root unless the image says otherwise.", [container.name]),
+		"msg": concat("", [task.container(i, container), " sets no user, so it runs as root unless the image says otherwise."]),
 		"path": ["containerDefinitions", i, "name"],
 	}
 }
@@ -49,7 +50,7 @@ deny contains finding if {
 	is_object(container)
 	root(container.user)
 	finding := {
-		"msg": sprintf("container '%s' runs as root (user '%s').", [container.name, container.user]),
+		"msg": concat("", [task.container(i, container), " runs as root (user '", container.user, "')."]),
 		"path": ["containerDefinitions", i, "user"],
 	}
 }
