@@ -307,24 +307,26 @@ class _YamlBuilder:
 
     def build(self, node: yaml.Node, path: Path, key: yaml.Node | None = None) -> Any:
         self.spans[path] = self._span(key or node, node)
-        value = self._value(node, path)
         tag = node.tag
-        if tag.startswith("!"):
-            long_form = CFN_TAGS.get(tag)
-            if long_form is None:
-                long_form = "Fn::" + tag[1:]
-                self.warnings.append(
-                    InputError(
-                        self.display,
-                        f"unknown intrinsic function {tag}",
-                        node.start_mark.line + 1,
-                        node.start_mark.column + 1,
-                    )
+        if not tag.startswith("!"):
+            return self._value(node, path)
+        # a short-form function: its arguments live under the long form's key, as in JSON
+        long_form = CFN_TAGS.get(tag)
+        if long_form is None:
+            long_form = "Fn::" + tag[1:]
+            self.warnings.append(
+                InputError(
+                    self.display,
+                    f"unknown intrinsic function {tag}",
+                    node.start_mark.line + 1,
+                    node.start_mark.column + 1,
                 )
-            if long_form == "Fn::GetAtt" and isinstance(value, str):
-                value = value.split(".", 1)
-            return {long_form: value}
-        return value
+            )
+        self.spans[(*path, long_form)] = self.spans[path]
+        value = self._value(node, (*path, long_form))
+        if long_form == "Fn::GetAtt" and isinstance(value, str):
+            value = value.split(".", 1)
+        return {long_form: value}
 
     def _value(self, node: yaml.Node, path: Path) -> Any:
         if isinstance(node, yaml.MappingNode):
