@@ -23,7 +23,7 @@ from scanner.facts import iam as iam_facts
 from scanner.model import KIND_LABELS, Finding, InputError, InputProblem, Resource, ScanResult, Severity, Skip, Span
 from scanner.rulebook import Rule, Rulebook
 from scanner.sources import recognise
-from scanner.sources.discovery import discover
+from scanner.sources.discovery import SCANNED_SUFFIXES, discover
 from scanner.sources.documents import DEFAULT_MAX_BYTES, Document, guess_format, parse, read_text
 from scanner.suppressions import mark_in_source
 
@@ -31,6 +31,10 @@ CHUNK = 40
 ROLE_HINT = re.compile(r"(task|execution)rolearn", re.IGNORECASE)
 PARALLEL_FROM = 120
 # Words that make an unparsable file look like something fgscan was meant to read.
+NOT_RECOGNISED = (
+    "not an input fgscan recognises: no task definition, container definitions, CloudFormation resources "
+    "or AWS CLI output in it"
+)
 OURS_HINTS = ("AWS::", "Resources:", "containerDefinitions", "SecurityGroups", "NetworkInterfaces", "IpPermissions")
 
 
@@ -219,12 +223,16 @@ def load(
     try:
         doc = parse(text, shown, guess_format(file, text))
     except InputProblem as problem:
-        if named or any(hint in text for hint in OURS_HINTS):
+        if any(hint in text for hint in OURS_HINTS) or (named and file.suffix.lower() in SCANNED_SUFFIXES):
             errors.append(problem.error)
+        elif named:
+            errors.append(InputError(shown, NOT_RECOGNISED))
         return None
     try:
         resources = recognise(doc)
         if resources is None:
+            if named:
+                errors.append(InputError(shown, NOT_RECOGNISED))
             return None
         iam_facts.resolve_policies(doc, resources)
         for resource in resources:
