@@ -9,7 +9,7 @@ import pytest
 
 from scanner.model import InputProblem, Resource
 from scanner.pipeline import ScanOptions, _Evaluator, load, load_rules
-from scanner.sources import parameters, recognise
+from scanner.sources import cloudformation, parameters, recognise, without_nulls
 from scanner.sources.cfn_readings import MAX_READINGS, Template
 from scanner.sources.documents import parse, read_text
 from tests.conftest import ROOT, run_fgscan
@@ -194,10 +194,18 @@ def test_no_echo_parameter_in_environment_is_a_secret_through_rego():
     assert load(file, "fn-if-debug.yaml", True, options.max_bytes, []) is not None
 
 
-def test_resources_without_fn_if_keep_their_fingerprints(tmp_path):
-    template = FIXTURES / "checkov-sg-ssh-location.yaml"
-    [group] = readings(template.name)["InstanceSecurityGroup"]
-    assert (group.variant, group.origin[()]) == (None, ("Resources", "InstanceSecurityGroup", "Properties"))
+def test_resources_without_fn_if_or_resolved_parameters_are_read_as_written():
+    """What fingerprints are made of (kind, file, name, data) is unchanged for a template without Fn::If."""
+    file = ROOT / "examples" / "web-stack.yaml"
+    doc = parse(read_text(file, "web-stack.yaml"), "web-stack.yaml", "yaml")
+    for resource in recognise(doc):
+        assert (resource.variant, resource.notes) == (None, {})
+        if resource.kind in ("ecs_task_definition", "ecs_service"):
+            body = doc.data["Resources"][resource.name]
+            _, shape = cloudformation.TYPES[body["Type"]]
+            converter = cloudformation._Converter(resource.source_root)
+            expected = without_nulls(converter.convert(body["Properties"], shape, (), ()))
+            assert (resource.data, resource.origin) == (expected, converter.origin)
 
 
 def test_template_without_parameters_section(tmp_path: Path):
