@@ -153,3 +153,16 @@ def test_an_array_of_other_objects_is_not_container_definitions(tmp_path):
     file = tmp_path / "people.json"
     file.write_text('[{"name": "Ada", "image": "ada.png", "born": 1815}, {"name": "Alan"}]')
     assert recognise(load(file)) is None
+
+
+@pytest.mark.parametrize("fmt", ["text", "sarif"])
+def test_a_non_string_arn_is_not_an_arn(tmp_path, fmt):
+    file = tmp_path / "td.json"
+    file.write_text(
+        '{"taskDefinition": {"taskDefinitionArn": 123, "family": "web", "containerDefinitions": '
+        '[{"name": "web", "image": "nginx", "privileged": true}]}}'
+    )
+    [task] = recognise(load(file))
+    assert task.arn is None
+    run = run_fgscan("scan", str(file), "--rule", "privileged-container", "--format", fmt)
+    assert (run.returncode, "Traceback" in run.stderr) == (1, False)

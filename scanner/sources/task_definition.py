@@ -56,7 +56,7 @@ def resources(doc: Document) -> list[Resource]:
                 body,
                 doc.path,
                 root,
-                arn=body.get("taskDefinitionArn"),
+                arn=text_or_none(body.get("taskDefinitionArn")),
             )
         )
     return out
@@ -69,3 +69,8 @@ def task_definition_name(body: dict[str, Any], index: int = 0) -> str:
         return f"task-definition-{index + 1}"
     revision = body.get("revision")
     return f"{family}:{revision}" if isinstance(revision, int) else family
+
+
+def text_or_none(value: Any) -> str | None:
+    """An ARN or name as the reports need it: text, or nothing (`"taskDefinitionArn": 123` is not an ARN)."""
+    return value if isinstance(value, str) and value else None
