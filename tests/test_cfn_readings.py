@@ -74,9 +74,22 @@ def test_service_security_group_and_policies_are_read_both_ways():
     assert public.data["networkConfiguration"]["awsvpcConfiguration"]["assignPublicIp"] == "ENABLED"
     assert private.data["networkConfiguration"]["awsvpcConfiguration"]["assignPublicIp"] == "DISABLED"
     assert public.source_path(awsvpc)[-3:] == ("AssignPublicIp", "Fn::If", 1)
-    group_debug, group_release = found["ServiceSecurityGroup"]
-    assert [p["FromPort"] for p in group_debug.data["IpPermissions"]] == [22, 8080]
-    assert [p["FromPort"] for p in group_release.data["IpPermissions"]] == [8080]
+    # the group's own Fn::If (Debug) and that of the standalone ingress joining it (Public): four readings
+    groups = found["ServiceSecurityGroup"]
+    assert [g.variant for g in groups] == [
+        "when condition Debug holds and condition Public holds",
+        "when condition Debug holds and condition Public does not hold",
+        "when condition Debug does not hold and condition Public holds",
+        "when condition Debug does not hold and condition Public does not hold",
+    ]
+    group_debug, group_release = groups[0], groups[3]
+    assert [p["FromPort"] for p in group_debug.data["IpPermissions"]] == [22, 8080, 443]
+    assert [p["FromPort"] for p in group_release.data["IpPermissions"]] == [8080, 443]
+    https = ("IpPermissions", 2, "IpRanges", 0, "CidrIp")
+    assert group_debug.data["IpPermissions"][2]["IpRanges"][0]["CidrIp"] == "0.0.0.0/0"
+    assert group_release.data["IpPermissions"][1]["IpRanges"][0]["CidrIp"] == "10.0.0.0/16"
+    assert source_line(group_debug, https) == 122
+    assert group_debug.source_path(https)[-3:] == ("CidrIp", "Fn::If", 1)
     cidr = ("IpPermissions", 0, "IpRanges", 0, "CidrIp")
     assert group_debug.data["IpPermissions"][0]["IpRanges"][0]["CidrIp"] == "0.0.0.0/0"
     assert source_line(group_debug, cidr) == 80
@@ -125,7 +138,7 @@ def test_supplied_values_decide_conditions_and_replace_defaults():
     [task] = found["TaskDefinition"]  # Env=dev decides Debug: one reading, no variant
     assert task.variant is None
     assert [c["name"] for c in task.data["containerDefinitions"]] == ["orders", "debug-shell"]
-    [group] = found["ServiceSecurityGroup"]
+    [group] = found["ServiceSecurityGroup"]  # UsePublicSubnets=false decides Public too
     assert group.data["IpPermissions"][0]["IpRanges"][0]["CidrIp"] == "198.51.100.0/24"
     assert group.notes == {}
     [service] = found["Service"]

@@ -99,7 +99,7 @@ class Template:
         reading when nothing in them varies."""
         axes: dict[tuple[str, str], list[Any]] = {}
         for body in bodies:
-            self._axes(body, axes, set())
+            self._axes(body, axes)
         if not axes:
             return [()]
         options = [[Choice(kind, name, value) for value in values] for (kind, name), values in axes.items()]
@@ -116,7 +116,7 @@ class Template:
             picked += [tuple(first[:axis] + [value] + first[axis + 1 :]) for value in values[1:]]
         return list(dict.fromkeys(picked))[:MAX_READINGS]
 
-    def _axes(self, value: Any, axes: dict, seen: set[str]) -> None:
+    def _axes(self, value: Any, axes: dict) -> None:
         stack = [value]
         while stack:
             item = stack.pop()
@@ -125,9 +125,10 @@ class Template:
             elif isinstance(item, dict):
                 branch = item.get("Fn::If") if len(item) == 1 else None
                 if isinstance(branch, list) and len(branch) == 3 and isinstance(branch[0], str):
-                    if self.decided(branch[0], set()) is None:
+                    holds = self.decided(branch[0], set())
+                    if holds is None:
                         axes.setdefault(("condition", branch[0]), [True, False])
-                    stack.extend(branch[1:])
+                    stack.extend(branch[1:] if holds is None else [branch[1 if holds else 2]])
                     continue
                 ref = item.get("Ref") if len(item) == 1 else None
                 if isinstance(ref, str) and (allowed := self._allowed_only(ref)) is not None:
