@@ -145,6 +145,14 @@ def test_supplied_values_decide_conditions_and_replace_defaults():
     assert service.data["networkConfiguration"]["awsvpcConfiguration"]["assignPublicIp"] == "DISABLED"
 
 
+def test_a_resource_whose_condition_supplied_values_make_false_is_not_scanned():
+    assert "DebugSecurityGroup" in readings("fn-if-debug.yaml")
+    parameters.use({"Env": "prod"})
+    assert "DebugSecurityGroup" not in readings("fn-if-debug.yaml")
+    parameters.use({"Env": "dev"})
+    assert "DebugSecurityGroup" in readings("fn-if-debug.yaml")
+
+
 def test_codepipeline_template_configuration_names_the_container():
     parameters.use(parameters.load([FIXTURES / "copilot-backend-params.json"]))
     [task] = readings("copilot-backend-template.yml")["TaskDefinition"]

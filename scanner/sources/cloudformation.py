@@ -72,7 +72,7 @@ def resources(doc: Document) -> list[Resource]:
     joining = _joining(template)
     out: Readings = {}
     for logical_id, body in template.items():
-        if body["Type"] not in TYPES:
+        if body["Type"] not in TYPES or _not_deployed(body, context):
             continue
         bodies = [body.get("Properties"), *(template[j].get("Properties") for j in joining.get(logical_id, []))]
         out[logical_id] = [
@@ -86,6 +86,12 @@ def resources(doc: Document) -> list[Resource]:
         if body["Type"] in ("AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"):
             _attach_policy(logical_id, body, out, context)
     return [resource for readings in out.values() for resource, _ in readings]
+
+
+def _not_deployed(body: dict, context: Template) -> bool:
+    """A resource whose `Condition` the supplied parameter values make false is not in the stack."""
+    condition = body.get("Condition")
+    return isinstance(condition, str) and context.decided(condition, set()) is False
 
 
 def _joining(template: dict[str, dict]) -> dict[str, list[str]]:
