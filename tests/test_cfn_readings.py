@@ -114,6 +114,24 @@ def test_ssh_open_to_the_world_by_default_is_reported_on_the_ref_line():
     assert "21:9" in run.stdout and "reaches administration port 22" in run.stdout
 
 
+def test_defaults_are_put_into_fn_sub():
+    [task] = readings("sub-defaults.yaml")["TaskDefinition"]
+    image = ("containerDefinitions", 0, "image")
+    assert task.data["containerDefinitions"][0]["image"] == {
+        "Fn::Sub": "${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/orders:latest"
+    }
+    assert task.notes == {image: "from the defaults of parameters Repository and ImageTag"}
+    parameters.use({"ImageTag": "1.4.2", "Repository": "shop/orders"})
+    [task] = readings("sub-defaults.yaml")["TaskDefinition"]
+    assert task.data["containerDefinitions"][0]["image"]["Fn::Sub"].endswith("/shop/orders:1.4.2")
+    assert task.notes == {}
+
+
+def test_an_image_tag_defaulting_to_latest_is_reported():
+    run = run_fgscan("scan", str(FIXTURES / "sub-defaults.yaml"), "--rule", "image-not-pinned")
+    assert "21:11" in run.stdout and "container 'orders' image uses the 'latest' tag" in run.stdout
+
+
 def test_a_parameter_without_default_is_read_once_per_allowed_value():
     world, documentation = readings("allowed-values.yaml")["AdminSecurityGroup"]
     cidrs = [r.data["IpPermissions"][0]["IpRanges"][0]["CidrIp"] for r in (world, documentation)]

@@ -204,9 +204,10 @@ class Template:
                     return self._resolve(arg[branch], (*src, "Fn::If", branch), dst, picked, res)
             if key == "Ref" and isinstance(arg, str):
                 return self._parameter(value, arg, dst, picked, res)
-            if key == "Fn::Sub":
-                template = arg[0] if isinstance(arg, list) and arg else arg
-                for name in SUB_NAME.findall(template) if isinstance(template, str) else []:
+            if key == "Fn::Sub" and isinstance(arg, str):
+                return self._substitute(arg, dst, res)
+            if key == "Fn::Sub" and isinstance(arg, list) and arg and isinstance(arg[0], str):
+                for name in SUB_NAME.findall(arg[0]):
                     if _no_echo(self.parameters.get(name)):
                         res.no_echo[dst] = name
         out_map: dict[str, Any] = {}
@@ -215,6 +216,33 @@ class Template:
             if resolved is not NO_VALUE:
                 out_map[key] = resolved
         return out_map
+
+    def _substitute(self, template: str, dst: Path, res: Resolution) -> Any:
+        """`Fn::Sub` with the known parameter values put in (`${Tag}` with `Default: latest`); the text alone
+        when nothing is left to resolve, else the function with what remains."""
+
+        def known(match: re.Match) -> str:
+            name = match.group(1)
+            spec = self.parameters.get(name)
+            if _no_echo(spec):
+                res.no_echo[dst] = name
+                return match.group(0)
+            if spec is None or str(spec.get("Type", "")).startswith(("AWS::SSM::", "List<", "CommaDelimitedList")):
+                return match.group(0)
+            if name in self.supplied:
+                return str(self.supplied[name])
+            if "Default" in spec and not isinstance(spec["Default"], (dict, list)):
+                defaults.append(name)
+                return str(spec["Default"])
+            return match.group(0)
+
+        defaults: list[str] = []
+        text = SUB_NAME.sub(known, template)
+        if len(defaults) == 1:
+            res.notes[dst] = f"from the default of parameter {defaults[0]}"
+        elif defaults:
+            res.notes[dst] = f"from the defaults of parameters {', '.join(defaults[:-1])} and {defaults[-1]}"
+        return text if "${" not in text.replace("${!", "") else {"Fn::Sub": text}
 
     def _parameter(self, ref: dict, name: str, dst: Path, picked: dict, res: Resolution) -> Any:
         if name == "AWS::NoValue":
