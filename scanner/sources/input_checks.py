@@ -14,21 +14,34 @@ MAX_DEPTH = 100
 
 def check_values(data: Any, display: str, text: str) -> None:
     """Refuse what later stages cannot take: nesting past MAX_DEPTH (recursive code would overflow)
-    and lone surrogates (not Unicode, so no engine or report can encode them). Iterative, so deep input
-    cannot overflow here."""
-    surrogates = _SURROGATE_ESCAPE.search(text) is not None
-    stack: list[tuple[Any, int]] = [(data, 1)]
+    and lone surrogates (not Unicode, so no engine or report can encode them). Level by level, never
+    recursive; strings are looked at only when the text holds a surrogate escape at all."""
+    level = [data] if isinstance(data, (dict, list)) else []
+    depth = 0
+    while level:
+        depth += 1
+        if depth > MAX_DEPTH:
+            raise InputProblem(InputError(display, f"nested more than {MAX_DEPTH} levels deep; refused"))
+        level = [
+            child
+            for value in level
+            for child in (value.values() if isinstance(value, dict) else value)
+            if isinstance(child, (dict, list))
+        ]
+    if _SURROGATE_ESCAPE.search(text):
+        _check_strings(data, display, text)
+
+
+def _check_strings(data: Any, display: str, text: str) -> None:
+    stack = [data]
     while stack:
-        value, depth = stack.pop()
-        if isinstance(value, (dict, list)):
-            if depth > MAX_DEPTH:
-                raise InputProblem(InputError(display, f"nested more than {MAX_DEPTH} levels deep; refused"))
-            items = list(value.items()) if isinstance(value, dict) else [(None, v) for v in value]
-            for key, item in items:
-                if surrogates and isinstance(key, str):
-                    _check_unicode(key, display, text)
-                stack.append((item, depth + 1))
-        elif surrogates and isinstance(value, str):
+        value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(value)
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, str):
             _check_unicode(value, display, text)
 
 
