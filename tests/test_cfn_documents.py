@@ -166,3 +166,23 @@ def test_a_non_string_arn_is_not_an_arn(tmp_path, fmt):
     assert task.arn is None
     run = run_fgscan("scan", str(file), "--rule", "privileged-container", "--format", fmt)
     assert (run.returncode, "Traceback" in run.stderr) == (1, False)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (
+            "rules:\n  x: " + "9" * 5000 + "\n",
+            "config.yaml:2:6: error: invalid YAML: a number has more than 4,300 digits",
+        ),
+        ("rules: " + "[" * 600 + "]" * 600 + "\n", "config.yaml:1:507: error: YAML nested more than 100 levels deep"),
+    ],
+)
+def test_a_hostile_config_is_a_one_line_error(tmp_path, content, expected):
+    (tmp_path / "config.yaml").write_text(content)
+    run = run_fgscan(
+        "scan", str(ROOT / "examples" / "hardened-task-definition.json"), "--config", "config.yaml", cwd=tmp_path
+    )
+    assert run.returncode == 2
+    assert "Traceback" not in run.stderr
+    assert run.stderr.strip().splitlines()[-1].startswith(expected)
