@@ -78,11 +78,12 @@ def resources(doc: Document) -> list[Resource]:
         out[logical_id] = [
             (_reading(logical_id, body, choices, context, doc), choices) for choices in context.readings(bodies)
         ]
-    for logical_id, body in template.items():
+    deployed = {logical_id: body for logical_id, body in template.items() if not _not_deployed(body, context)}
+    for logical_id, body in deployed.items():
         if body["Type"] in STANDALONE_RULES:
             for group in _join_rule(logical_id, body, out, context, doc.path):
                 group.skips.extend(skips(logical_id, body, doc))
-    for logical_id, body in template.items():
+    for logical_id, body in deployed.items():
         if body["Type"] in ("AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"):
             _attach_policy(logical_id, body, out, context)
     return [resource for readings in out.values() for resource, _ in readings]
