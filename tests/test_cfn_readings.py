@@ -179,6 +179,18 @@ def test_codepipeline_template_configuration_names_the_container():
     assert container["environmentFiles"] == []  # HasEnvFile is false for EnvFileARN ""
 
 
+def test_no_value_removes_a_property_in_the_reading_that_takes_it():
+    services = readings("copilot-backend-template.yml")["Service"]
+    assert [s.variant for s in services] == [
+        "when condition ExposePort holds and condition IsGovCloud holds",
+        "when condition ExposePort holds and condition IsGovCloud does not hold",
+        "when condition ExposePort does not hold and condition IsGovCloud holds",
+        "when condition ExposePort does not hold and condition IsGovCloud does not hold",
+    ]
+    assert [s.data["serviceRegistries"][0]["port"] for s in services[:2]] == [{"Ref": "TargetPort"}] * 2
+    assert ["serviceRegistries" in s.data for s in services[2:]] == [False, False]
+
+
 def test_a_computed_container_name_is_named_by_position_and_expression():
     run = run_fgscan("scan", str(FIXTURES / "copilot-backend-template.yml"), "--rule", "root-user")
     assert "container #1 (!Ref WorkloadName) sets no user" in run.stdout
