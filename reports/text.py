@@ -1,18 +1,18 @@
-"""The human report: findings grouped by file, most severe first; colour only on a terminal."""
+"""The human report: findings grouped by rule, most severe first, with each rule's fix once and a per-rule
+summary; a compact mode with one line per finding; colour only on a terminal."""
 
 from __future__ import annotations
 
-from itertools import groupby
 from typing import TextIO
 
+from rich import box
 from rich.console import Console
 from rich.markup import escape as markup
+from rich.table import Table
 
 from scanner.coverage import account_region
 from scanner.escape import plain
 from scanner.model import Finding, ScanResult, Severity, by_severity
-
-STYLES = {Severity.CRITICAL: "bold red", Severity.HIGH: "red", Severity.MEDIUM: "yellow", Severity.LOW: "cyan"}
 
 
 def escape(text: object) -> str:
@@ -20,42 +20,35 @@ def escape(text: object) -> str:
     return markup(plain(text))
 
 
-def write(result: ScanResult, stream: TextIO) -> None:
-    """Write the text report."""
+STYLES = {Severity.CRITICAL: "bold red", Severity.HIGH: "red", Severity.MEDIUM: "yellow", Severity.LOW: "cyan"}
+
+
+def write(result: ScanResult, stream: TextIO, compact: bool = False) -> None:
+    """Write the text report: findings grouped by rule, most severe first, each rule's fix once, and a
+    per-rule summary table; `compact` writes one line per finding (`file:line:col: SEVERITY ID message`)."""
     console = Console(file=stream, highlight=False, soft_wrap=True, emoji=False)  # `:name:` in input stays text
-    remediation = {r.id: r.remediation for r in result.rules}
-    findings = sorted(result.sorted_findings(), key=lambda f: f.file)
-    for file, grouped in groupby(findings, key=lambda f: f.file):
-        group = list(grouped)
-        console.print(f"[bold]{escape(file)}[/bold]")
-        identities = {_identity(f) for f in group}
-        shared = identities.pop() if len(identities) == 1 else ""
-        if shared:  # one live resource per snapshot file: say which, once
-            console.print(f"  [dim]{escape(shared)}[/dim]")
-        for f in sorted(group, key=lambda f: (-f.severity.rank, f.span.start_line if f.span else 0)):
-            where = f"{f.span.start_line}:{f.span.start_col}" if f.span else "-"
-            style = STYLES[f.severity]
+    findings = result.sorted_findings()
+    if compact:
+        for f in sorted(findings, key=lambda f: (f.file, f.span.start_line if f.span else 0, f.rule_id)):
             console.print(
-                f"  [{style}]{f.severity.value.upper():<8}[/{style}] {where:<8} {escape(f.rule_id)} "
-                f"[dim]{escape(f.rule_name)}[/dim]"
+                f"{escape(_where(f))}: [{STYLES[f.severity]}]{f.severity.value.upper()}[/{STYLES[f.severity]}] "
+                f"{escape(f.rule_id)} {escape(f.message)}"
             )
-            console.print(f"           {escape(f.message)}")
-            if f.chain:
-                console.print(f"           Path: {escape(f.chain)}")
-            if not shared and (identity := _identity(f)):
-                console.print(f"           [dim]{escape(identity)}[/dim]")
-            if remediation.get(f.rule_id):
-                console.print(f"           [dim]Fix: {escape(remediation[f.rule_id])}[/dim]")
-        console.print()
+    else:
+        _by_rule(console, result, findings)
     for error in result.errors:
-        console.print(f"[red]{escape(str(error))}[/red]")
-    _accepted(console, result)
-    _coverage(console, result)
+        console.print(f"[{'yellow' if error.level == 'warning' else 'red'}]{escape(str(error))}[/]")
+    if not compact:
+        _accepted(console, result)
+        _coverage(console, result)
+    errors = sum(e.level == "error" for e in result.errors)
+    warnings = len(result.errors) - errors
     counts = ", ".join(f"{sum(f.severity is s for f in findings)} {s.value}" for s in Severity)
     console.print(
         f"{plural(len(findings), 'finding')} ({counts}) in {plural(result.resources_scanned, 'resource')} from "
         f"{plural(result.files_scanned, 'file')}; {plural(len(result.rules), 'rule')}; "
-        f"{plural(len(result.errors), 'input error')}"
+        f"{plural(errors, 'input error')}"
+        + (f"; {plural(warnings, 'warning')}" if warnings else "")
         + (f"; {len(result.suppressed)} suppressed" if result.suppressed else "")
         + (
             f"; {len(result.baseline.unchanged)} unchanged and {len(result.baseline.fixed)} fixed since the baseline"
@@ -63,6 +56,60 @@ def write(result: ScanResult, stream: TextIO) -> None:
             else ""
         )
     )
+
+
+def _by_rule(console: Console, result: ScanResult, findings: list[Finding]) -> None:
+    """One block per rule: its findings located and explained, then its fix once; then the summary table."""
+    rules = {r.id: r for r in result.rules}
+    order = sorted({f.rule_id for f in findings}, key=lambda i: (-_worst(findings, i).rank, i))
+    for rule_id in order:
+        group = [f for f in findings if f.rule_id == rule_id]
+        worst = _worst(findings, rule_id)
+        style = STYLES[worst]
+        title = getattr(rules.get(rule_id), "title", "")
+        console.print(
+            f"[{style}]{worst.value.upper():<8}[/{style}] [bold]{escape(rule_id)}[/bold] {escape(group[0].rule_name)}"
+            + (f": {escape(title)}" if title else "")
+            + f" ({len(group)})"
+        )
+        for f in sorted(group, key=lambda f: (f.file, f.span.start_line if f.span else 0)):
+            severity = "" if f.severity is worst else f" [{STYLES[f.severity]}]{f.severity.value.upper()}[/]"
+            console.print(f"  {escape(_where(f))}{severity}")
+            console.print(f"    {escape(f.message)}")
+            if f.chain:
+                console.print(f"    Path: {escape(f.chain)}")
+            if identity := _identity(f):
+                console.print(f"    [dim]{escape(identity)}[/dim]")
+        remediation = getattr(rules.get(rule_id), "remediation", "")
+        if remediation:
+            console.print(f"  [dim]Fix: {escape(remediation)}[/dim]")
+        console.print()
+    if findings:
+        _summary(console, findings, order)
+
+
+def _summary(console: Console, findings: list[Finding], order: list[str]) -> None:
+    table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
+    for column in ("Rule", "Name", "Severity", "Findings", "Files"):
+        table.add_column(column, justify="right" if column in ("Findings", "Files") else "left")
+    for rule_id in order:
+        group = [f for f in findings if f.rule_id == rule_id]
+        worst = _worst(findings, rule_id)
+        table.add_row(
+            escape(rule_id), escape(group[0].rule_name), worst.value, str(len(group)), str(len({f.file for f in group}))
+        )
+    console.print(table)
+    console.print()
+
+
+def _worst(findings: list[Finding], rule_id: str) -> Severity:
+    return max((f.severity for f in findings if f.rule_id == rule_id), key=lambda s: s.rank)
+
+
+def _where(finding: Finding) -> str:
+    """`file:line:col`, or the file alone when the finding has no location."""
+    span = finding.span
+    return f"{finding.file}:{span.start_line}:{span.start_col}" if span else finding.file
 
 
 def _accepted(console: Console, result: ScanResult) -> None:

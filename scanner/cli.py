@@ -14,6 +14,7 @@ import typer
 
 import scanner
 from scanner.cli_core import (
+    EXIT_ERROR,
     EXIT_FINDINGS,
     AssumeWorstOption,
     BaselineOption,
@@ -96,8 +97,18 @@ def scan(
     skip_unknown: bool = typer.Option(
         False, "--skip-unknown", help="Skip named files that are not ECS input quietly, as in folders (for hooks)."
     ),
+    parameter: list[str] = typer.Option(
+        [], "--parameter", metavar="NAME=VALUE", help="A CloudFormation parameter's deployed value; repeatable."
+    ),
+    parameter_file: list[Path] = typer.Option(
+        [],
+        "--parameter-file",
+        help="CloudFormation parameter values: a parameters file or a CodePipeline template configuration; "
+        "repeatable (later values win, --parameter last).",
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Text report: one line per finding."),
 ) -> None:
-    """Scan task definitions, CloudFormation templates and AWS CLI output."""
+    """Scan task definitions, CloudFormation templates, Terraform and AWS CLI output."""
     from scanner.cli_core import scan as run_scan
 
     run = Run(
@@ -118,13 +129,16 @@ def scan(
         assume_worst,
         jobs,
     )
+    run.compact = quiet
     settings = load_config(config)
+    values = _parameters(parameter_file, parameter)
     options = scan_options(
         run,
         settings,
         excludes=[*settings.exclude, *exclude],
         max_bytes=max_file_size * 1024 * 1024,
         skip_unknown=skip_unknown,
+        parameters=values,
     )
     notices = _changed(changed_since, options)
     result = run_scan(paths, options)
@@ -144,6 +158,18 @@ def _rulebook(rules_dirs: list[Path], config: Path | None) -> Rulebook:
         return Rulebook.load([*load_config(config).rule_dirs, *rules_dirs])
     except (RuleError, EngineError) as exc:
         raise fail(str(exc)) from None
+
+
+def _parameters(files: list[Path], pairs: list[str]) -> dict[str, str]:
+    """The parameter values given with `--parameter-file` and `--parameter`; an unreadable one ends the run."""
+    from scanner.model import InputProblem
+    from scanner.sources.parameters import load
+
+    try:
+        return load(files, pairs)
+    except InputProblem as problem:
+        typer.echo(str(problem.error), err=True)
+        raise typer.Exit(EXIT_ERROR) from None
 
 
 def _changed(ref: str | None, options: ScanOptions) -> list[str]:

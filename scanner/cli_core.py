@@ -107,6 +107,7 @@ class Run:
     sarif_include_suppressed: bool = False
     assume_worst: bool = False
     jobs: int = 0
+    compact: bool = False  # the text report: one line per finding
     reports: list[tuple[str, Path]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -190,9 +191,12 @@ def accept(
 
 def write_reports(result: ScanResult, run: Run) -> None:
     """The main report and every `--report`, then the baseline file when asked for."""
-    sarif = {"category": run.category, "include_suppressed": run.sarif_include_suppressed}
+    options = {
+        "sarif": {"category": run.category, "include_suppressed": run.sarif_include_suppressed},
+        "text": {"compact": True} if run.compact else {},
+    }
     for fmt, file in [(run.format.value, run.output), *run.reports]:
-        emit(result, fmt, file, **(sarif if fmt == "sarif" else {}))
+        emit(result, fmt, file, **options.get(fmt, {}))
     if run.write_baseline is not None:
         from scanner.baseline import write as record
 
@@ -228,7 +232,7 @@ def finish(result: ScanResult, run: Run, settings: Config, incomplete: bool = Fa
     baseline, 1 for a finding at or above `--fail-on`, else 0."""
     for error in result.errors:
         typer.echo(str(error), err=True)
-    if result.errors:
+    if any(error.level == "error" for error in result.errors):  # warnings (duplicate keys) are only printed
         raise typer.Exit(EXIT_ERROR)
     if incomplete:
         raise typer.Exit(EXIT_INCOMPLETE)

@@ -231,10 +231,6 @@ def _check_params(config: Config, path: tuple, given: dict[str, Any], known: dic
 def _check_patterns(config: Config, path: tuple, value: Any) -> list[InputError]:
     """Regular expressions (the values of keys ending in `regex`) that the engines cannot compile, checked
     with RE2, whose syntax rego-cpp and OPA both use: an invalid one would silently disable its rule."""
-    import re2
-
-    quiet = re2.Options()
-    quiet.log_errors = False  # the error is reported below, not logged on stderr
     errors = []
     if isinstance(value, list):
         for i, item in enumerate(value):
@@ -243,14 +239,28 @@ def _check_patterns(config: Config, path: tuple, value: Any) -> list[InputError]
         for key, item in value.items():
             here = (*path, key)
             if isinstance(item, str) and str(key).endswith("regex"):
-                try:
-                    re2.compile(item, quiet)
-                except re2.error as exc:
-                    why = exc.args[0].decode("utf-8", "replace") if isinstance(exc.args[0], bytes) else exc.args[0]
+                why = _regex_problem(item)
+                if why:
                     errors.append(config.error(here, f"{_dotted(here)}: invalid regular expression: {why}"))
             else:
                 errors += _check_patterns(config, here, item)
     return errors
+
+
+# Lookarounds and backreferences: Python's `re` takes them, RE2 (the syntax of every Rego engine) does not.
+_NOT_RE2 = re.compile(r"\(\?<?[=!]|\(\?P=|\\[1-9]")
+
+
+def _regex_problem(pattern: str) -> str | None:
+    """Why `pattern` is no regular expression the Rego engines accept, or None. (google-re2 would say it
+    exactly, but its bundled RE2 clashes with the engine's own in one process and aborts it.)"""
+    try:
+        re.compile(pattern)
+    except (re.error, RecursionError, OverflowError) as exc:
+        return str(exc)
+    if _NOT_RE2.search(pattern):
+        return "lookarounds and backreferences are not RE2 syntax, which the Rego engines use"
+    return None
 
 
 def _ignore_entry(config: Config, index: int, entry: dict[str, Any]) -> IgnoreEntry:

@@ -9,10 +9,15 @@ from pathlib import Path
 from scanner import facts
 from scanner.facts import iam as iam_facts
 from scanner.model import InputError, InputProblem, Resource
-from scanner.sources import recognise
+from scanner.sources import parameters, recognise
+from scanner.sources.discovery import SCANNED_SUFFIXES as SCANNED
 from scanner.sources.discovery import InputFile
 from scanner.sources.documents import Document, guess_format, parse, read_text
 
+NOT_RECOGNISED = (
+    "not an input fgscan recognises: no task definition, container definitions, CloudFormation resources "
+    "or AWS CLI output in it"
+)
 # Words that make an unparsable file look like something fgscan was meant to read.
 OURS_HINTS = ("AWS::", "Resources:", "containerDefinitions", "SecurityGroups", "NetworkInterfaces", "IpPermissions")
 
@@ -28,8 +33,10 @@ class Loaded:
     errors: list[InputError] = field(default_factory=list)
 
 
-def load_batch(files: list[InputFile], max_bytes: int) -> list[Loaded]:
-    """`load` for each file (the unit of work handed to a worker process)."""
+def load_batch(files: list[InputFile], max_bytes: int, values: dict[str, str] | None = None) -> list[Loaded]:
+    """`load` for each file, with the run's template parameter `values` (the unit of work handed to a worker
+    process, which may not share this process's memory)."""
+    parameters.use(values or {})
     return [load(file, max_bytes) for file in files]
 
 
@@ -45,12 +52,16 @@ def load(file: InputFile, max_bytes: int) -> Loaded:
     try:
         doc = parse(text, file.shown, guess_format(Path(file.path), text))
     except InputProblem as problem:
-        if file.named or any(hint in text for hint in OURS_HINTS):
+        if any(hint in text for hint in OURS_HINTS) or (file.named and Path(file.path).suffix.lower() in SCANNED):
             loaded.errors.append(problem.error)
+        elif file.named:  # a README named by mistake: say what it is not, not how it fails to parse
+            loaded.errors.append(InputError(file.shown, NOT_RECOGNISED))
         return loaded
     try:
         resources = recognise(doc)
         if resources is None:
+            if file.named:
+                loaded.errors.append(InputError(file.shown, NOT_RECOGNISED))
             return loaded
         iam_facts.resolve_policies(doc, resources)
         for resource in resources:

@@ -197,6 +197,7 @@ class InputError:
     message: str
     line: int | None = None
     col: int | None = None
+    level: str = "error"  # or "warning": reported, but the input was read and scanned (a duplicate key)
 
     def __str__(self) -> str:
         where = self.file
@@ -204,7 +205,7 @@ class InputError:
             where += f":{self.line}"
             if self.col is not None:
                 where += f":{self.col}"
-        return f"{plain(where)}: error: {plain(self.message)}"  # one inert line whatever the file is called
+        return f"{plain(where)}: {self.level}: {plain(self.message)}"  # one inert line whatever the file is called
 
 
 class InputProblem(Exception):

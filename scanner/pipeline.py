@@ -21,7 +21,7 @@ from scanner.evaluate import Evaluation, Failed, RuleSet, evaluate_all
 from scanner.facts import iam as iam_facts
 from scanner.findings import BadDeny, Builder, Redactor, check, locate, merge_readings
 from scanner.graph import Graph
-from scanner.load import Loaded, load, load_batch
+from scanner.load import Loaded, load_batch
 from scanner.model import KIND_LABELS, Finding, InputError, Resource, ScanResult, Severity
 from scanner.rulebook import Rule, Rulebook
 from scanner.sources.discovery import InputFile, discover
@@ -52,6 +52,7 @@ class ScanOptions:
     assume_worst: bool = False  # exposure rules count security groups missing from the input as open
     config: Config | None = None  # the configuration file, checked against the rules at load
     base: Path | None = None  # files are named relative to this folder (default: the working directory)
+    parameters: dict[str, str] = field(default_factory=dict)  # CloudFormation parameter values the user supplied
 
 
 def load_rules(options: ScanOptions) -> tuple[Rulebook, list[Rule]]:
@@ -96,7 +97,7 @@ class Scanner:
             if options.only is None or Path(f.path).resolve() in options.only
         ]
         jobs = options.jobs or os.cpu_count() or 1
-        loaded = _load_all(files, options.max_bytes, jobs)
+        loaded = _load_all(files, options.max_bytes, jobs, options.parameters)
         resources = [r for item in loaded for r in item.resources]
         for item in loaded:
             result.errors += item.errors
@@ -135,11 +136,12 @@ class Scanner:
         return result
 
 
-def _load_all(files: list[InputFile], max_bytes: int, jobs: int) -> list[Loaded]:
+def _load_all(files: list[InputFile], max_bytes: int, jobs: int, values: dict[str, str]) -> list[Loaded]:
     """Every file loaded; many are spread over the cores, and a file that kills its worker is an error."""
     if len(files) < PARALLEL_FROM or jobs < 2:
-        return [load(f, max_bytes) for f in files]
-    outcomes = executor.run_batches(partial(load_batch, max_bytes=max_bytes), files, LOAD_BATCH, jobs)
+        return load_batch(files, max_bytes, values)
+    work = partial(load_batch, max_bytes=max_bytes, values=values)
+    outcomes = executor.run_batches(work, files, LOAD_BATCH, jobs)
     return [
         Loaded(f, errors=[InputError(f.shown, f"could not be read: {o.reason}")])
         if isinstance(o, executor.Crashed)

@@ -144,7 +144,7 @@ def test_pull_request_scan_writes_summary_annotations_sarif_and_outputs(tmp_path
     assert summary.startswith(f"## fgscan: {outputs['findings']} findings")
     assert "| 🟥 critical | FG-CTR-001 privileged-container | legacy-worker:7 | `tasks/worker.json:16` |" in summary
     assert "::error file=tasks/worker.json,line=16,endLine=16,col=9," in proc.stdout
-    assert "CRITICAL 16:9" in proc.stdout  # the text report in the log
+    assert "tasks/worker.json:16:9" in proc.stdout  # the text report in the log
 
 
 def test_fork_pull_requests_skip_the_upload_with_a_notice(tmp_path):

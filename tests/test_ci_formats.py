@@ -125,7 +125,8 @@ def test_report_writes_several_formats_from_one_scan(tmp_path, sarif_schema):
     )
     assert proc.returncode == 1
     assert "::error file=examples/risky-task-definition.json,line=16" in proc.stdout
-    assert "CRITICAL 16:9" in proc.stdout
+    assert "CRITICAL FG-CTR-001 privileged-container" in proc.stdout
+    assert "examples/risky-task-definition.json:16:9" in proc.stdout
     sarif = json.loads((out / "r.sarif").read_text())
     assert sarif["runs"][0]["automationDetails"]["id"] == "ecs/prod/"
     assert ET.parse(out / "r.xml").getroot().tag == "testsuites"

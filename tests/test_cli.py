@@ -128,7 +128,8 @@ def test_bad_inputs_are_one_line_errors_and_the_rest_is_still_scanned(tmp_path):
     errors = proc.stderr.strip().splitlines()
     assert errors == [
         "b-broken.json:2:16: error: invalid JSON: Expecting property name enclosed in double quotes",
-        "c-broken.yaml:3:1: error: invalid YAML: did not find expected ',' or ']'",
+        "c-broken.yaml:3:1: error: invalid YAML: did not find expected ',' or ']' "
+        "(while parsing a flow sequence that started at line 2, column 6)",
         "d-latin1.json:1:40: error: file is not valid UTF-8 text",
     ]
     report = json.loads(proc.stdout)

@@ -29,6 +29,7 @@
 #     good: '{"containerDefinitions": [{"name": "app", "linuxParameters": {"capabilities": {"drop": ["ALL"]}}}]}'
 package fgscan.rules.added_capabilities
 
+import data.fgscan.lib.task
 import rego.v1
 
 deny contains finding if {
@@ -41,7 +42,7 @@ deny contains finding if {
 	dangerous := [name | some name in names; name in {upper(c) | some c in data.fgscan.params.dangerous_capabilities}]
 	finding := object.union(
 		{
-			"msg": concat("", ["container '", container.name, "' adds Linux capabilities: ", concat(", ", names), "."]),
+			"msg": concat("", [task.container(i, container), " adds Linux capabilities: ", concat(", ", names), "."]),
 			"path": ["containerDefinitions", i, "linuxParameters", "capabilities", "add"],
 		},
 		severity(dangerous),

@@ -35,7 +35,7 @@ deny contains finding if {
 	is_object(container)
 	path := _missing_drop_all(container)
 	finding := {
-		"msg": sprintf("container '%s' does not drop all Linux capabilities (capabilities.drop lacks 'ALL').", [container.name]),
+		"msg": concat("", [task.container(i, container), " does not drop all Linux capabilities (capabilities.drop lacks 'ALL')."]),
 		"path": array.concat(["containerDefinitions", i], path),
 	}
 }

@@ -24,6 +24,7 @@
 #     good: '{"containerDefinitions": [{"name": "app", "essential": true, "healthCheck": {"command": ["CMD", "/health"]}}]}'
 package fgscan.rules.health_check_missing
 
+import data.fgscan.lib.task
 import rego.v1
 
 # `essential` defaults to true.
@@ -33,7 +34,7 @@ deny contains finding if {
 	object.get(container, "essential", true) == true
 	not "healthCheck" in object.keys(container)
 	finding := {
-		"msg": sprintf("essential container '%s' has no health check.", [container.name]),
+		"msg": concat("", ["essential ", task.container(i, container), " has no health check."]),
 		"path": ["containerDefinitions", i, "name"],
 	}
 }

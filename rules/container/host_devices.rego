@@ -27,6 +27,7 @@
 #     good: '{"containerDefinitions": [{"name": "app", "linuxParameters": {"initProcessEnabled": true}}]}'
 package fgscan.rules.host_devices
 
+import data.fgscan.lib.task
 import rego.v1
 
 deny contains finding if {
@@ -36,7 +37,7 @@ deny contains finding if {
 	count(devices) > 0
 	paths := [path | some device in devices; path := _host_path(device)]
 	finding := {
-		"msg": concat("", ["container '", container.name, "' has host device(s) mapped into it: ", concat(", ", paths), "."]),
+		"msg": concat("", [task.container(i, container), " has host device(s) mapped into it: ", concat(", ", paths), "."]),
 		"path": ["containerDefinitions", i, "linuxParameters", "devices"],
 	}
 }

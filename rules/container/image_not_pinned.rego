@@ -29,6 +29,7 @@
 package fgscan.rules.image_not_pinned
 
 import data.fgscan.lib.images
+import data.fgscan.lib.task
 import rego.v1
 
 deny contains finding if {
@@ -38,7 +39,7 @@ deny contains finding if {
 	state := images.tag_state(ref)
 	finding := object.union(
 		{
-			"msg": sprintf("container '%s' image %s.", [container.name, _what[state]]),
+			"msg": concat("", [task.container(i, container), " image ", _what[state], "."]),
 			"path": ["containerDefinitions", i, "image"],
 		},
 		_severity[state],

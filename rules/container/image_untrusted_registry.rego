@@ -28,6 +28,7 @@
 package fgscan.rules.image_untrusted_registry
 
 import data.fgscan.lib.images
+import data.fgscan.lib.task
 import rego.v1
 
 deny contains finding if {
@@ -38,7 +39,7 @@ deny contains finding if {
 	not allowed(registry)
 	finding := {
 		# concat, not sprintf: regopy's sprintf quotes strings computed by built-ins such as lower().
-		"msg": concat("", ["container '", container.name, "' pulls its image from '", registry, "', outside the allowed registries."]),
+		"msg": concat("", [task.container(i, container), " pulls its image from '", registry, "', outside the allowed registries."]),
 		"path": ["containerDefinitions", i, "image"],
 	}
 }

@@ -38,7 +38,7 @@ deny contains finding if {
 	config := container.logConfiguration
 	task.known_object(config)
 	_driver(config.logDriver)
-	some finding in _blocking(config, container.name, ["containerDefinitions", i, "logConfiguration"])
+	some finding in _blocking(config, task.container(i, container), ["containerDefinitions", i, "logConfiguration"])
 }
 
 _driver(name) if {
@@ -49,7 +49,7 @@ _driver(name) if {
 _driver(name) if task.intrinsic(name)
 
 _blocking(config, name, path) := {{
-	"msg": sprintf("container '%s' sets its log mode to blocking: a log backend outage stalls the application.", [name]),
+	"msg": concat("", [name, " sets its log mode to blocking: a log backend outage stalls the application."]),
 	"path": array.concat(path, ["options", "mode"]),
 }} if {
 	is_string(config.options.mode)
@@ -57,7 +57,7 @@ _blocking(config, name, path) := {{
 }
 
 _blocking(config, name, path) := {{
-	"msg": sprintf("container '%s' sets no log mode, so it logs in blocking mode (the default_log_driver_mode parameter).", [name]),
+	"msg": concat("", [name, " sets no log mode, so it logs in blocking mode (the default_log_driver_mode parameter)."]),
 	"path": array.concat(path, _nearest_options(config)),
 }} if {
 	not _mode_set(config)

@@ -33,7 +33,7 @@ deny contains finding if {
 	is_object(container)
 	not "logConfiguration" in object.keys(container)
 	finding := {
-		"msg": sprintf("container '%s' has no log configuration, so its logs are not kept.", [container.name]),
+		"msg": concat("", [task.container(i, container), " has no log configuration, so its logs are not kept."]),
 		"path": ["containerDefinitions", i, "name"],
 	}
 }
@@ -43,7 +43,7 @@ deny contains finding if {
 	task.known_object(container.logConfiguration)
 	_no_driver(container.logConfiguration)
 	finding := {
-		"msg": sprintf("container '%s' has a log configuration without a log driver.", [container.name]),
+		"msg": concat("", [task.container(i, container), " has a log configuration without a log driver."]),
 		"path": ["containerDefinitions", i, "logConfiguration"],
 	}
 }

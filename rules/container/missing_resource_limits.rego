@@ -39,12 +39,12 @@ deny contains finding if {
 }
 
 _finding(container, i) := {
-	"msg": sprintf("container '%s' has only a soft memoryReservation and no hard memory limit (neither container nor task memory).", [container.name]),
+	"msg": concat("", [task.container(i, container), " has only a soft memoryReservation and no hard memory limit (neither container nor task memory)."]),
 	"path": ["containerDefinitions", i, "memoryReservation"],
 } if _set(container, "memoryReservation")
 
 _finding(container, i) := {
-	"msg": sprintf("container '%s' has no memory limit (neither container nor task memory).", [container.name]),
+	"msg": concat("", [task.container(i, container), " has no memory limit (neither container nor task memory)."]),
 	"path": ["containerDefinitions", i, "name"],
 } if not _set(container, "memoryReservation")
 

@@ -24,13 +24,14 @@
 #     good: '{"containerDefinitions": [{"name": "agent", "image": "datadog/agent:7", "privileged": false}]}'
 package fgscan.rules.privileged_container
 
+import data.fgscan.lib.task
 import rego.v1
 
 deny contains finding if {
 	some i, container in input.resource.containerDefinitions
 	container.privileged == true
 	finding := {
-		"msg": sprintf("container '%s' runs in privileged mode.", [container.name]),
+		"msg": concat("", [task.container(i, container), " runs in privileged mode."]),
 		"path": ["containerDefinitions", i, "privileged"],
 	}
 }

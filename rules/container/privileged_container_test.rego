@@ -27,3 +27,12 @@ test_unresolved_value_is_not_proof if {
 		{"name": "app", "privileged": {"Fn::If": ["Debug", true, false]}},
 	]}
 }
+
+test_a_name_known_only_at_deploy_time_is_named_by_position_and_expression if {
+	findings := rule.deny with input.resource as {"containerDefinitions": [
+		{"name": "app"},
+		{"name": {"Ref": "ServiceName"}, "privileged": true},
+	]}
+	some f in findings
+	f.msg == "container #2 (!Ref ServiceName) runs in privileged mode."
+}

@@ -30,6 +30,7 @@
 #     good: '{"containerDefinitions": [{"name": "app", "user": "10001:10001"}]}'
 package fgscan.rules.root_user
 
+import data.fgscan.lib.task
 import rego.v1
 
 # Windows containers have no UID; another rule judges their user.
@@ -41,7 +42,7 @@ deny contains finding if {
 	is_object(container)
 	unset(object.get(container, "user", null))
 	finding := {
-		"msg": sprintf("container '%s' sets no user: it runs as root unless the image's own USER is non-root (check its Dockerfile, or set user).", [container.name]),
+		"msg": concat("", [task.container(i, container), " sets no user: it runs as root unless the image's own USER is non-root (check its Dockerfile, or set user)."]),
 		"path": ["containerDefinitions", i, "name"],
 		"severity": "medium",
 	}
@@ -53,7 +54,7 @@ deny contains finding if {
 	is_object(container)
 	root(container.user)
 	finding := {
-		"msg": sprintf("container '%s' runs as root (user '%s').", [container.name, container.user]),
+		"msg": concat("", [task.container(i, container), " runs as root (user '", container.user, "')."]),
 		"path": ["containerDefinitions", i, "user"],
 	}
 }

@@ -32,6 +32,7 @@
 package fgscan.rules.secrets_in_command
 
 import data.fgscan.lib.secrets
+import data.fgscan.lib.task
 import rego.v1
 
 # One finding per container; the message names argument positions and label keys, never values.
@@ -42,7 +43,7 @@ deny contains finding if {
 	count(hits) > 0
 	finding := {
 		"msg": concat("", [
-			"container '", container.name, "' has secret-looking values in ",
+			task.container(i, container), " has secret-looking values in ",
 			concat(", ", [hit.where | some hit in hits]), ".",
 		]),
 		"path": array.concat(["containerDefinitions", i], _first(hits)),

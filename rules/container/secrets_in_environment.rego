@@ -31,6 +31,7 @@
 #     good: '{"containerDefinitions": [{"name": "app", "secrets": [{"name": "DB_PASSWORD", "valueFrom": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db"}]}]}'
 package fgscan.rules.secrets_in_environment
 
+import data.fgscan.lib.task
 import rego.v1
 
 import data.fgscan.lib.secrets
@@ -44,7 +45,7 @@ deny contains finding if {
 	name := variable_name(variable, j)
 	kind := secret_kind(name, object.get(variable, "value", null))
 	finding := {
-		"msg": sprintf("container '%s' passes a secret in plain-text environment variable '%s' (%s).", [container.name, name, kind]),
+		"msg": concat("", [task.container(i, container), " passes a secret in plain-text environment variable '", name, "' (", kind, ")."]),
 		"path": ["containerDefinitions", i, "environment", j, "value"],
 	}
 }
@@ -59,6 +60,22 @@ secret_kind(name, value) := kind if {
 } else := kind if {
 	is_string(value)
 	kind := secrets.secret_kind(name, value)
+}
+
+# A template parameter declared `NoEcho` (a secret CloudFormation hides) placed in a plain environment value:
+# the value is not in the template, but it is stored and shown in plain text in the deployed task definition.
+# `facts.no_echo_environment` comes from the CloudFormation source, which never resolves such a parameter.
+deny contains finding if {
+	some use in input.facts.no_echo_environment
+	container := input.resource.containerDefinitions[use.container]
+	variable := container.environment[use.variable]
+	finding := {
+		"msg": concat("", [
+			task.container(use.container, container), " passes NoEcho parameter '", use.parameter,
+			"' in plain-text environment variable '", variable_name(variable, use.variable), "'.",
+		]),
+		"path": ["containerDefinitions", use.container, "environment", use.variable, "value"],
+	}
 }
 
 variable_name(variable, _) := variable.name if is_string(variable.name)

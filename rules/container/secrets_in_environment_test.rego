@@ -135,3 +135,17 @@ test_values_known_only_at_deploy_time_allowed if {
 		"secrets": [{"name": "API_TOKEN", "valueFrom": "arn:aws:ssm:eu-west-1:123456789012:parameter/api-token"}],
 	}]}
 }
+
+test_no_echo_parameter_in_plain_environment if {
+	findings := rule.deny with input.resource as task([{"name": "DB_PASSWORD", "value": {"Ref": "DbPassword"}}])
+		with input.facts as {"no_echo_environment": [{"container": 0, "variable": 0, "parameter": "DbPassword"}]}
+	count(findings) == 1
+	some f in findings
+	f.path == ["containerDefinitions", 0, "environment", 0, "value"]
+	f.msg == "container 'app' passes NoEcho parameter 'DbPassword' in plain-text environment variable 'DB_PASSWORD'."
+}
+
+test_reference_to_an_ordinary_parameter_is_not_a_secret if {
+	count(rule.deny) == 0 with input.resource as task([{"name": "STAGE", "value": {"Ref": "Stage"}}])
+		with input.facts as {}
+}

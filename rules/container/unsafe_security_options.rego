@@ -28,6 +28,7 @@
 #     good: '{"containerDefinitions": [{"name": "app", "dockerSecurityOptions": ["no-new-privileges"]}]}'
 package fgscan.rules.unsafe_security_options
 
+import data.fgscan.lib.task
 import rego.v1
 
 deny contains finding if {
@@ -39,7 +40,7 @@ deny contains finding if {
 	names := [_normal(options[j]) | some j in unsafe]
 	finding := {
 		"msg": concat("", [
-			"container '", container.name, "' disables kernel confinement with security option(s) ",
+			task.container(i, container), " disables kernel confinement with security option(s) ",
 			concat(", ", names), ".",
 		]),
 		"path": ["containerDefinitions", i, "dockerSecurityOptions", min(unsafe)],

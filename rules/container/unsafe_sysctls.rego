@@ -33,6 +33,7 @@
 #     good: '{"containerDefinitions": [{"name": "app", "systemControls": [{"namespace": "net.ipv4.tcp_keepalive_time", "value": "300"}]}]}'
 package fgscan.rules.unsafe_sysctls
 
+import data.fgscan.lib.task
 import rego.v1
 
 params := data.fgscan.params
@@ -46,7 +47,7 @@ deny contains finding if {
 	names := [_name(controls[j]) | some j in host]
 	finding := {
 		"msg": concat("", [
-			"container '", container.name, "' sets kernel parameter(s) that change the host kernel: ",
+			task.container(i, container), " sets kernel parameter(s) that change the host kernel: ",
 			concat(", ", names), ".",
 		]),
 		"path": ["containerDefinitions", i, "systemControls", min(host), "namespace"],
@@ -63,7 +64,7 @@ deny contains finding if {
 	names := [_name(controls[j]) | some j in unsafe]
 	finding := {
 		"msg": concat("", [
-			"container '", container.name, "' sets namespaced kernel parameter(s) outside the safe set: ",
+			task.container(i, container), " sets namespaced kernel parameter(s) outside the safe set: ",
 			concat(", ", names), ".",
 		]),
 		"path": ["containerDefinitions", i, "systemControls", min(unsafe), "namespace"],

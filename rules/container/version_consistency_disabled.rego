@@ -24,6 +24,7 @@
 #     good: '{"containerDefinitions": [{"name": "app", "image": "repo/app:1.2"}]}'
 package fgscan.rules.version_consistency_disabled
 
+import data.fgscan.lib.task
 import rego.v1
 
 deny contains finding if {
@@ -32,7 +33,7 @@ deny contains finding if {
 	is_string(container.versionConsistency)
 	lower(container.versionConsistency) == "disabled"
 	finding := {
-		"msg": sprintf("container '%s' disables version consistency: each task pulls whatever its image tag points to at start.", [container.name]),
+		"msg": concat("", [task.container(i, container), " disables version consistency: each task pulls whatever its image tag points to at start."]),
 		"path": ["containerDefinitions", i, "versionConsistency"],
 	}
 }

@@ -36,7 +36,7 @@ deny contains finding if {
 	is_object(container)
 	_blank(object.get(container, "user", null))
 	finding := {
-		"msg": sprintf("container '%s' sets no user, so it runs as ContainerAdministrator.", [container.name]),
+		"msg": concat("", [task.container(i, container), " sets no user, so it runs as ContainerAdministrator."]),
 		"path": ["containerDefinitions", i, "name"],
 	}
 }
@@ -47,7 +47,7 @@ deny contains finding if {
 	is_string(container.user)
 	_admin(container.user)
 	finding := {
-		"msg": sprintf("container '%s' runs as an administrator account.", [container.name]),
+		"msg": concat("", [task.container(i, container), " runs as an administrator account."]),
 		"path": ["containerDefinitions", i, "user"],
 	}
 }

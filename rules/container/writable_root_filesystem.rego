@@ -26,6 +26,7 @@
 #     good: '{"containerDefinitions": [{"name": "app", "readonlyRootFilesystem": true}]}'
 package fgscan.rules.writable_root_filesystem
 
+import data.fgscan.lib.task
 import rego.v1
 
 # Windows containers do not support a read-only root filesystem.
@@ -37,7 +38,7 @@ deny contains finding if {
 	is_object(container)
 	not "readonlyRootFilesystem" in object.keys(container)
 	finding := {
-		"msg": sprintf("container '%s' does not set readonlyRootFilesystem, so its root filesystem is writable.", [container.name]),
+		"msg": concat("", [task.container(i, container), " does not set readonlyRootFilesystem, so its root filesystem is writable."]),
 		"path": ["containerDefinitions", i, "name"],
 	}
 }
@@ -49,7 +50,7 @@ deny contains finding if {
 	value := container.readonlyRootFilesystem
 	value != true
 	finding := {
-		"msg": sprintf("container '%s' has a writable root filesystem (%s).", [container.name, reason(value)]),
+		"msg": concat("", [task.container(i, container), " has a writable root filesystem (", reason(value), ")."]),
 		"path": ["containerDefinitions", i, "readonlyRootFilesystem"],
 	}
 }

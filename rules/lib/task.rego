@@ -78,3 +78,22 @@ mounts_of(name) := [{"container": i, "mount": j} |
 	mount := container.mountPoints[j]
 	mount.sourceVolume == name
 ]
+
+# How messages name the container at index `i`: `container 'web'`, or by position and expression when its name
+# is known only at deploy time (`container #1 (!Ref ServiceName)`) or missing (`container #2 (no name)`).
+container(i, c) := concat("", ["container '", c.name, "'"]) if {
+	is_string(c.name)
+} else := concat("", ["container #", format_int(i + 1, 10), " (", _expression(c), ")"])
+
+_expression(c) := "no name" if {
+	not "name" in object.keys(c)
+} else := concat("", ["!Ref ", c.name.Ref]) if {
+	is_string(c.name.Ref)
+} else := concat("", ["!Sub ", c.name["Fn::Sub"]]) if {
+	is_string(c.name["Fn::Sub"])
+} else := concat("", ["!Sub ", c.name["Fn::Sub"][0]]) if {
+	is_string(c.name["Fn::Sub"][0])
+} else := concat("", ["!", trim_prefix(key, "Fn::"), " ..."]) if {
+	intrinsic(c.name)
+	some key, _ in c.name
+} else := "a name that is not text"

@@ -40,7 +40,7 @@ deny contains finding if {
 	container := input.resource.containerDefinitions[mount.container]
 	finding := {
 		"msg": concat("", [
-			"container '", container.name, "' mounts the container runtime socket from the host (volume '",
+			task.container(mount.container, container), " mounts the container runtime socket from the host (volume '",
 			volume.name, "', host path '", source.path, "').",
 		]),
 		"path": ["containerDefinitions", mount.container, "mountPoints", mount.mount, "sourceVolume"],

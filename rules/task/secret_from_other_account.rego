@@ -27,6 +27,7 @@
 #     good: '{"taskDefinitionArn": "arn:aws:ecs:eu-west-1:123456789012:task-definition/app:1", "containerDefinitions": [{"name": "app", "secrets": [{"name": "DB_PASSWORD", "valueFrom": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf"}]}]}'
 package fgscan.rules.secret_from_other_account
 
+import data.fgscan.lib.task
 import rego.v1
 
 deny contains finding if {
@@ -36,7 +37,7 @@ deny contains finding if {
 	other != own
 	finding := {
 		"msg": concat("", [
-			"container '", ref.container, "' reads ", ref.what, " from account ", other,
+			ref.container, " reads ", ref.what, " from account ", other,
 			", not the task definition's account ", own, ".",
 		]),
 		"path": ref.path,
@@ -61,21 +62,21 @@ account(arn) := parts[4] if {
 	regex.match(`^[0-9]{12}$`, parts[4])
 }
 
-references contains {"container": container.name, "what": what, "value": secret.valueFrom, "path": path} if {
+references contains {"container": task.container(i, container), "what": what, "value": secret.valueFrom, "path": path} if {
 	some i, container in input.resource.containerDefinitions
 	some j, secret in container.secrets
 	what := concat("", ["secret '", _name(secret), "'"])
 	path := ["containerDefinitions", i, "secrets", j, "valueFrom"]
 }
 
-references contains {"container": container.name, "what": what, "value": secret.valueFrom, "path": path} if {
+references contains {"container": task.container(i, container), "what": what, "value": secret.valueFrom, "path": path} if {
 	some i, container in input.resource.containerDefinitions
 	some j, secret in container.logConfiguration.secretOptions
 	what := concat("", ["log driver secret option '", _name(secret), "'"])
 	path := ["containerDefinitions", i, "logConfiguration", "secretOptions", j, "valueFrom"]
 }
 
-references contains {"container": container.name, "what": "its registry credentials", "value": value, "path": path} if {
+references contains {"container": task.container(i, container), "what": "its registry credentials", "value": value, "path": path} if {
 	some i, container in input.resource.containerDefinitions
 	value := container.repositoryCredentials.credentialsParameter
 	path := ["containerDefinitions", i, "repositoryCredentials", "credentialsParameter"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from scanner.model import Resource
 from scanner.sources import aws_cli, cloudformation, task_definition
 from scanner.sources.documents import Document
@@ -17,7 +19,18 @@ def recognise(doc: Document) -> list[Resource] | None:
         if source.matches(doc.data):
             found = source.resources(doc)
             for resource in found:
+                resource.data = without_nulls(resource.data)
                 resource.links = links_for(resource.kind, resource.data)
                 resource.skips.extend(tag_skips(resource, doc))
             return found
     return None
+
+
+def without_nulls(value: Any) -> Any:
+    """`value` with every `null` member left out: `describe-task-definition` writes `"user": null` for an
+    unset field, and a rule must see it as unset, not as a value. List items keep their positions."""
+    if isinstance(value, dict):
+        return {k: without_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [without_nulls(v) for v in value]
+    return value

@@ -13,6 +13,7 @@ from typing import Any
 
 from scanner.model import Resource
 from scanner.sources.documents import Document
+from scanner.sources.task_definition import text_or_none
 
 # wrapper key -> kind
 WRAPPERS = {
@@ -90,4 +91,4 @@ def resources(doc: Document) -> list[Resource]:
 def _resource(kind: str, data: dict, file: str, root: tuple, index: int) -> Resource:
     _, name_of, arn_of = BARE[kind]
     name = name_of(data) or f"{kind}-{index + 1}"
-    return Resource(kind, str(name), data, file, root, arn=arn_of(data))
+    return Resource(kind, str(name), data, file, root, arn=text_or_none(arn_of(data)))

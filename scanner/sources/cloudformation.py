@@ -12,6 +12,7 @@ from typing import Any
 
 from scanner.model import Path, Resource, Skip
 from scanner.sources.api_shapes import shapes
+from scanner.sources.cfn_readings import Choice, Template, variant
 from scanner.sources.documents import Document
 from scanner.sources.links import ref_target
 
@@ -59,6 +60,9 @@ ADOPTED = {
     ("ecs.Service", "volumeconfigurations"): ("volumeConfigurations", "ecs.ServiceVolumeConfigurations"),
 }
 BOOLEAN_TYPES = {"boolean"}
+# logical id -> each reading of the resource with the choices it was made for, so what joins it (standalone
+# rules, policies) is read the same way
+Readings = dict[str, list[tuple[Resource, tuple[Choice, ...]]]]
 NUMBER_TYPES = {"integer", "long"}
 
 
@@ -73,53 +77,104 @@ def matches(data: Any) -> bool:
 
 
 def resources(doc: Document) -> list[Resource]:
-    """Every resource of a supported type, with standalone ingress/egress rules and IAM policies joined
-    to the groups and roles they name."""
-    out: dict[str, Resource] = {}
+    """Every resource of a supported type, once per reading (see `cfn_readings`), with standalone
+    ingress/egress rules and IAM policies joined to the groups and roles they name."""
     template = {
         logical_id: body
         for logical_id, body in doc.data["Resources"].items()
         if isinstance(body, dict) and isinstance(body.get("Type"), str)
     }
+    context = Template(doc.data)
+    joining = _joining(template)
+    out: Readings = {}
     for logical_id, body in template.items():
-        if body["Type"] not in TYPES:
+        if body["Type"] not in TYPES or _not_deployed(body, context):
             continue
-        kind, shape = TYPES[body["Type"]]
-        root: Path = ("Resources", logical_id, "Properties")
-        props = body.get("Properties") if isinstance(body.get("Properties"), dict) else {}
-        converter = _Converter(root)
-        if kind == "ec2_security_group":
-            data = _security_group(props, converter)
-        elif kind == "ec2_network_interface":
-            data = _network_interface(props, converter)
-        elif kind == "iam_role":
-            data = _role(props, converter)
-        elif kind == "iam_policy":
-            data = dict(props)
-            data.setdefault("PolicyName", props.get("ManagedPolicyName", logical_id))
-        else:
-            data = converter.convert(props, shape, (), ())
-        out[logical_id] = Resource(
-            kind,
-            logical_id,
-            data,
-            doc.path,
-            root,
-            converter.origin,
-            skips=skips(logical_id, body, doc),
-            scope=doc.path,
-            construct=construct_path(body),
-        )
-
-    for logical_id, body in template.items():
+        bodies = [body.get("Properties"), *(template[j].get("Properties") for j in joining.get(logical_id, []))]
+        out[logical_id] = [
+            (_reading(logical_id, body, choices, context, doc), choices) for choices in context.readings(bodies)
+        ]
+    deployed = {logical_id: body for logical_id, body in template.items() if not _not_deployed(body, context)}
+    for logical_id, body in deployed.items():
         if body["Type"] in STANDALONE_RULES:
-            group = _join_rule(logical_id, body, out, doc.path)
-            if group is not None:
+            for group in _join_rule(logical_id, body, out, context, doc.path):
                 group.skips.extend(skips(logical_id, body, doc))
-    for logical_id, body in template.items():
+    for logical_id, body in deployed.items():
         if body["Type"] in ("AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"):
-            _attach_policy(logical_id, body, out)
-    return list(out.values())
+            _attach_policy(logical_id, body, out, context)
+    return [resource for readings in out.values() for resource, _ in readings]
+
+
+def _not_deployed(body: dict, context: Template) -> bool:
+    """A resource whose `Condition` the supplied parameter values make false is not in the stack."""
+    condition = body.get("Condition")
+    return isinstance(condition, str) and context.decided(condition, set()) is False
+
+
+def _joining(template: dict[str, dict]) -> dict[str, list[str]]:
+    """Group or role logical id -> the standalone rules and policies of the template that join it."""
+    joining: dict[str, list[str]] = {}
+    for logical_id, body in template.items():
+        props = body.get("Properties") if isinstance(body.get("Properties"), dict) else {}
+        if body["Type"] in STANDALONE_RULES:
+            group_key = next((k for k in props if k.lower() == "groupid"), None)
+            targets = [ref_target(props.get(group_key))] if group_key else []
+        elif body["Type"] in ("AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"):
+            targets = [ref_target(r) for r in props.get("Roles", [])] if isinstance(props.get("Roles"), list) else []
+        else:
+            continue
+        for target in targets:
+            if target:
+                joining.setdefault(target, []).append(logical_id)
+    return joining
+
+
+def _reading(logical_id: str, body: dict, choices: tuple[Choice, ...], context: Template, doc: Document) -> Resource:
+    """The resource as deployed in one reading."""
+    kind, shape = TYPES[body["Type"]]
+    root: Path = ("Resources", logical_id, "Properties")
+    raw = body.get("Properties") if isinstance(body.get("Properties"), dict) else {}
+    props, resolution = context.resolve(raw, choices)
+    converter = _Converter(root)
+    if kind == "ec2_security_group":
+        data = _security_group(props, converter)
+    elif kind == "ec2_network_interface":
+        data = _network_interface(props, converter)
+    elif kind == "iam_role":
+        data = _role(props, converter)
+    elif kind == "iam_policy":
+        data = dict(props)
+        data.setdefault("PolicyName", props.get("ManagedPolicyName", logical_id))
+    else:
+        data = converter.convert(props, shape, (), ())
+    origin, notes, no_echo = resolution.relocate(converter.origin, root)
+    resource = Resource(
+        kind,
+        logical_id,
+        data,
+        doc.path,
+        root,
+        origin,
+        skips=skips(logical_id, body, doc),
+        variant=variant(choices),
+        scope=doc.path,
+        construct=construct_path(body),
+    )
+    resource.notes.update(notes)
+    _record_no_echo(resource, no_echo)
+    return resource
+
+
+def _record_no_echo(resource: Resource, no_echo: dict[Path, str]) -> None:
+    """`facts.no_echo_environment`: environment variables whose plain value is a `NoEcho` parameter,
+    a secret the secrets rule reports (the parameter's value itself is never known)."""
+    found = [
+        {"container": path[1], "variable": path[3], "parameter": name}
+        for path, name in no_echo.items()
+        if len(path) == 5 and path[0] == "containerDefinitions" and path[2] == "environment" and path[4] == "value"
+    ]
+    if found:
+        resource.facts["no_echo_environment"] = found
 
 
 def construct_path(body: dict) -> str | None:
@@ -288,60 +343,76 @@ def _role(props: dict, conv: _Converter) -> dict:
     return data
 
 
-def _group_of(value: Any, out: dict[str, Resource]) -> Resource | None:
-    target = ref_target(value)
-    if isinstance(value, dict) and "Fn::GetAtt" in value:
-        getatt = value["Fn::GetAtt"]
-        if not isinstance(getatt, list) or getatt[1:2] != ["GroupId"]:
-            return None
-    resource = out.get(target) if target else None
-    return resource if resource and resource.kind == "ec2_security_group" else None
-
-
-def _join_rule(logical_id: str, body: dict, out: dict[str, Resource], file: str) -> Resource | None:
-    """Add a standalone `SecurityGroupIngress`/`Egress` to its group, or scan it as a group of its own
-    when the group is not in the template; returns the group it joined or made."""
-    props = body.get("Properties")
-    if not isinstance(props, dict):
-        return None
+def _join_rule(logical_id: str, body: dict, out: Readings, context: Template, file: str) -> list[Resource]:
+    """Add a standalone `SecurityGroupIngress`/`Egress` to each reading of its group, or scan it as a group
+    of its own when the group is not in the template; returns the readings it joined or made."""
+    raw = body.get("Properties")
+    if not isinstance(raw, dict):
+        return []
     field = STANDALONE_RULES[body["Type"]]
     src_root: Path = ("Resources", logical_id, "Properties")
-    group_key = next((k for k in props if k.lower() == "groupid"), None)
-    group = _group_of(props.get(group_key), out) if group_key else None
-    if group is None:
+    group_key = next((k for k in raw if k.lower() == "groupid"), None)
+    target = raw.get(group_key) if group_key else None
+    groups = [(g, c) for g, c in out.get(ref_target(target) or "", []) if _is_group_target(target, g)]
+    if not groups:
+        made = []
+        for choices in context.readings([raw]):
+            props, resolution = context.resolve(raw, choices)
+            conv = _Converter(src_root)
+            perm = _flat_rule(props, conv, (), (field, 0))
+            data = {"GroupId": props.get(group_key) if group_key else None, field: [perm]}
+            if field != "IpPermissions":
+                data["IpPermissions"] = []
+            origin, notes, _ = resolution.relocate(conv.origin, src_root)
+            group = Resource(
+                "ec2_security_group", logical_id, data, file, src_root, origin, variant=variant(choices), scope=file
+            )
+            group.notes.update(notes)
+            made.append((group, choices))
+        out[logical_id] = made
+        return [group for group, _ in made]
+    for group, choices in groups:
+        props, resolution = context.resolve(raw, choices)
+        index = len(group.data.setdefault(field, []))
         conv = _Converter(src_root)
-        perm = _flat_rule(props, conv, (), (field, 0))
-        data = {"GroupId": props.get(group_key) if group_key else None, field: [perm]}
-        if field != "IpPermissions":
-            data["IpPermissions"] = []
-        out[logical_id] = Resource("ec2_security_group", logical_id, data, file, src_root, conv.origin, scope=file)
-        return out[logical_id]
-    index = len(group.data.setdefault(field, []))
-    conv = _Converter(src_root)
-    perm = _flat_rule(props, conv, (), (field, index))
-    group.data[field].append(perm)
-    group.origin.update({k: v for k, v in conv.origin.items() if k})
-    return group
+        group.data[field].append(_flat_rule(props, conv, (), (field, index)))
+        origin, notes, _ = resolution.relocate(conv.origin, src_root)
+        group.origin.update({k: v for k, v in origin.items() if k})
+        group.notes.update(notes)
+    return [group for group, _ in groups]
 
 
-def _attach_policy(logical_id: str, body: dict, out: dict[str, Resource]) -> None:
-    """Show an `AWS::IAM::Policy` (inline) or `ManagedPolicy` (attached) on each role in the template it names."""
-    props = body.get("Properties")
-    if not isinstance(props, dict) or not isinstance(props.get("Roles"), list):
+def _is_group_target(value: Any, resource: Resource) -> bool:
+    if resource.kind != "ec2_security_group":
+        return False
+    getatt = value.get("Fn::GetAtt") if isinstance(value, dict) else None
+    return getatt is None or (isinstance(getatt, list) and getatt[1:2] == ["GroupId"])
+
+
+def _attach_policy(logical_id: str, body: dict, out: Readings, context: Template) -> None:
+    """Show an `AWS::IAM::Policy` (inline) or `ManagedPolicy` (attached) on each reading of each role in the
+    template it names, read the same way as the role."""
+    raw = body.get("Properties")
+    if not isinstance(raw, dict) or not isinstance(raw.get("Roles"), list):
         return
     managed = body["Type"] == "AWS::IAM::ManagedPolicy"
     src: Path = ("Resources", logical_id, "Properties")
-    for role_ref in props["Roles"]:
-        role = out.get(ref_target(role_ref) or "")
-        if role is None or role.kind != "iam_role":
-            continue
-        field = "AttachedManagedPolicies" if managed else "RolePolicyList"
-        entries = role.data.setdefault(field, [])
-        entry = {
-            "PolicyName": props.get("ManagedPolicyName" if managed else "PolicyName", logical_id),
-            "PolicyDocument": props.get("PolicyDocument"),
-        }
-        if managed:
-            entry["PolicyArn"] = {"Ref": logical_id}
-        role.origin[(field, len(entries))] = src
-        entries.append(entry)
+    field = "AttachedManagedPolicies" if managed else "RolePolicyList"
+    for role_ref in raw["Roles"]:
+        for role, choices in out.get(ref_target(role_ref) or "", []):
+            if role.kind != "iam_role":
+                continue
+            props, resolution = context.resolve(raw, choices)
+            entries = role.data.setdefault(field, [])
+            entry = {
+                "PolicyName": props.get("ManagedPolicyName" if managed else "PolicyName", logical_id),
+                "PolicyDocument": props.get("PolicyDocument"),
+            }
+            if managed:
+                entry["PolicyArn"] = {"Ref": logical_id}
+            index = len(entries)
+            entries.append(entry)
+            located = {(field, index): src, (field, index, "PolicyDocument"): (*src, "PolicyDocument")}
+            origin, notes, _ = resolution.relocate(located, src)
+            role.origin.update(origin)
+            role.notes.update(notes)

@@ -1,8 +1,11 @@
 """ECS task-definition JSON: the `register-task-definition --cli-input-json` form, the
-`describe-task-definition` output form, and an array of either."""
+`describe-task-definition` output form, an array of either, and a bare array of container definitions
+(Terraform's `container_definitions` files, `register-task-definition --container-definitions file://...`),
+read as the containers of a task named after the file."""
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
 from typing import Any
 
 from scanner.model import Resource
@@ -17,15 +20,25 @@ def _is_task_definition(item: Any) -> bool:
     return "containerDefinitions" in item
 
 
+def _is_container_definition(item: Any) -> bool:
+    return isinstance(item, dict) and "name" in item and "image" in item and "containerDefinitions" not in item
+
+
 def matches(data: Any) -> bool:
-    """A task definition, a describe-output wrapper, or a non-empty list of those."""
+    """A task definition, a describe-output wrapper, a non-empty list of those, or of container definitions."""
     if isinstance(data, list):
-        return bool(data) and all(_is_task_definition(item) for item in data)
+        return bool(data) and (
+            all(_is_task_definition(item) for item in data) or all(_is_container_definition(item) for item in data)
+        )
     return _is_task_definition(data)
 
 
 def resources(doc: Document) -> list[Resource]:
     """One resource per task definition in the document."""
+    if isinstance(doc.data, list) and all(_is_container_definition(item) for item in doc.data):
+        family = PurePosixPath(doc.path).name.split(".")[0] or "task-definition-1"
+        body = {"family": family, "containerDefinitions": doc.data}
+        return [Resource("ecs_task_definition", family, body, doc.path, (), {("containerDefinitions",): ()})]
     items = doc.data if isinstance(doc.data, list) else [doc.data]
     out = []
     for index, item in enumerate(items):
@@ -43,7 +56,7 @@ def resources(doc: Document) -> list[Resource]:
                 body,
                 doc.path,
                 root,
-                arn=body.get("taskDefinitionArn"),
+                arn=text_or_none(body.get("taskDefinitionArn")),
             )
         )
     return out
@@ -56,3 +69,8 @@ def task_definition_name(body: dict[str, Any], index: int = 0) -> str:
         return f"task-definition-{index + 1}"
     revision = body.get("revision")
     return f"{family}:{revision}" if isinstance(revision, int) else family
+
+
+def text_or_none(value: Any) -> str | None:
+    """An ARN or name as the reports need it: text, or nothing (`"taskDefinitionArn": 123` is not an ARN)."""
+    return value if isinstance(value, str) and value else None

@@ -1,0 +1,280 @@
+"""The readings of a CloudFormation resource: what it is once deployed, for each way it can be deployed.
+
+A template says what a stack *may* be: `Fn::If` picks one of two values by a condition, `!Ref Param` takes a
+parameter's value (given at deploy time, else its `Default`). A rule must judge what is deployed, so each
+resource is read once per assignment of the conditions it uses (both branches of every `Fn::If`; capped, see
+`MAX_READINGS`), with the chosen branch in place, `AWS::NoValue` removing its key or list item, and parameters
+replaced by their known value (a supplied one, else the default; a parameter with neither but `AllowedValues`
+gives one reading per allowed value). Every resolved path remembers the source path it came from, so a finding
+lands on the line of the branch that caused it.
+
+Conditions decided by supplied parameter values (`Fn::Equals` over `Ref`s, `Fn::Not`, `Fn::And`, `Fn::Or`,
+`Condition`) are not varied. `NoEcho` parameters are never resolved: where one is used is recorded instead,
+since its value is a secret.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from scanner.model import Path
+from scanner.sources import parameters
+
+MAX_READINGS = 16
+MAX_ALLOWED_VALUES = 4  # a parameter with more allowed values (and no default) is left unresolved
+NO_VALUE = object()
+SUB_NAME = re.compile(r"\$\{([A-Za-z0-9_]+)\}")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One thing a reading fixes: a condition (True/False) or a parameter without a default (a value)."""
+
+    kind: str  # "condition" or "parameter"
+    name: str
+    value: Any
+
+    def describe(self) -> str:
+        if self.kind == "condition":
+            return f"condition {self.name} {'holds' if self.value else 'does not hold'}"
+        return f"parameter {self.name} is '{self.value}'"
+
+
+@dataclass
+class Resolution:
+    """What resolving one body for one reading did: `moves` maps a resolved path to its source path where
+    they differ (a branch taken, a list item shifted by a removed one), `notes` resolved paths to why a value
+    was assumed, `no_echo` resolved paths to the `NoEcho` parameter they hold."""
+
+    moves: dict[Path, Path] = field(default_factory=dict)
+    notes: dict[Path, str] = field(default_factory=dict)
+    no_echo: dict[Path, str] = field(default_factory=dict)
+
+    def relocate(self, origin: dict[Path, Path], root: Path) -> tuple[dict[Path, Path], dict[Path, str], dict]:
+        """A converter's `origin` (data path -> root + resolved path) turned into data path -> source path,
+        with the notes and `NoEcho` uses keyed by data path."""
+        inverse: dict[Path, Path] = {}
+        for data_path, source in sorted(origin.items(), key=lambda item: -len(item[0])):
+            if source[: len(root)] == root:
+                inverse[source[len(root) :]] = data_path
+        out = {d: root + self._source(s[len(root) :]) if s[: len(root)] == root else s for d, s in origin.items()}
+        for resolved, source in self.moves.items():
+            out[_data_path(resolved, inverse)] = root + source
+        notes = {_data_path(p, inverse): note for p, note in self.notes.items()}
+        no_echo = {_data_path(p, inverse): name for p, name in self.no_echo.items()}
+        return out, notes, no_echo
+
+    def _source(self, resolved: Path) -> Path:
+        for cut in range(len(resolved), -1, -1):
+            moved = self.moves.get(resolved[:cut])
+            if moved is not None:
+                return moved + resolved[cut:]
+        return resolved
+
+
+def _data_path(resolved: Path, inverse: dict[Path, Path]) -> Path:
+    for cut in range(len(resolved), -1, -1):
+        data_path = inverse.get(resolved[:cut])
+        if data_path is not None:
+            return data_path + resolved[cut:]
+    return resolved
+
+
+class Template:
+    """A template's parameters and conditions, and the readings of its resources."""
+
+    def __init__(self, data: dict[str, Any]):
+        declared = data.get("Parameters")
+        declared = declared if isinstance(declared, dict) else {}
+        self.parameters = {k: v for k, v in declared.items() if isinstance(v, dict)}
+        conditions = data.get("Conditions")
+        self.conditions = conditions if isinstance(conditions, dict) else {}
+        self.supplied = {k: v for k, v in parameters.supplied().items() if k in self.parameters}
+
+    def readings(self, bodies: list[Any]) -> list[tuple[Choice, ...]]:
+        """The choices of each reading of a resource made of `bodies` (itself and what joins it); one empty
+        reading when nothing in them varies."""
+        axes: dict[tuple[str, str], list[Any]] = {}
+        for body in bodies:
+            self._axes(body, axes)
+        if not axes:
+            return [()]
+        options = [[Choice(kind, name, value) for value in values] for (kind, name), values in axes.items()]
+        total = 1
+        for values in options:
+            total *= len(values)
+        if total <= MAX_READINGS:
+            return [tuple(combo) for combo in itertools.product(*options)]
+        # Too many to read them all: each option of each axis at least once, the others at their first option,
+        # plus every axis at its last option (all conditions false).
+        first = [values[0] for values in options]
+        picked = [tuple(first), tuple(values[-1] for values in options)]
+        for axis, values in enumerate(options):
+            picked += [tuple(first[:axis] + [value] + first[axis + 1 :]) for value in values[1:]]
+        return list(dict.fromkeys(picked))[:MAX_READINGS]
+
+    def _axes(self, value: Any, axes: dict) -> None:
+        stack = [value]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                branch = item.get("Fn::If") if len(item) == 1 else None
+                if isinstance(branch, list) and len(branch) == 3 and isinstance(branch[0], str):
+                    holds = self.decided(branch[0], set())
+                    if holds is None:
+                        axes.setdefault(("condition", branch[0]), [True, False])
+                    stack.extend(branch[1:] if holds is None else [branch[1 if holds else 2]])
+                    continue
+                ref = item.get("Ref") if len(item) == 1 else None
+                if isinstance(ref, str) and (allowed := self._allowed_only(ref)) is not None:
+                    axes.setdefault(("parameter", ref), allowed)
+                stack.extend(item.values())
+
+    def _allowed_only(self, name: str) -> list[Any] | None:
+        """The allowed values of a parameter that has neither a supplied value nor a default."""
+        spec = self.parameters.get(name)
+        if spec is None or name in self.supplied or "Default" in spec or _no_echo(spec):
+            return None
+        allowed = spec.get("AllowedValues")
+        if isinstance(allowed, list) and 0 < len(allowed) <= MAX_ALLOWED_VALUES:
+            return list(dict.fromkeys(str(v) for v in allowed))
+        return None
+
+    def decided(self, condition: str, visiting: set[str]) -> bool | None:
+        """The condition's value when supplied parameter values decide it, else None."""
+        if condition in visiting:
+            return None
+        return self._evaluate(self.conditions.get(condition), visiting | {condition})
+
+    def _evaluate(self, expr: Any, visiting: set[str]) -> Any:
+        if not isinstance(expr, dict) or len(expr) != 1:
+            return expr if isinstance(expr, (str, int, float, bool)) else None
+        ((key, arg),) = expr.items()
+        if key == "Condition" and isinstance(arg, str):
+            return self.decided(arg, visiting)
+        if key == "Ref" and isinstance(arg, str):
+            return str(self.supplied[arg]) if arg in self.supplied else None
+        if key in ("Fn::Equals", "Fn::Not", "Fn::And", "Fn::Or") and isinstance(arg, list):
+            values = [self._evaluate(a, visiting) for a in arg]
+            if key == "Fn::Equals" and len(values) == 2 and None not in values:
+                return str(values[0]) == str(values[1])
+            if key == "Fn::Not" and len(values) == 1 and isinstance(values[0], bool):
+                return not values[0]
+            if any(v is (key == "Fn::Or") for v in values) and key in ("Fn::And", "Fn::Or"):
+                return key == "Fn::Or"  # one false decides an And, one true an Or
+            if key in ("Fn::And", "Fn::Or") and all(isinstance(v, bool) for v in values):
+                return key == "Fn::And"
+        return None
+
+    def resolve(self, value: Any, choices: tuple[Choice, ...]) -> tuple[Any, Resolution]:
+        """`value` as deployed in the reading `choices`, and how its paths map back to the source."""
+        resolution = Resolution()
+        picked = {(c.kind, c.name): c.value for c in choices}
+        resolved = self._resolve(value, (), (), picked, resolution)
+        return ({} if resolved is NO_VALUE else resolved), resolution
+
+    def _resolve(self, value: Any, src: Path, dst: Path, picked: dict, res: Resolution) -> Any:
+        if isinstance(value, list):
+            out: list[Any] = []
+            for i, item in enumerate(value):
+                at = (*dst, len(out))
+                if len(out) != i:
+                    res.moves[at] = (*src, i)
+                resolved = self._resolve(item, (*src, i), at, picked, res)
+                if resolved is NO_VALUE:
+                    res.moves.pop(at, None)
+                else:
+                    out.append(resolved)
+            return out
+        if not isinstance(value, dict):
+            return value
+        if len(value) == 1:
+            ((key, arg),) = value.items()
+            if key == "Fn::If" and isinstance(arg, list) and len(arg) == 3 and isinstance(arg[0], str):
+                holds = self.decided(arg[0], set())
+                holds = picked.get(("condition", arg[0])) if holds is None else holds
+                if holds is not None:
+                    branch = 1 if holds else 2
+                    res.moves[dst] = (*src, "Fn::If", branch)
+                    return self._resolve(arg[branch], (*src, "Fn::If", branch), dst, picked, res)
+            if key == "Ref" and isinstance(arg, str):
+                return self._parameter(value, arg, dst, picked, res)
+            if key == "Fn::Sub" and isinstance(arg, str):
+                return self._substitute(arg, dst, res)
+            if key == "Fn::Sub" and isinstance(arg, list) and arg and isinstance(arg[0], str):
+                for name in SUB_NAME.findall(arg[0]):
+                    if _no_echo(self.parameters.get(name)):
+                        res.no_echo[dst] = name
+        out_map: dict[str, Any] = {}
+        for key, item in value.items():
+            resolved = self._resolve(item, (*src, key), (*dst, key), picked, res)
+            if resolved is not NO_VALUE:
+                out_map[key] = resolved
+        return out_map
+
+    def _substitute(self, template: str, dst: Path, res: Resolution) -> Any:
+        """`Fn::Sub` with the known parameter values put in (`${Tag}` with `Default: latest`); the text alone
+        when nothing is left to resolve, else the function with what remains."""
+
+        def known(match: re.Match) -> str:
+            name = match.group(1)
+            spec = self.parameters.get(name)
+            if _no_echo(spec):
+                res.no_echo[dst] = name
+                return match.group(0)
+            if spec is None or str(spec.get("Type", "")).startswith(("AWS::SSM::", "List<", "CommaDelimitedList")):
+                return match.group(0)
+            if name in self.supplied:
+                return str(self.supplied[name])
+            if "Default" in spec and not isinstance(spec["Default"], (dict, list)):
+                defaults.append(name)
+                return str(spec["Default"])
+            return match.group(0)
+
+        defaults: list[str] = []
+        text = SUB_NAME.sub(known, template)
+        if len(defaults) == 1:
+            res.notes[dst] = f"from the default of parameter {defaults[0]}"
+        elif defaults:
+            res.notes[dst] = f"from the defaults of parameters {', '.join(defaults[:-1])} and {defaults[-1]}"
+        return text if "${" not in text.replace("${!", "") else {"Fn::Sub": text}
+
+    def _parameter(self, ref: dict, name: str, dst: Path, picked: dict, res: Resolution) -> Any:
+        if name == "AWS::NoValue":
+            return NO_VALUE
+        spec = self.parameters.get(name)
+        if spec is None:
+            return ref
+        if _no_echo(spec):
+            res.no_echo[dst] = name
+            return ref
+        kind = str(spec.get("Type", "String"))
+        if kind.startswith("AWS::SSM::Parameter::"):  # the default names an SSM parameter, not a value
+            return ref
+        if name in self.supplied:
+            value = self.supplied[name]
+        elif "Default" in spec:
+            value = spec["Default"]
+            res.notes[dst] = f"from the default of parameter {name}"
+        elif ("parameter", name) in picked:
+            value = picked[("parameter", name)]
+            res.notes[dst] = f"from an allowed value of parameter {name}"
+        else:
+            return ref
+        if kind == "CommaDelimitedList" or kind.startswith("List<"):
+            return [part.strip() for part in str(value).split(",")] if not isinstance(value, list) else value
+        return str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+
+
+def _no_echo(spec: Any) -> bool:
+    return isinstance(spec, dict) and str(spec.get("NoEcho", "")).lower() == "true"
+
+
+def variant(choices: tuple[Choice, ...]) -> str | None:
+    """`when condition Debug holds and parameter Mode is 'x'`, or None for the only reading."""
+    return "when " + " and ".join(c.describe() for c in choices) if choices else None

@@ -1,0 +1,259 @@
+"""CloudFormation as it is written: `Fn::If` read both ways, parameters resolved from defaults and supplied
+values, `NoEcho` parameters in plain environment values reported (through real Rego evaluation)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scanner.model import InputProblem, Resource
+from scanner.pipeline import Scanner, ScanOptions
+from scanner.sources import cloudformation, parameters, recognise, without_nulls
+from scanner.sources.cfn_readings import MAX_READINGS, Template
+from scanner.sources.documents import parse, read_text
+from tests.conftest import ROOT, run_fgscan
+
+FIXTURES = ROOT / "tests" / "fixtures" / "cfn"
+
+
+@pytest.fixture(autouse=True)
+def no_supplied_parameters():
+    parameters.use({})
+    yield
+    parameters.use({})
+
+
+def readings(name: str) -> dict[str, list[Resource]]:
+    file = FIXTURES / name
+    doc = parse(read_text(file, name), name, "yaml" if name.endswith(("yaml", "yml")) else "json")
+    out: dict[str, list[Resource]] = {}
+    for resource in recognise(doc):
+        out.setdefault(resource.name, []).append(resource)
+    return out
+
+
+def source_line(resource: Resource, path: tuple) -> int:
+    file = FIXTURES / resource.file
+    doc = parse(read_text(file, resource.file), resource.file, "yaml")
+    span, exact = doc.span(resource.source_path(path))
+    assert exact
+    return span.start_line
+
+
+def test_a_container_wrapped_in_fn_if_is_read_in_the_reading_where_it_exists():
+    debug, release = readings("fn-if-debug.yaml")["TaskDefinition"]
+    assert (debug.variant, release.variant) == ("when condition Debug holds", "when condition Debug does not hold")
+    assert [c["name"] for c in debug.data["containerDefinitions"]] == ["orders", "debug-shell"]
+    assert [c["name"] for c in release.data["containerDefinitions"]] == ["orders"]
+    shell = debug.data["containerDefinitions"][1]
+    assert shell["privileged"] is True
+    assert source_line(debug, ("containerDefinitions", 1, "privileged")) == 54
+    assert debug.source_path(("containerDefinitions", 1)) == (
+        *("Resources", "TaskDefinition", "Properties", "ContainerDefinitions", 1, "Fn::If", 1),
+    )
+    assert (debug.kind, debug.name, debug.file) == (release.kind, release.name, release.file)
+
+
+def test_values_take_each_branch_and_no_value_removes_the_list_item():
+    debug, release = readings("fn-if-debug.yaml")["TaskDefinition"]
+    orders_debug, orders_release = debug.data["containerDefinitions"][0], release.data["containerDefinitions"][0]
+    assert (orders_debug["user"], orders_release["user"]) == ("0", "1000")
+    assert source_line(debug, ("containerDefinitions", 0, "user")) == 38
+    assert [e["name"] for e in orders_debug["environment"]] == ["LOG_LEVEL", "DEBUG_TOKEN", "DB_PASSWORD"]
+    assert [e["name"] for e in orders_release["environment"]] == ["LOG_LEVEL", "DB_PASSWORD"]
+    # the item after a removed one keeps its own source line
+    assert source_line(release, ("containerDefinitions", 0, "environment", 1, "value")) == 49
+    assert source_line(debug, ("containerDefinitions", 0, "environment", 1, "value")) == 46
+
+
+def test_service_security_group_and_policies_are_read_both_ways():
+    found = readings("fn-if-debug.yaml")
+    public, private = found["Service"]
+    awsvpc = ("networkConfiguration", "awsvpcConfiguration", "assignPublicIp")
+    assert public.data["networkConfiguration"]["awsvpcConfiguration"]["assignPublicIp"] == "ENABLED"
+    assert private.data["networkConfiguration"]["awsvpcConfiguration"]["assignPublicIp"] == "DISABLED"
+    assert public.source_path(awsvpc)[-3:] == ("AssignPublicIp", "Fn::If", 1)
+    # the group's own Fn::If (Debug) and that of the standalone ingress joining it (Public): four readings
+    groups = found["ServiceSecurityGroup"]
+    assert [g.variant for g in groups] == [
+        "when condition Debug holds and condition Public holds",
+        "when condition Debug holds and condition Public does not hold",
+        "when condition Debug does not hold and condition Public holds",
+        "when condition Debug does not hold and condition Public does not hold",
+    ]
+    group_debug, group_release = groups[0], groups[3]
+    assert [p["FromPort"] for p in group_debug.data["IpPermissions"]] == [22, 8080, 443]
+    assert [p["FromPort"] for p in group_release.data["IpPermissions"]] == [8080, 443]
+    https = ("IpPermissions", 2, "IpRanges", 0, "CidrIp")
+    assert group_debug.data["IpPermissions"][2]["IpRanges"][0]["CidrIp"] == "0.0.0.0/0"
+    assert group_release.data["IpPermissions"][1]["IpRanges"][0]["CidrIp"] == "10.0.0.0/16"
+    assert source_line(group_debug, https) == 122
+    assert group_debug.source_path(https)[-3:] == ("CidrIp", "Fn::If", 1)
+    cidr = ("IpPermissions", 0, "IpRanges", 0, "CidrIp")
+    assert group_debug.data["IpPermissions"][0]["IpRanges"][0]["CidrIp"] == "0.0.0.0/0"
+    assert source_line(group_debug, cidr) == 80
+    assert source_line(group_release, cidr) == 86
+    role_debug, role_release = found["TaskRole"]
+    assert [p["PolicyName"] for p in role_debug.data["RolePolicyList"]] == ["orders-table", "debug-everything"]
+    assert [p["PolicyName"] for p in role_release.data["RolePolicyList"]] == ["orders-table"]
+
+
+def test_parameter_defaults_are_used_and_noted():
+    [group] = readings("checkov-sg-ssh-location.yaml")["InstanceSecurityGroup"]
+    cidr = ("IpPermissions", 0, "IpRanges", 0, "CidrIp")
+    assert group.data["IpPermissions"][0]["IpRanges"][0]["CidrIp"] == "0.0.0.0/0"
+    assert group.notes == {cidr: "from the default of parameter SSHLocation"}
+    assert group.variant is None
+    assert source_line(group, cidr) == 21
+
+
+def test_ssh_open_to_the_world_by_default_is_reported_on_the_ref_line():
+    run = run_fgscan("scan", str(FIXTURES / "checkov-sg-ssh-location.yaml"), "--rule", "sg-world-ingress-admin-port")
+    assert run.returncode == 1, run.stderr
+    assert "21:9" in run.stdout and "reaches administration port 22" in run.stdout
+
+
+def test_defaults_are_put_into_fn_sub():
+    [task] = readings("sub-defaults.yaml")["TaskDefinition"]
+    image = ("containerDefinitions", 0, "image")
+    assert task.data["containerDefinitions"][0]["image"] == {
+        "Fn::Sub": "${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/orders:latest"
+    }
+    assert task.notes == {image: "from the defaults of parameters Repository and ImageTag"}
+    parameters.use({"ImageTag": "1.4.2", "Repository": "shop/orders"})
+    [task] = readings("sub-defaults.yaml")["TaskDefinition"]
+    assert task.data["containerDefinitions"][0]["image"]["Fn::Sub"].endswith("/shop/orders:1.4.2")
+    assert task.notes == {}
+
+
+def test_an_image_tag_defaulting_to_latest_is_reported():
+    run = run_fgscan("scan", str(FIXTURES / "sub-defaults.yaml"), "--rule", "image-not-pinned")
+    assert "21:11" in run.stdout and "container 'orders' image uses the 'latest' tag" in run.stdout
+
+
+def test_a_parameter_without_default_is_read_once_per_allowed_value():
+    world, documentation = readings("allowed-values.yaml")["AdminSecurityGroup"]
+    cidrs = [r.data["IpPermissions"][0]["IpRanges"][0]["CidrIp"] for r in (world, documentation)]
+    assert cidrs == ["0.0.0.0/0", "203.0.113.0/24"]
+    assert world.variant == "when parameter AdminRange is '0.0.0.0/0'"
+    assert world.notes[("IpPermissions", 0, "IpRanges", 0, "CidrIp")] == "from an allowed value of parameter AdminRange"
+
+
+def test_parameter_types_and_ssm_parameters():
+    found = readings("fn-if-debug.yaml")
+    # a List<...> parameter without a value stays a reference; a VPC id parameter without a default too
+    service = found["Service"][0].data["networkConfiguration"]["awsvpcConfiguration"]
+    assert service["subnets"] == {"Ref": "Subnets"}
+    parameters.use({"Subnets": "subnet-1, subnet-2"})
+    service = readings("fn-if-debug.yaml")["Service"][0].data["networkConfiguration"]["awsvpcConfiguration"]
+    assert service["subnets"] == ["subnet-1", "subnet-2"]
+
+
+def test_supplied_values_decide_conditions_and_replace_defaults():
+    parameters.use(parameters.load([FIXTURES / "orders-params.json"], ["SSHLocation=198.51.100.0/24"]))
+    found = readings("fn-if-debug.yaml")
+    [task] = found["TaskDefinition"]  # Env=dev decides Debug: one reading, no variant
+    assert task.variant is None
+    assert [c["name"] for c in task.data["containerDefinitions"]] == ["orders", "debug-shell"]
+    [group] = found["ServiceSecurityGroup"]  # UsePublicSubnets=false decides Public too
+    assert group.data["IpPermissions"][0]["IpRanges"][0]["CidrIp"] == "198.51.100.0/24"
+    assert group.notes == {}
+    [service] = found["Service"]
+    assert service.data["networkConfiguration"]["awsvpcConfiguration"]["assignPublicIp"] == "DISABLED"
+
+
+def test_a_resource_whose_condition_supplied_values_make_false_is_not_scanned():
+    assert "DebugSecurityGroup" in readings("fn-if-debug.yaml")
+    parameters.use({"Env": "prod"})
+    assert "DebugSecurityGroup" not in readings("fn-if-debug.yaml")
+    parameters.use({"Env": "dev"})
+    assert "DebugSecurityGroup" in readings("fn-if-debug.yaml")
+
+
+def test_codepipeline_template_configuration_names_the_container():
+    parameters.use(parameters.load([FIXTURES / "copilot-backend-params.json"]))
+    [task] = readings("copilot-backend-template.yml")["TaskDefinition"]
+    container = task.data["containerDefinitions"][0]
+    assert container["name"] == "simple-backend"
+    assert container["environmentFiles"] == []  # HasEnvFile is false for EnvFileARN ""
+
+
+def test_no_value_removes_a_property_in_the_reading_that_takes_it():
+    services = readings("copilot-backend-template.yml")["Service"]
+    assert [s.variant for s in services] == [
+        "when condition ExposePort holds and condition IsGovCloud holds",
+        "when condition ExposePort holds and condition IsGovCloud does not hold",
+        "when condition ExposePort does not hold and condition IsGovCloud holds",
+        "when condition ExposePort does not hold and condition IsGovCloud does not hold",
+    ]
+    assert [s.data["serviceRegistries"][0]["port"] for s in services[:2]] == [{"Ref": "TargetPort"}] * 2
+    assert ["serviceRegistries" in s.data for s in services[2:]] == [False, False]
+
+
+def test_a_computed_container_name_is_named_by_position_and_expression():
+    run = run_fgscan("scan", str(FIXTURES / "copilot-backend-template.yml"), "--rule", "root-user")
+    assert "container #1 (!Ref WorkloadName) sets no user" in run.stdout
+    assert "container ''" not in run.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"Parameters": [1]}', "not a parameter file"),
+        ("[{", "parameter file is not valid JSON"),
+        ('[{"ParameterKey": "A", "ParameterValue": "1"}, {"Key": "B"}]', "not a parameter file"),
+    ],
+)
+def test_bad_parameter_files_are_one_line_errors(tmp_path, content, message):
+    file = tmp_path / "params.json"
+    file.write_text(content)
+    with pytest.raises(InputProblem) as caught:
+        parameters.load([file])
+    assert message in str(caught.value.error)
+    assert str(caught.value.error).startswith(str(file))
+
+
+def test_a_pair_without_equals_is_refused():
+    with pytest.raises(InputProblem, match="'SSHLocation' is not NAME=VALUE"):
+        parameters.load(pairs=["SSHLocation"])
+
+
+def test_readings_are_capped():
+    conditions = {f"C{i}": {"Fn::Equals": [{"Ref": "Env"}, str(i)]} for i in range(8)}
+    body = {f"P{i}": {"Fn::If": [f"C{i}", 1, 2]} for i in range(8)}
+    found = Template({"Conditions": conditions}).readings([body])
+    assert 2 < len(found) <= MAX_READINGS
+    assert all(len(choices) == 8 for choices in found)
+    for i in range(8):  # every branch of every condition is read at least once
+        assert {c.value for choices in found for c in choices if c.name == f"C{i}"} == {True, False}
+
+
+def test_no_echo_parameter_in_environment_is_a_secret_through_rego():
+    file = FIXTURES / "fn-if-debug.yaml"
+    result = Scanner(ScanOptions(include=["secrets-in-environment"], jobs=1)).scan([file])
+    assert result.errors == []
+    messages = {(f.span.start_line, f.message) for f in result.findings}
+    assert (
+        49,
+        "Task definition 'TaskDefinition': container 'orders' passes NoEcho parameter 'DbPassword' in plain-text "
+        "environment variable 'DB_PASSWORD'.",
+    ) in messages
+
+
+def test_resources_without_fn_if_or_resolved_parameters_are_read_as_written():
+    """What fingerprints are made of (kind, file, name, data) is unchanged for a template without Fn::If."""
+    file = ROOT / "examples" / "web-stack.yaml"
+    doc = parse(read_text(file, "web-stack.yaml"), "web-stack.yaml", "yaml")
+    for resource in recognise(doc):
+        assert (resource.variant, resource.notes) == (None, {})
+        if resource.kind in ("ecs_task_definition", "ecs_service"):
+            body = doc.data["Resources"][resource.name]
+            _, shape = cloudformation.TYPES[body["Type"]]
+            converter = cloudformation._Converter(resource.source_root)
+            expected = without_nulls(converter.convert(body["Properties"], shape, (), ()))
+            assert (resource.data, resource.origin) == (expected, converter.origin)
+
+
+def test_template_without_parameters_section(tmp_path: Path):
+    assert Template({"Parameters": "oops", "Conditions": []}).readings([{"A": {"Ref": "X"}}]) == [()]
