@@ -17,6 +17,7 @@ import typer
 
 import scanner
 from reports import FORMATS
+from scanner.engine import default_engine
 from scanner.model import ScanResult, Severity
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ FailOn = Enum("FailOn", {**{s.value: s.value for s in Severity}, "none": "none"}
 
 
 class EngineName(str, Enum):
+    regorus = "regorus"
     regopy = "regopy"
     opa = "opa"
 
@@ -81,7 +83,7 @@ def scan(
     rules_dirs: list[Path] = typer.Option([], "--rules", help="Add the custom rules in this folder; repeatable."),
     config: Path | None = typer.Option(None, "--config", "-c", help="Configuration file (default: ./.fgscan.yaml)."),
     exclude: list[str] = typer.Option([], "--exclude", help="Skip paths matching this glob; repeatable."),
-    engine: EngineName = typer.Option(EngineName.regopy, "--engine", help="Rego engine."),
+    engine: EngineName = typer.Option(EngineName(default_engine()), "--engine", help="Rego engine."),
     max_file_size: int = typer.Option(20, "--max-file-size", min=1, help="Refuse files larger than this, in MB."),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes (0: one per CPU core)."),
     assume_worst: bool = typer.Option(
@@ -292,7 +294,7 @@ def rules_list(
 
 @rules_app.command("test")
 def rules_test(
-    engine: EngineName = typer.Option(EngineName.regopy, "--engine", help="Rego engine."),
+    engine: EngineName = typer.Option(EngineName(default_engine()), "--engine", help="Rego engine."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List every test, not only failures."),
     rules_dirs: list[Path] = RULES_OPTION,
     config: Path | None = CONFIG_OPTION,

@@ -17,7 +17,7 @@ from typing import Any
 
 from scanner import exposure, facts
 from scanner.config import Config
-from scanner.engine import Engine, make_engine
+from scanner.engine import Engine, EngineError, default_engine, make_engine
 from scanner.exposure import graph
 from scanner.facts import iam as iam_facts
 from scanner.model import KIND_LABELS, Finding, InputError, InputProblem, Resource, ScanResult, Severity, Skip, Span
@@ -38,7 +38,7 @@ OURS_HINTS = ("AWS::", "Resources:", "containerDefinitions", "SecurityGroups", "
 class ScanOptions:
     """What a scan evaluates and how."""
 
-    engine: str = "regopy"
+    engine: str = field(default_factory=default_engine)
     include: list[str] = field(default_factory=list)
     skip: list[str] = field(default_factory=list)
     frameworks: list[str] = field(default_factory=list)
@@ -167,7 +167,7 @@ class _Evaluator:
                     nodes += graph.collect(*item, file)
         resources = [r for _, found in loaded for r in found]
         iam_facts.link_usage(resources, self.role_links)
-        deny_sets = self.engine.evaluate(resources)
+        deny_sets = self.evaluate(resources, errors)
         docs = {id(r): doc for doc, found in loaded for r in found}
         findings = [
             finding
@@ -176,6 +176,21 @@ class _Evaluator:
         ]
         skips = {(r.file, r.kind, r.name): r.skips for r in resources if r.skips}
         return findings, errors, len(loaded), len(resources), skips, nodes
+
+    def evaluate(self, resources: list[Resource], errors: list[InputError]) -> list[dict[str, list[dict[str, Any]]]]:
+        """Every resource's deny sets; a resource the engine fails on is an error for its file, not a lost run."""
+        try:
+            return self.engine.evaluate(resources)
+        except EngineError:
+            pass
+        deny_sets = []
+        for resource in resources:
+            try:
+                deny_sets += self.engine.evaluate([resource])
+            except EngineError as exc:
+                errors.append(InputError(resource.file, f"the rules could not be evaluated on it: {exc}"))
+                deny_sets.append({})
+        return deny_sets
 
     def findings(self, resource: Resource, deny_sets: dict[str, list[dict[str, Any]]], doc: Document) -> list[Finding]:
         secrets = {s for s in facts.secret_strings(resource) if len(s) >= 4}

@@ -32,7 +32,7 @@ package fgscan.rules.added_capabilities
 import rego.v1
 
 deny contains finding if {
-	some i, container in input.resource.containerDefinitions
+	container := input.resource.containerDefinitions[i]
 	is_object(container)
 	added := container.linuxParameters.capabilities.add
 	is_array(added)
@@ -41,7 +41,7 @@ deny contains finding if {
 	dangerous := [name | some name in names; name in {upper(c) | some c in data.fgscan.params.dangerous_capabilities}]
 	finding := object.union(
 		{
-			"msg": concat("", ["container '", container.name, "' adds Linux capabilities: ", concat(", ", names), "."]),
+			"msg": concat("", ["container '", sprintf("%s", [container.name]), "' adds Linux capabilities: ", concat(", ", names), "."]),
 			"path": ["containerDefinitions", i, "linuxParameters", "capabilities", "add"],
 		},
 		severity(dangerous),

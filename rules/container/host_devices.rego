@@ -30,13 +30,13 @@ package fgscan.rules.host_devices
 import rego.v1
 
 deny contains finding if {
-	some i, container in input.resource.containerDefinitions
+	container := input.resource.containerDefinitions[i]
 	devices := container.linuxParameters.devices
 	is_array(devices)
 	count(devices) > 0
 	paths := [path | some device in devices; path := _host_path(device)]
 	finding := {
-		"msg": concat("", ["container '", container.name, "' has host device(s) mapped into it: ", concat(", ", paths), "."]),
+		"msg": concat("", ["container '", sprintf("%s", [container.name]), "' has host device(s) mapped into it: ", concat(", ", paths), "."]),
 		"path": ["containerDefinitions", i, "linuxParameters", "devices"],
 	}
 }

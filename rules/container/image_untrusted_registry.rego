@@ -31,14 +31,14 @@ import data.fgscan.lib.images
 import rego.v1
 
 deny contains finding if {
-	some i, container in input.resource.containerDefinitions
+	container := input.resource.containerDefinitions[i]
 	ref := images.text(container.image)
 	registry := images.registry(ref)
 	not contains(registry, "${")
 	not allowed(registry)
 	finding := {
 		# concat, not sprintf: regopy's sprintf quotes strings computed by built-ins such as lower().
-		"msg": concat("", ["container '", container.name, "' pulls its image from '", registry, "', outside the allowed registries."]),
+		"msg": concat("", ["container '", sprintf("%s", [container.name]), "' pulls its image from '", registry, "', outside the allowed registries."]),
 		"path": ["containerDefinitions", i, "image"],
 	}
 }

@@ -27,7 +27,7 @@ package fgscan.rules.privileged_container
 import rego.v1
 
 deny contains finding if {
-	some i, container in input.resource.containerDefinitions
+	container := input.resource.containerDefinitions[i]
 	container.privileged == true
 	finding := {
 		"msg": sprintf("container '%s' runs in privileged mode.", [container.name]),

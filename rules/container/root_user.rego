@@ -30,11 +30,11 @@ package fgscan.rules.root_user
 import rego.v1
 
 # Windows containers have no UID; another rule judges their user.
-windows if startswith(upper(input.resource.runtimePlatform.operatingSystemFamily), "WINDOWS")
+windows if { is_string(input.resource.runtimePlatform.operatingSystemFamily); startswith(upper(input.resource.runtimePlatform.operatingSystemFamily), "WINDOWS") }
 
 deny contains finding if {
 	not windows
-	some i, container in input.resource.containerDefinitions
+	container := input.resource.containerDefinitions[i]
 	is_object(container)
 	unset(object.get(container, "user", null))
 	finding := {
@@ -45,7 +45,7 @@ deny contains finding if {
 
 deny contains finding if {
 	not windows
-	some i, container in input.resource.containerDefinitions
+	container := input.resource.containerDefinitions[i]
 	is_object(container)
 	root(container.user)
 	finding := {
@@ -56,7 +56,10 @@ deny contains finding if {
 
 unset(user) if user == null
 
-unset(user) if trim_space(user) == ""
+unset(user) if {
+	is_string(user)
+	trim_space(user) == ""
+}
 
 # The user part of "user", "uid", "user:group" or "uid:gid"; the group alone never makes root.
 root(user) if {
@@ -67,6 +70,6 @@ root(user) if {
 
 root(user) if user == 0
 
-root_name("root")
+root_name("root") := true
 
 root_name(name) if regex.match(`^0+$`, name)

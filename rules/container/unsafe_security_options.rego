@@ -31,7 +31,7 @@ package fgscan.rules.unsafe_security_options
 import rego.v1
 
 deny contains finding if {
-	some i, container in input.resource.containerDefinitions
+	container := input.resource.containerDefinitions[i]
 	options := container.dockerSecurityOptions
 	is_array(options)
 	unsafe := [j | option := options[j]; _unsafe(option)]
@@ -39,7 +39,7 @@ deny contains finding if {
 	names := [_normal(options[j]) | some j in unsafe]
 	finding := {
 		"msg": concat("", [
-			"container '", container.name, "' disables kernel confinement with security option(s) ",
+			"container '", sprintf("%s", [container.name]), "' disables kernel confinement with security option(s) ",
 			concat(", ", names), ".",
 		]),
 		"path": ["containerDefinitions", i, "dockerSecurityOptions", min(unsafe)],

@@ -38,7 +38,7 @@ import rego.v1
 params := data.fgscan.params
 
 deny contains finding if {
-	some i, container in input.resource.containerDefinitions
+	container := input.resource.containerDefinitions[i]
 	controls := container.systemControls
 	is_array(controls)
 	host := [j | control := controls[j]; _reaches_host(_name(control))]
@@ -46,7 +46,7 @@ deny contains finding if {
 	names := [_name(controls[j]) | some j in host]
 	finding := {
 		"msg": concat("", [
-			"container '", container.name, "' sets kernel parameter(s) that change the host kernel: ",
+			"container '", sprintf("%s", [container.name]), "' sets kernel parameter(s) that change the host kernel: ",
 			concat(", ", names), ".",
 		]),
 		"path": ["containerDefinitions", i, "systemControls", min(host), "namespace"],
@@ -54,7 +54,7 @@ deny contains finding if {
 }
 
 deny contains finding if {
-	some i, container in input.resource.containerDefinitions
+	container := input.resource.containerDefinitions[i]
 	controls := container.systemControls
 	is_array(controls)
 	count([j | control := controls[j]; _reaches_host(_name(control))]) == 0
@@ -63,7 +63,7 @@ deny contains finding if {
 	names := [_name(controls[j]) | some j in unsafe]
 	finding := {
 		"msg": concat("", [
-			"container '", container.name, "' sets namespaced kernel parameter(s) outside the safe set: ",
+			"container '", sprintf("%s", [container.name]), "' sets namespaced kernel parameter(s) outside the safe set: ",
 			concat(", ", names), ".",
 		]),
 		"path": ["containerDefinitions", i, "systemControls", min(unsafe), "namespace"],

@@ -32,14 +32,14 @@ import data.fgscan.lib.task
 import rego.v1
 
 deny contains finding if {
-	some volume in input.resource.volumes
+	volume := input.resource.volumes[_]
 	source := task.host_source(volume)
 	exposes_socket(source.path)
 	some mount in task.mounts_of(volume.name)
 	container := input.resource.containerDefinitions[mount.container]
 	finding := {
 		"msg": concat("", [
-			"container '", container.name, "' mounts the container runtime socket from the host (volume '",
+			"container '", sprintf("%s", [container.name]), "' mounts the container runtime socket from the host (volume '",
 			volume.name, "', host path '", source.path, "').",
 		]),
 		"path": ["containerDefinitions", mount.container, "mountPoints", mount.mount, "sourceVolume"],

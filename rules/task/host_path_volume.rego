@@ -34,7 +34,7 @@ import data.fgscan.rules.docker_socket_mount
 import rego.v1
 
 deny contains finding if {
-	some k, volume in input.resource.volumes
+	volume := input.resource.volumes[k]
 	source := task.host_source(volume)
 	sensitive(source.path)
 	not docker_socket_mount.exposes_socket(source.path)
@@ -43,8 +43,8 @@ deny contains finding if {
 	names := sort({name | some mount in mounts; name := input.resource.containerDefinitions[mount.container].name})
 	finding := {
 		"msg": concat("", [
-			"host path '", source.path, "' (volume '", volume.name, "') is mounted into container(s) ",
-			concat(", ", [concat("", ["'", name, "'"]) | some name in names]), ".",
+			"host path '", source.path, "' (volume '", sprintf("%s", [volume.name]), "') is mounted into container(s) ",
+			concat(", ", [concat("", ["'", sprintf("%s", [name]), "'"]) | some name in names]), ".",
 		]),
 		"path": array.concat(["volumes", k], source.at),
 	}

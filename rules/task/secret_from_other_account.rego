@@ -36,7 +36,7 @@ deny contains finding if {
 	other != own
 	finding := {
 		"msg": concat("", [
-			"container '", ref.container, "' reads ", ref.what, " from account ", other,
+			"container '", sprintf("%s", [ref.container]), "' reads ", ref.what, " from account ", other,
 			", not the task definition's account ", own, ".",
 		]),
 		"path": ref.path,
@@ -62,21 +62,21 @@ account(arn) := parts[4] if {
 }
 
 references contains {"container": container.name, "what": what, "value": secret.valueFrom, "path": path} if {
-	some i, container in input.resource.containerDefinitions
-	some j, secret in container.secrets
+	container := input.resource.containerDefinitions[i]
+	secret := container.secrets[j]
 	what := concat("", ["secret '", _name(secret), "'"])
 	path := ["containerDefinitions", i, "secrets", j, "valueFrom"]
 }
 
 references contains {"container": container.name, "what": what, "value": secret.valueFrom, "path": path} if {
-	some i, container in input.resource.containerDefinitions
-	some j, secret in container.logConfiguration.secretOptions
+	container := input.resource.containerDefinitions[i]
+	secret := container.logConfiguration.secretOptions[j]
 	what := concat("", ["log driver secret option '", _name(secret), "'"])
 	path := ["containerDefinitions", i, "logConfiguration", "secretOptions", j, "valueFrom"]
 }
 
 references contains {"container": container.name, "what": "its registry credentials", "value": value, "path": path} if {
-	some i, container in input.resource.containerDefinitions
+	container := input.resource.containerDefinitions[i]
 	value := container.repositoryCredentials.credentialsParameter
 	path := ["containerDefinitions", i, "repositoryCredentials", "credentialsParameter"]
 }
