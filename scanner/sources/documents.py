@@ -94,8 +94,29 @@ def parse(text: str, display: str, fmt: str) -> Document:
             raise InputProblem(InputError(display, f"invalid JSON: {exc.msg}", exc.lineno, exc.colno)) from None
         except RecursionError:
             raise InputProblem(InputError(display, "invalid JSON: nested too deeply")) from None
-        return Document(display, data, text, "json")
-    return _parse_yaml(text, display)
+        return Document(display, without_lone_surrogates(data, text), text, "json")
+    doc = _parse_yaml(text, display)
+    doc.data = without_lone_surrogates(doc.data, text)
+    return doc
+
+
+# A `\ud800`-style escape: the only way a lone UTF-16 surrogate gets into parsed text.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\(u[dD][89a-fA-F]|U0000[dD][89a-fA-F])")
+
+
+def without_lone_surrogates(data: Any, text: str) -> Any:
+    """`data` with every lone surrogate (an escaped `ud800` in JSON or YAML) replaced by U+FFFD: such a string
+    cannot be encoded as UTF-8, so no engine, report or terminal could take it (regorus crashes on it)."""
+    if not _SURROGATE_ESCAPE.search(text):
+        return data
+    if isinstance(data, str):
+        return _SURROGATE.sub("\ufffd", data)
+    if isinstance(data, dict):
+        return {without_lone_surrogates(k, text): without_lone_surrogates(v, text) for k, v in data.items()}
+    if isinstance(data, list):
+        return [without_lone_surrogates(v, text) for v in data]
+    return data
 
 
 def guess_format(file: FsPath, text: str) -> str:
