@@ -43,6 +43,7 @@ from scanner.cli_core import (
     scan_options,
     write_reports,
 )
+from scanner.engine import default_engine
 from scanner.model import ScanResult
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ def audit(
     framework: FrameworkOption = [],  # noqa: B006
     rules_dirs: RulesDirOption = [],  # noqa: B006
     config: ConfigOption = None,
-    engine: EngineOption = EngineName.regopy,
+    engine: EngineOption = EngineName(default_engine()),
     baseline: BaselineOption = None,
     assume_worst: AssumeWorstOption = False,
     jobs: JobsOption = 0,

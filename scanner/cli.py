@@ -42,6 +42,7 @@ from scanner.cli_core import (
     scan_options,
     write_reports,
 )
+from scanner.engine import default_engine
 
 if TYPE_CHECKING:
     from scanner.pipeline import ScanOptions
@@ -82,7 +83,7 @@ def scan(
     rules_dirs: RulesDirOption = [],  # noqa: B006
     config: ConfigOption = None,
     exclude: list[str] = typer.Option([], "--exclude", help="Skip paths matching this glob; repeatable."),
-    engine: EngineOption = EngineName.regopy,
+    engine: EngineOption = EngineName(default_engine()),
     max_file_size: int = typer.Option(20, "--max-file-size", min=1, help="Refuse files larger than this, in MB."),
     jobs: JobsOption = 0,
     assume_worst: AssumeWorstOption = False,
@@ -228,7 +229,7 @@ def rules_list(
 
 @rules_app.command("test")
 def rules_test(
-    engine: EngineName = typer.Option(EngineName.regopy, "--engine", help="Rego engine."),
+    engine: EngineName = typer.Option(EngineName(default_engine()), "--engine", help="Rego engine."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List every test, not only failures."),
     rules_dirs: list[Path] = RULES_OPTION,
     config: Path | None = CONFIG_OPTION,

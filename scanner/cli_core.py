@@ -35,6 +35,7 @@ FailOn = Enum("FailOn", {**{s.value: s.value for s in Severity}, "none": "none"}
 
 
 class EngineName(str, Enum):
+    regorus = "regorus"
     regopy = "regopy"
     opa = "opa"
 

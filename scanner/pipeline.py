@@ -16,7 +16,7 @@ from typing import Any
 
 from scanner import executor, exposure
 from scanner.config import Config
-from scanner.engine import DenySets, rego_input
+from scanner.engine import DenySets, default_engine, rego_input
 from scanner.evaluate import Evaluation, Failed, RuleSet, evaluate_all
 from scanner.facts import iam as iam_facts
 from scanner.findings import BadDeny, Builder, Redactor, check, locate, merge_readings
@@ -36,7 +36,7 @@ PARALLEL_FROM = 120  # files; fewer are read faster than worker processes start
 class ScanOptions:
     """What a scan evaluates and how."""
 
-    engine: str = "regopy"
+    engine: str = field(default_factory=default_engine)
     include: list[str] = field(default_factory=list)
     skip: list[str] = field(default_factory=list)
     frameworks: list[str] = field(default_factory=list)

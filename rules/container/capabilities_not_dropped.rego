@@ -31,7 +31,7 @@ import rego.v1
 
 deny contains finding if {
 	not task.windows # Windows containers have no Linux capabilities.
-	some i, container in input.resource.containerDefinitions
+	container := input.resource.containerDefinitions[i]
 	is_object(container)
 	path := _missing_drop_all(container)
 	finding := {
@@ -59,7 +59,7 @@ _missing_drop_all(container) := ["linuxParameters", "capabilities", "drop"] if {
 	count([item | some item in drop; _all(item)]) == 0
 }
 
-_all(item) if upper(trim_space(item)) == "ALL"
+_all(item) if { is_string(item); upper(trim_space(item)) == "ALL" }
 
 # An unresolved entry may be ALL.
 _all(item) if not is_string(item)

@@ -29,7 +29,7 @@ import rego.v1
 
 # `essential` defaults to true.
 deny contains finding if {
-	some i, container in input.resource.containerDefinitions
+	container := input.resource.containerDefinitions[i]
 	is_object(container)
 	object.get(container, "essential", true) == true
 	not "healthCheck" in object.keys(container)

@@ -31,7 +31,7 @@ import data.fgscan.lib.task
 import rego.v1
 
 deny contains finding if {
-	some i, container in input.resource.containerDefinitions
+	container := input.resource.containerDefinitions[i]
 	devices := container.linuxParameters.devices
 	is_array(devices)
 	count(devices) > 0

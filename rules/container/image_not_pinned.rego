@@ -33,7 +33,7 @@ import data.fgscan.lib.task
 import rego.v1
 
 deny contains finding if {
-	some i, container in input.resource.containerDefinitions
+	container := input.resource.containerDefinitions[i]
 	ref := images.text(container.image)
 	not images.pinned(ref)
 	state := images.tag_state(ref)

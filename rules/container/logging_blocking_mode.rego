@@ -34,7 +34,7 @@ import data.fgscan.lib.task
 import rego.v1
 
 deny contains finding if {
-	some i, container in input.resource.containerDefinitions
+	container := input.resource.containerDefinitions[i]
 	config := container.logConfiguration
 	task.known_object(config)
 	_driver(config.logDriver)
@@ -64,7 +64,7 @@ _blocking(config, name, path) := {{
 	lower(data.fgscan.params.default_log_driver_mode) == "blocking"
 }
 
-_mode_set(config) if "mode" in object.keys(config.options)
+_mode_set(config) if { is_object(config.options); "mode" in object.keys(config.options) }
 
 # Options known only at deploy time may set the mode.
 _mode_set(config) if task.intrinsic(config.options)

@@ -29,7 +29,7 @@ import data.fgscan.lib.task
 import rego.v1
 
 deny contains finding if {
-	some i, container in input.resource.containerDefinitions
+	container := input.resource.containerDefinitions[i]
 	is_object(container)
 	not "logConfiguration" in object.keys(container)
 	finding := {
@@ -39,7 +39,7 @@ deny contains finding if {
 }
 
 deny contains finding if {
-	some i, container in input.resource.containerDefinitions
+	container := input.resource.containerDefinitions[i]
 	task.known_object(container.logConfiguration)
 	_no_driver(container.logConfiguration)
 	finding := {

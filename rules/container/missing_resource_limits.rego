@@ -32,7 +32,7 @@ import rego.v1
 deny contains finding if {
 	task.on_instances
 	not _set(input.resource, "memory")
-	some i, container in input.resource.containerDefinitions
+	container := input.resource.containerDefinitions[i]
 	is_object(container)
 	not _set(container, "memory")
 	finding := _finding(container, i)

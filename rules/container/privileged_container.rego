@@ -28,7 +28,7 @@ import data.fgscan.lib.task
 import rego.v1
 
 deny contains finding if {
-	some i, container in input.resource.containerDefinitions
+	container := input.resource.containerDefinitions[i]
 	container.privileged == true
 	finding := {
 		"msg": concat("", [task.container(i, container), " runs in privileged mode."]),

@@ -34,11 +34,11 @@ import data.fgscan.lib.task
 import rego.v1
 
 # Windows containers have no UID; another rule judges their user.
-windows if startswith(upper(input.resource.runtimePlatform.operatingSystemFamily), "WINDOWS")
+windows if { is_string(input.resource.runtimePlatform.operatingSystemFamily); startswith(upper(input.resource.runtimePlatform.operatingSystemFamily), "WINDOWS") }
 
 deny contains finding if {
 	not windows
-	some i, container in input.resource.containerDefinitions
+	container := input.resource.containerDefinitions[i]
 	is_object(container)
 	unset(object.get(container, "user", null))
 	finding := {
@@ -50,18 +50,21 @@ deny contains finding if {
 
 deny contains finding if {
 	not windows
-	some i, container in input.resource.containerDefinitions
+	container := input.resource.containerDefinitions[i]
 	is_object(container)
 	root(container.user)
 	finding := {
-		"msg": concat("", [task.container(i, container), " runs as root (user '", container.user, "')."]),
+		"msg": concat("", [task.container(i, container), " runs as root (user '", sprintf("%v", [container.user]), "')."]),
 		"path": ["containerDefinitions", i, "user"],
 	}
 }
 
 unset(user) if user == null
 
-unset(user) if trim_space(user) == ""
+unset(user) if {
+	is_string(user)
+	trim_space(user) == ""
+}
 
 # The user part of "user", "uid", "user:group" or "uid:gid"; the group alone never makes root.
 root(user) if {
@@ -72,6 +75,6 @@ root(user) if {
 
 root(user) if user == 0
 
-root_name("root")
+root_name("root") := true
 
 root_name(name) if regex.match(`^0+$`, name)

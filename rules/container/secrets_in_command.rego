@@ -37,7 +37,7 @@ import rego.v1
 
 # One finding per container; the message names argument positions and label keys, never values.
 deny contains finding if {
-	some i, container in input.resource.containerDefinitions
+	container := input.resource.containerDefinitions[i]
 	is_object(container)
 	hits := array.concat(array.concat(_argument_hits(container, "command"), _argument_hits(container, "entryPoint")), _label_hits(container))
 	count(hits) > 0

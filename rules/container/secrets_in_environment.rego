@@ -38,9 +38,9 @@ import data.fgscan.lib.secrets
 
 # Messages name the variable and the kind of secret, never the value.
 deny contains finding if {
-	some i, container in input.resource.containerDefinitions
+	container := input.resource.containerDefinitions[i]
 	is_object(container)
-	some j, variable in container.environment
+	variable := container.environment[j]
 	is_object(variable)
 	name := variable_name(variable, j)
 	kind := secret_kind(name, object.get(variable, "value", null))

@@ -32,7 +32,7 @@ import data.fgscan.lib.task
 import rego.v1
 
 deny contains finding if {
-	some i, container in input.resource.containerDefinitions
+	container := input.resource.containerDefinitions[i]
 	options := container.dockerSecurityOptions
 	is_array(options)
 	unsafe := [j | option := options[j]; _unsafe(option)]

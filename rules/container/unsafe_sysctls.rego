@@ -39,7 +39,7 @@ import rego.v1
 params := data.fgscan.params
 
 deny contains finding if {
-	some i, container in input.resource.containerDefinitions
+	container := input.resource.containerDefinitions[i]
 	controls := container.systemControls
 	is_array(controls)
 	host := [j | control := controls[j]; _reaches_host(_name(control))]
@@ -55,7 +55,7 @@ deny contains finding if {
 }
 
 deny contains finding if {
-	some i, container in input.resource.containerDefinitions
+	container := input.resource.containerDefinitions[i]
 	controls := container.systemControls
 	is_array(controls)
 	count([j | control := controls[j]; _reaches_host(_name(control))]) == 0

@@ -28,7 +28,7 @@ import data.fgscan.lib.task
 import rego.v1
 
 deny contains finding if {
-	some i, container in input.resource.containerDefinitions
+	container := input.resource.containerDefinitions[i]
 	is_object(container)
 	is_string(container.versionConsistency)
 	lower(container.versionConsistency) == "disabled"

@@ -32,7 +32,7 @@ import rego.v1
 
 deny contains finding if {
 	task.windows
-	some i, container in input.resource.containerDefinitions
+	container := input.resource.containerDefinitions[i]
 	is_object(container)
 	_blank(object.get(container, "user", null))
 	finding := {
@@ -43,7 +43,7 @@ deny contains finding if {
 
 deny contains finding if {
 	task.windows
-	some i, container in input.resource.containerDefinitions
+	container := input.resource.containerDefinitions[i]
 	is_string(container.user)
 	_admin(container.user)
 	finding := {

@@ -30,11 +30,11 @@ import data.fgscan.lib.task
 import rego.v1
 
 # Windows containers do not support a read-only root filesystem.
-windows if startswith(upper(input.resource.runtimePlatform.operatingSystemFamily), "WINDOWS")
+windows if { is_string(input.resource.runtimePlatform.operatingSystemFamily); startswith(upper(input.resource.runtimePlatform.operatingSystemFamily), "WINDOWS") }
 
 deny contains finding if {
 	not windows
-	some i, container in input.resource.containerDefinitions
+	container := input.resource.containerDefinitions[i]
 	is_object(container)
 	not "readonlyRootFilesystem" in object.keys(container)
 	finding := {
@@ -45,7 +45,7 @@ deny contains finding if {
 
 deny contains finding if {
 	not windows
-	some i, container in input.resource.containerDefinitions
+	container := input.resource.containerDefinitions[i]
 	is_object(container)
 	value := container.readonlyRootFilesystem
 	value != true

@@ -35,11 +35,14 @@ traffic(entry) := "all traffic" if entry.protocol == "all"
 
 traffic(entry) := concat(" ", [entry.protocol, "port", sprintf("%d", [entry.from_port])]) if {
 	entry.protocol in {"tcp", "udp"}
+	is_number(entry.from_port)
 	entry.from_port == entry.to_port
 }
 
 traffic(entry) := concat(" ", [entry.protocol, "ports", sprintf("%d-%d", [entry.from_port, entry.to_port])]) if {
 	entry.protocol in {"tcp", "udp"}
+	is_number(entry.from_port)
+	is_number(entry.to_port)
 	entry.from_port != entry.to_port
 }
 

@@ -4,10 +4,10 @@ package fgscan.lib.task
 import rego.v1
 
 # Windows task: `runtimePlatform.operatingSystemFamily` is one of the WINDOWS_SERVER_* values.
-windows if startswith(upper(input.resource.runtimePlatform.operatingSystemFamily), "WINDOWS")
+windows if { is_string(input.resource.runtimePlatform.operatingSystemFamily); startswith(upper(input.resource.runtimePlatform.operatingSystemFamily), "WINDOWS") }
 
 # The launch types the task may run on: `requiresCompatibilities`, EC2 when it is unset (the API's default).
-launch_types := {upper(t) | some t in input.resource.requiresCompatibilities; is_string(t)} if {
+launch_types := {upper(t) | t := input.resource.requiresCompatibilities[_]; is_string(t)} if {
 	is_array(input.resource.requiresCompatibilities)
 }
 

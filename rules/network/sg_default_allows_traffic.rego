@@ -34,7 +34,7 @@ directions := {"IpPermissions": "an inbound", "IpPermissionsEgress": "an outboun
 deny contains finding if {
 	input.resource.GroupName == "default"
 	some field, label in directions
-	some i, permission in input.resource[field]
+	permission := input.resource[field][i]
 	is_object(permission)
 	"IpProtocol" in object.keys(permission)
 	finding := {

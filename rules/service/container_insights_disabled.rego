@@ -35,7 +35,7 @@ msg := "Container Insights is not enabled."
 # The setting says `disabled` (or another value).
 deny contains finding if {
 	not enabled_or_unknown
-	some i, setting in input.resource.settings
+	setting := input.resource.settings[i]
 	setting.name == "containerInsights"
 	finding := {"msg": msg, "path": ["settings", i, "value"]}
 }
@@ -57,19 +57,20 @@ deny contains finding if {
 }
 
 enabled_or_unknown if {
-	some setting in input.resource.settings
+	setting := input.resource.settings[_]
 	setting.name == "containerInsights"
+	is_string(setting.value)
 	lower(setting.value) in {"enabled", "enhanced"}
 }
 
 enabled_or_unknown if {
-	some setting in input.resource.settings
+	setting := input.resource.settings[_]
 	setting.name == "containerInsights"
 	not is_string(setting.value)
 }
 
 enabled_or_unknown if {
-	some setting in input.resource.settings
+	setting := input.resource.settings[_]
 	not is_string(setting.name)
 }
 
@@ -79,6 +80,6 @@ enabled_or_unknown if {
 }
 
 mentioned if {
-	some setting in input.resource.settings
+	setting := input.resource.settings[_]
 	setting.name == "containerInsights"
 }

@@ -47,7 +47,7 @@ deny contains finding if {
 fargate if input.resource.launchType == "FARGATE"
 
 fargate if {
-	some item in input.resource.capacityProviderStrategy
+	item := input.resource.capacityProviderStrategy[_]
 	item.capacityProvider in {"FARGATE", "FARGATE_SPOT"}
 }
 
@@ -64,6 +64,7 @@ os := "windows" if {
 } else := "linux" if {
 	is_string(input.resource.platformFamily)
 } else := "windows" if {
+	is_string(input.resource.platformVersion)
 	regex.match(`^1\.0(\.[0-9]+)*$`, input.resource.platformVersion)
 } else := "linux"
 

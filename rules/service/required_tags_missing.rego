@@ -28,7 +28,7 @@ package fgscan.rules.required_tags_missing
 import rego.v1
 
 present contains tag.key if {
-	some tag in input.resource.tags
+	tag := input.resource.tags[_]
 	is_string(tag.key)
 }
 

@@ -16,7 +16,7 @@ test_missing_keys_named if {
 	f.msg == "lacks required tag(s) cost-centre, owner."
 	f.path == ["tags"]
 	untagged := rule.deny with input.resource as {"family": "web"} with data.fgscan.params.required_tags as ["owner"]
-	{f.path | some f in untagged} == {[]}
+	{u.path | some u in untagged} == {[]}
 }
 
 test_all_present_allowed if {

@@ -30,7 +30,7 @@ import rego.v1
 configurations contains [["serviceConnectConfiguration"], input.resource.serviceConnectConfiguration]
 
 configurations contains [["deployments", i, "serviceConnectConfiguration"], deployment.serviceConnectConfiguration] if {
-	some i, deployment in input.resource.deployments
+	deployment := input.resource.deployments[i]
 	deployment.status == "PRIMARY"
 }
 

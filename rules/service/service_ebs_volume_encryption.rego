@@ -31,7 +31,7 @@ package fgscan.rules.service_ebs_volume_encryption
 import rego.v1
 
 deny contains finding if {
-	some i, volume in input.resource.volumeConfigurations
+	volume := input.resource.volumeConfigurations[i]
 	volume.managedEBSVolume.encrypted == false
 	finding := {
 		"msg": sprintf("managed EBS volume '%s' is not encrypted.", [volume.name]),
@@ -40,7 +40,7 @@ deny contains finding if {
 }
 
 deny contains finding if {
-	some i, volume in input.resource.volumeConfigurations
+	volume := input.resource.volumeConfigurations[i]
 	ebs := volume.managedEBSVolume
 	is_object(ebs)
 	not ebs.encrypted == false

@@ -32,7 +32,7 @@ import data.fgscan.lib.task
 import rego.v1
 
 deny contains finding if {
-	some volume in input.resource.volumes
+	volume := input.resource.volumes[_]
 	source := task.host_source(volume)
 	source.path != "/" # the host root is host-path-volume's (critical) finding
 	exposes_socket(source.path)

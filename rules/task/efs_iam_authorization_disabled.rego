@@ -29,7 +29,7 @@ import data.fgscan.lib.task
 import rego.v1
 
 deny contains finding if {
-	some k, volume in input.resource.volumes
+	volume := input.resource.volumes[k]
 	config := volume.efsVolumeConfiguration
 	task.known_object(config)
 	path := _unset(config)
@@ -40,7 +40,7 @@ deny contains finding if {
 }
 
 deny contains finding if {
-	some k, volume in input.resource.volumes
+	volume := input.resource.volumes[k]
 	value := volume.efsVolumeConfiguration.authorizationConfig.iam
 	is_string(value)
 	upper(value) != "ENABLED"

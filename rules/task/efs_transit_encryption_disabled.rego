@@ -29,7 +29,7 @@ import data.fgscan.lib.task
 import rego.v1
 
 deny contains finding if {
-	some k, volume in input.resource.volumes
+	volume := input.resource.volumes[k]
 	config := volume.efsVolumeConfiguration
 	task.known_object(config)
 	not "transitEncryption" in object.keys(config)
@@ -40,7 +40,7 @@ deny contains finding if {
 }
 
 deny contains finding if {
-	some k, volume in input.resource.volumes
+	volume := input.resource.volumes[k]
 	value := volume.efsVolumeConfiguration.transitEncryption
 	is_string(value)
 	upper(value) != "ENABLED"

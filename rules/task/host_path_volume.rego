@@ -41,7 +41,7 @@ import rego.v1
 params := data.fgscan.params
 
 deny contains finding if {
-	some k, volume in input.resource.volumes
+	volume := input.resource.volumes[k]
 	source := task.host_source(volume)
 	not socket_parent(source.path)
 	mounts := task.mounts_of(volume.name)
@@ -50,8 +50,8 @@ deny contains finding if {
 	level := level_of(source.path, mounts)
 	finding := {
 		"msg": concat("", [
-			_what(source.path), "'", source.path, "' (volume '", volume.name, "') is mounted into container(s) ",
-			concat(", ", [concat("", ["'", name, "'"]) | some name in names]), ".",
+			_what(source.path), "'", source.path, "' (volume '", sprintf("%s", [volume.name]), "') is mounted into container(s) ",
+			concat(", ", [concat("", ["'", sprintf("%s", [name]), "'"]) | some name in names]), ".",
 		]),
 		"path": array.concat(["volumes", k], source.at),
 		"severity": level,

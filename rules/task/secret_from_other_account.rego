@@ -63,21 +63,21 @@ account(arn) := parts[4] if {
 }
 
 references contains {"container": task.container(i, container), "what": what, "value": secret.valueFrom, "path": path} if {
-	some i, container in input.resource.containerDefinitions
-	some j, secret in container.secrets
+	container := input.resource.containerDefinitions[i]
+	secret := container.secrets[j]
 	what := concat("", ["secret '", _name(secret), "'"])
 	path := ["containerDefinitions", i, "secrets", j, "valueFrom"]
 }
 
 references contains {"container": task.container(i, container), "what": what, "value": secret.valueFrom, "path": path} if {
-	some i, container in input.resource.containerDefinitions
-	some j, secret in container.logConfiguration.secretOptions
+	container := input.resource.containerDefinitions[i]
+	secret := container.logConfiguration.secretOptions[j]
 	what := concat("", ["log driver secret option '", _name(secret), "'"])
 	path := ["containerDefinitions", i, "logConfiguration", "secretOptions", j, "valueFrom"]
 }
 
 references contains {"container": task.container(i, container), "what": "its registry credentials", "value": value, "path": path} if {
-	some i, container in input.resource.containerDefinitions
+	container := input.resource.containerDefinitions[i]
 	value := container.repositoryCredentials.credentialsParameter
 	path := ["containerDefinitions", i, "repositoryCredentials", "credentialsParameter"]
 }

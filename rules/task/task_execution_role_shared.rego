@@ -55,6 +55,7 @@ same_role if name_matches_arn(input.resource.executionRoleArn, input.resource.ta
 name_matches_arn(name, arn) if {
 	is_string(name)
 	not startswith(name, "arn:")
+	is_string(arn)
 	contains(arn, ":role/")
 	endswith(arn, concat("", ["/", name]))
 }

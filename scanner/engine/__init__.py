@@ -1,22 +1,33 @@
-"""Rego evaluation behind one interface (`scanner.engine.interface`): regopy (embedded rego-cpp, the default)
-or the `opa` binary."""
+"""Rego evaluation behind one interface (`scanner.engine.interface`): regorus (embedded Rust engine, the
+default), regopy (embedded rego-cpp) or the `opa` binary."""
 
 from __future__ import annotations
+
+import importlib.util
 
 from scanner.engine.interface import DenySets, Engine, EngineError, opa_path, rego_input
 from scanner.rulebook import Rule, Rulebook
 
-__all__ = ["DenySets", "Engine", "EngineError", "make_engine", "opa_path", "rego_input"]
+__all__ = ["DenySets", "Engine", "EngineError", "default_engine", "make_engine", "opa_path", "rego_input"]
+
+
+def default_engine() -> str:
+    """regorus, the fastest engine that agrees with OPA (see the README); regopy where no regorus wheel installs."""
+    return "regorus" if importlib.util.find_spec("regorus") else "regopy"
 
 
 def make_engine(name: str, rulebook: Rulebook, rules: list[Rule]) -> Engine:
-    """An engine by name: `regopy` or `opa`."""
+    """An engine by name: `regorus`, `regopy` or `opa`."""
     if name == "regopy":
         from scanner.engine.regopy_engine import RegopyEngine
 
         return RegopyEngine(rulebook, rules)
+    if name == "regorus":
+        from scanner.engine.regorus_engine import RegorusEngine
+
+        return RegorusEngine(rulebook, rules)
     if name == "opa":
         from scanner.engine.opa_engine import OpaEngine
 
         return OpaEngine(rulebook, rules)
-    raise EngineError(f"unknown engine {name!r}: use regopy or opa")
+    raise EngineError(f"unknown engine {name!r}: use regorus, regopy or opa")

@@ -1,4 +1,12 @@
-"""Read a rego-cpp query result safely.
+"""Pass strings to rego-cpp and read its query results safely.
+
+rego-cpp's string built-ins (`trim_space`, `regex.split`, `upper`, ...) read a string as the inside of a
+JSON string literal and unescape it again on every call: a backslash followed by a letter that is no
+JSON escape (`C:\\ServiceMonitor.exe`) throws inside the engine and aborts the process, and `\\n` or
+`\\u0041` would change meaning. So every backslash crosses into rego-cpp as a private-use character
+(`BACKSLASH_STANDIN`) and is turned back in the results: no input can abort the engine, and the rules see
+each string whole. The cost: a rule comparing an input backslash with one written in Rego or a parameter
+(a Windows named pipe `\\\\.\\pipe\\...`) does not match on rego-cpp; regorus and OPA read strings exactly.
 
 rego-cpp's JSON rendering of a result does not escape `"` inside strings, so a container name or
 label key with a quote in it would make the result unreadable (and regopy's `Output` raises while
@@ -21,6 +29,30 @@ from regopy.rego_shared import (
     rego_output_ok,
     rego_output_string,
 )
+
+BACKSLASH_STANDIN = "\ue05c"
+
+
+def to_regocpp(value: Any) -> Any:
+    """`value` with every backslash in its strings (keys too) replaced by `BACKSLASH_STANDIN`."""
+    if isinstance(value, str):
+        return value.replace("\\", BACKSLASH_STANDIN) if "\\" in value else value
+    if isinstance(value, dict):
+        return {to_regocpp(k): to_regocpp(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [to_regocpp(v) for v in value]
+    return value
+
+
+def from_regocpp(value: Any) -> Any:
+    """The inverse of `to_regocpp` on a result."""
+    if isinstance(value, str):
+        return value.replace(BACKSLASH_STANDIN, "\\") if BACKSLASH_STANDIN in value else value
+    if isinstance(value, dict):
+        return {from_regocpp(k): from_regocpp(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [from_regocpp(v) for v in value]
+    return value
 
 
 def first_expression(output: int) -> tuple[bool, Any]:
@@ -51,8 +83,9 @@ def node_value(node: int) -> Any:
         return {node_value(rego_node_get(item, 0)): node_value(rego_node_get(item, 1)) for item in children}
     if kind in (NodeKind.Array, NodeKind.Set):
         return [node_value(child) for child in children]
-    if kind == NodeKind.String:
-        return rego_node_value(node)
+    if kind == NodeKind.String:  # a string a built-in computed keeps its JSON quotes in the node
+        text = rego_node_value(node)
+        return text[1:-1] if len(text) >= 2 and text[0] == text[-1] == '"' else text
     if kind == NodeKind.Int:
         return int(rego_node_value(node))
     if kind == NodeKind.Float:

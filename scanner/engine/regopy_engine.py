@@ -8,7 +8,7 @@ import regopy
 from regopy.rego_shared import LogLevel, rego_bundle_query_entrypoint, rego_get_error
 
 from scanner.engine.interface import DenySets, EngineError, rego_input
-from scanner.engine.rego_values import first_expression
+from scanner.engine.rego_values import first_expression, from_regocpp, to_regocpp
 from scanner.model import Resource
 from scanner.rulebook import Rule, Rulebook, entry_module
 
@@ -82,8 +82,8 @@ class RegopyEngine:
         entrypoint = self.entrypoints.get(item["kind"])
         if entrypoint is None:
             return {}
-        self.rego.set_input(regopy.Input(item))
+        self.rego.set_input(regopy.Input(to_regocpp(item)))
         ok, value = first_expression(rego_bundle_query_entrypoint(self.rego._impl, self.bundle._impl, entrypoint))
         if not ok:
             raise EngineError(f"evaluating {item['kind']} {item['name']!r}: {last_error(self.rego)}")
-        return value or {}
+        return from_regocpp(value) or {}

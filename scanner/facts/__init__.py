@@ -70,7 +70,7 @@ def port_facts(permission: dict[str, Any]) -> dict[str, Any]:
     low, high = permission.get("FromPort"), permission.get("ToPort")
     if protocol == "all" or (protocol in ("tcp", "udp") and low in (None, -1) and high in (None, -1)):
         low, high = 0, 65535
-    ports_known = isinstance(low, int) and isinstance(high, int)
+    ports_known = all(isinstance(port, int) and not isinstance(port, bool) for port in (low, high))
     return {
         "protocol": protocol,
         "protocol_known": protocol is not None,

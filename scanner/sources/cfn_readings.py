@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scanner.model import Path
-from scanner.sources import parameters
+from scanner.sources.parameters import supplied
 
 MAX_READINGS = 16
 MAX_ALLOWED_VALUES = 4  # a parameter with more allowed values (and no default) is left unresolved
@@ -92,7 +92,7 @@ class Template:
         self.parameters = {k: v for k, v in declared.items() if isinstance(v, dict)}
         conditions = data.get("Conditions")
         self.conditions = conditions if isinstance(conditions, dict) else {}
-        self.supplied = {k: v for k, v in parameters.supplied().items() if k in self.parameters}
+        self.supplied = {k: v for k, v in supplied().items() if k in self.parameters}
 
     def readings(self, bodies: list[Any]) -> list[tuple[Choice, ...]]:
         """The choices of each reading of a resource made of `bodies` (itself and what joins it); one empty
