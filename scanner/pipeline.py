@@ -216,10 +216,11 @@ def load(
         if named or problem.error.message != "file is empty":
             errors.append(problem.error)
         return None
+    fmt = guess_format(file, text)
     try:
-        doc = parse(text, shown, guess_format(file, text))
+        doc = parse(text, shown, fmt)
     except InputProblem as problem:
-        if named or any(hint in text for hint in OURS_HINTS):
+        if named or fmt == "terraform" or any(hint in text for hint in OURS_HINTS):
             errors.append(problem.error)
         return None
     try:

@@ -75,7 +75,7 @@ def collect(doc: Document, resources: list[Resource], real: str) -> list[Node]:
             nodes.append(Node(resource.kind, resource.name, resource.file, real, cfn, _text(resource.arn), data, locs))
     if cfn:
         nodes += _target_groups(doc, real)
-    if doc.format == "yaml":  # YAML spans come with the parse; JSON ones are worked out only when needed
+    if doc.format != "json":  # YAML and Terraform spans come with the parse; JSON ones are worked out when needed
         lines = doc.text.splitlines()
         for node in nodes:
             node.spans = {key: locate(doc, path, lines) for key, path in node.locs.items()}

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from scanner.model import InputError
 
-SCANNED_SUFFIXES = {".json", ".yaml", ".yml", ".template"}
+SCANNED_SUFFIXES = {".json", ".yaml", ".yml", ".template", ".tf"}
 SKIPPED_DIRS = {
     ".git",
     ".hg",

@@ -86,7 +86,11 @@ def read_text(file: FsPath, display: str, max_bytes: int = DEFAULT_MAX_BYTES) ->
 
 
 def parse(text: str, display: str, fmt: str) -> Document:
-    """Parse `text` as `json` or `yaml`."""
+    """Parse `text` as `json`, `yaml` or `terraform` (a `.tf` file)."""
+    if fmt == "terraform":
+        from scanner.sources import terraform
+
+        return terraform.parse(text, display)
     if fmt == "json":
         try:
             data = json.loads(text)
@@ -99,7 +103,9 @@ def parse(text: str, display: str, fmt: str) -> Document:
 
 
 def guess_format(file: FsPath, text: str) -> str:
-    """`json` for .json files and text that starts like JSON, otherwise `yaml`."""
+    """`terraform` for .tf files, `json` for .json files and text that starts like JSON, otherwise `yaml`."""
+    if file.suffix.lower() == ".tf":
+        return "terraform"
     if file.suffix.lower() == ".json" or text.lstrip()[:1] in ("{", "["):
         return "json"
     return "yaml"
