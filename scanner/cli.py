@@ -108,6 +108,9 @@ def scan(
     skip_unknown: bool = typer.Option(
         False, "--skip-unknown", help="Skip named files that are not ECS input quietly, as in folders (for hooks)."
     ),
+    terraform_source: list[Path] = typer.Option(
+        [], "--terraform-source", help="Folder of the .tf files a Terraform plan was made from (default: beside it)."
+    ),
 ) -> None:
     """Scan task definitions, CloudFormation templates and AWS CLI output."""
     from scanner.config import ConfigError
@@ -134,6 +137,10 @@ def scan(
         skip_unknown=skip_unknown,
     )
     extra_reports = [_report_spec(spec) for spec in report]
+    if terraform_source:
+        from scanner.sources.terraform import config as terraform_config
+
+        terraform_config.SOURCE_DIRS[:] = [folder.resolve() for folder in terraform_source]
     notices = _changed(changed_since, options)
     try:
         result = run_scan(paths, options)

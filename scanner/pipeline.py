@@ -119,7 +119,7 @@ def scan(paths: list[Path], options: ScanOptions) -> ScanResult:
         result.resources_scanned += resource_count
     neighbourhood_rules = [r for r in rules if r.neighbourhood]
     found, notices = exposure.run(nodes, rulebook, neighbourhood_rules, options.engine, options.assume_worst, jobs)
-    result.findings += found
+    result.findings = distinct(result.findings + found)
     result.notices += notices
     result.notices += mark_in_source(result.findings, skips, rules, rulebook.rules)
     return result
@@ -239,6 +239,18 @@ def load(
         return None
     errors.extend(doc.warnings)
     return doc, resources
+
+
+def distinct(findings: list[Finding]) -> list[Finding]:
+    """Each finding once: a Terraform plan and the `.tf` files beside it, scanned together, find the same
+    things at the same places."""
+    seen: set[tuple[str, Span | None]] = set()
+    out = []
+    for finding in findings:
+        if (finding.fingerprint, finding.span) not in seen:
+            seen.add((finding.fingerprint, finding.span))
+            out.append(finding)
+    return out
 
 
 def make_finding(rule: Rule, resource: Resource, deny: dict[str, Any], doc: Document, secrets: set[str]) -> Finding:

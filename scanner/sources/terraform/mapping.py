@@ -571,7 +571,9 @@ def _join_rule(item: Item, out: dict[str, Resource]) -> None:
             "ec2_security_group", item.address, data, item.file, item.root, mapper.origin, skips=list(item.skips)
         )
         return
-    index = len(group.data.setdefault(field, []))
+    if not isinstance(group.data.setdefault(field, []), list):
+        return  # the group's rules are not known at all: one more changes nothing
+    index = len(group.data[field])
     perm = _permission(v, mapper, (), (field, index), group.name)
     group.data[field].append(perm)
     for dst, src in mapper.origin.items():

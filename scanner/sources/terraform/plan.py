@@ -35,6 +35,7 @@ REFERENCE_ATTRIBUTES = {
     *("load_balancer_arn", "target_group_arn", "listener_arn", "task_role_arn", "execution_role_arn"),
     *("security_groups", "referenced_security_group_id", "source_security_group_id", "iam_role", "arn"),
 }
+COMPUTED_BLOCKS = {"ingress", "egress"}
 INDEX = re.compile(r"\[[^\]]*\]")
 
 
@@ -115,6 +116,10 @@ def _configuration(configuration: Any) -> dict[str, Any]:
         for name, call in (module.get("module_calls") or {}).items():
             if isinstance(call, dict):
                 out[f"call:{prefix}module.{name}"] = call.get("expressions") or {}
+                child = call.get("module") if isinstance(call.get("module"), dict) else {}
+                for output, body in (child.get("outputs") or {}).items():
+                    if isinstance(body, dict):
+                        out[f"output:{prefix}module.{name}.{output}"] = body.get("expression")
                 visit(call.get("module"), f"{prefix}module.{name}.")
 
     visit(configuration.get("root_module") if isinstance(configuration, dict) else None, "")
@@ -139,9 +144,14 @@ class _Context:
         for reference in references:
             if not isinstance(reference, str):
                 continue
-            address = address_of(reference)
+            address = address_of(reference) if not reference.startswith("module.") else None
             if address is not None:
                 out.append(prefix + address)
+            elif reference.startswith("module.") and reference.count(".") >= 2:
+                name, output = reference.split(".")[1:3]
+                child = f"{prefix}module.{name}"
+                found = self.configuration.get(f"output:{INDEX.sub('', child)}.{output}")
+                out += self.refs(found, child, depth + 1)
             elif reference.startswith("var.") and module:
                 parent = module.rsplit(".module.", 1)[0] if ".module." in module else ""
                 call = self.configuration.get(f"call:{INDEX.sub('', module)}", {})
@@ -156,7 +166,9 @@ def _merge(values: dict, unknown: Any, expressions: Any, ctx: _Context) -> dict:
     for key in list(dict.fromkeys([*marks, *(k for k in exprs if k in REFERENCE_ATTRIBUTES)])):
         mark, expression = marks.get(key), exprs.get(key)
         refs = ctx.refs(expression)
-        if mark is True or (key in REFERENCE_ATTRIBUTES and refs):
+        if mark is True and key in COMPUTED_BLOCKS and key not in exprs:
+            values[key] = []  # a group's inline rules: none written; standalone rule resources are joined to it
+        elif mark is True or (key in REFERENCE_ATTRIBUTES and refs):
             values[key] = _unresolved(key, refs, values.get(key))
         elif isinstance(mark, list) and isinstance(values.get(key), list):
             blocks = expression if isinstance(expression, list) else []
