@@ -175,7 +175,7 @@ def _merge(values: dict, unknown: Any, expressions: Any, ctx: _Context) -> dict:
             values[key] = [
                 _merge(dict(item), mark[i] if i < len(mark) else {}, blocks[i] if i < len(blocks) else {}, ctx)
                 if isinstance(item, dict)
-                else (Unknown(AFTER_APPLY) if i < len(mark) and mark[i] is True else item)
+                else (Unknown(f"{key}[{i}]: {AFTER_APPLY}") if i < len(mark) and mark[i] is True else item)
                 for i, item in enumerate(values[key])
             ]
         elif isinstance(mark, dict) and isinstance(values.get(key), dict):
@@ -192,8 +192,8 @@ def _merge(values: dict, unknown: Any, expressions: Any, ctx: _Context) -> dict:
 
 
 def _unresolved(key: str, refs: list[str], known: Any) -> Any:
-    if not refs:
-        return Unknown(AFTER_APPLY)
+    if not refs:  # named by its attribute: two unknown values are not the same value
+        return Unknown(f"{key}: {AFTER_APPLY}")
     if key in LIST_ATTRIBUTES or isinstance(known, list):
         return [Unknown(AFTER_APPLY, ref) for ref in refs]
     return Unknown(AFTER_APPLY, refs[0])

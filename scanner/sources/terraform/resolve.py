@@ -25,6 +25,8 @@ from scanner.sources.terraform.hcl import Block, HclFile, parse_tree, span_of
 MAX_FILE_BYTES = 1 << 20
 MAX_DEPTH = 64
 TRAVERSALS = ("get_attr_expr_term", "index_expr_term", "attr_splat_expr_term", "full_splat_expr_term")
+# Functions whose result is right even when items inside their arguments are unknown.
+PARTIAL = {"jsonencode", "merge", "tolist", "toset", "concat", "length", "compact", "flatten", "distinct", "element"}
 PATH_FUNCTIONS = {"jsonencode", "jsondecode", "merge", "tolist", "tomap", "try", "coalesce"}  # keep spans of their args
 ADDRESS = re.compile(
     r"^(?:module\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?\.)*(?:data\.)?[a-z][a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_-]*"
@@ -396,14 +398,7 @@ def _function(node: Any, scope: Scope, path: Path | None, depth: int) -> Any:
         return _file_function(name, args, scope, _text(node, scope), depth)
     if name == "try":
         return next((a for a in args if is_known(a)), Unknown(_text(node, scope)))
-    if not all(is_known(a) for a in args) and name not in (
-        "jsonencode",
-        "merge",
-        "tolist",
-        "toset",
-        "concat",
-        "length",
-    ):
+    if any(isinstance(a, Unknown) for a in args) or (name not in PARTIAL and not all(is_known(a) for a in args)):
         return Unknown(_text(node, scope))
     try:
         return function(*args)
