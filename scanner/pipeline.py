@@ -31,7 +31,10 @@ CHUNK = 40
 ROLE_HINT = re.compile(r"(task|execution)rolearn", re.IGNORECASE)
 PARALLEL_FROM = 120
 # Words that make an unparsable file look like something fgscan was meant to read.
-OURS_HINTS = ("AWS::", "Resources:", "containerDefinitions", "SecurityGroups", "NetworkInterfaces", "IpPermissions")
+OURS_HINTS = (
+    *("AWS::", "Resources:", "containerDefinitions", "SecurityGroups", "NetworkInterfaces", "IpPermissions"),
+    "planned_values",  # a Terraform plan
+)
 
 
 @dataclass
@@ -244,11 +247,12 @@ def load(
 def distinct(findings: list[Finding]) -> list[Finding]:
     """Each finding once: a Terraform plan and the `.tf` files beside it, scanned together, find the same
     things at the same places."""
-    seen: set[tuple[str, Span | None]] = set()
+    seen: set[tuple] = set()
     out = []
     for finding in findings:
-        if (finding.fingerprint, finding.span) not in seen:
-            seen.add((finding.fingerprint, finding.span))
+        key = (finding.fingerprint, finding.span.start_line if finding.span else None)
+        if key not in seen:
+            seen.add(key)
             out.append(finding)
     return out
 

@@ -31,6 +31,8 @@ def resources(doc: Document) -> list[Resource]:
 
 def parse(text: str, display: str) -> Document:
     """A `.tf` file as a document (an `InputProblem` at the offending line for bad HCL)."""
-    from scanner.sources.terraform.hcl import parse_file
+    from pathlib import Path
 
-    return Document(display, TfSource(parse_file(text, display)), text, "terraform", [], {})
+    from scanner.sources.terraform.modules import parse_scanned
+
+    return Document(display, TfSource(parse_scanned(Path(display).resolve(), text, display)), text, "terraform", [], {})

@@ -511,7 +511,9 @@ def build(items: list[Item]) -> list[Resource]:
         out[item.address] = Resource(
             kind, item.address, data, item.file, item.root, mapper.origin, skips=list(item.skips)
         )
-    for item in items:
+    for item in sorted(
+        items, key=lambda i: i.address
+    ):  # one order whatever the input's: list indexes are in fingerprints
         if item.type in RULES:
             _join_rule(item, out)
         elif item.type == "aws_iam_role_policy":

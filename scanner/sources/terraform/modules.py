@@ -246,20 +246,36 @@ def _remember(cache: OrderedDict, key: tuple, value: Any, size: int) -> Any:
     return value
 
 
-def read_hcl(real: FsPath, text: str | None = None) -> HclFile | None:
+def parse_scanned(real: FsPath, text: str, display: str) -> HclFile:
+    """A file being scanned, parsed once for its document and its module (an `InputProblem` when bad)."""
+    key = _file_key(real)
+    cached = _parsed.get(key) if key else None
+    if cached is not None:
+        return cached
+    parsed = parse_file(text, display)
+    return _remember(_parsed, key, parsed, 512) if key else parsed
+
+
+def read_hcl(real: FsPath) -> HclFile | None:
     """A parsed file (None when it cannot be read or parsed: it reports its own error when scanned)."""
+    key = _file_key(real)
+    if key is None:
+        return None
+    if key in _parsed:
+        return _parsed[key]
+    try:
+        parsed: HclFile | None = parse_file(real.read_text("utf-8"), display_path(real))
+    except (OSError, UnicodeDecodeError, InputProblem):
+        parsed = None
+    return _remember(_parsed, key, parsed, 512)
+
+
+def _file_key(real: FsPath) -> tuple | None:
     try:
         stat = real.stat()
     except OSError:
         return None
-    key = (str(real), stat.st_mtime_ns, stat.st_size)
-    if key in _parsed:
-        return _parsed[key]
-    try:
-        parsed: HclFile | None = parse_file(text if text is not None else real.read_text("utf-8"), display_path(real))
-    except (OSError, UnicodeDecodeError, InputProblem):
-        parsed = None
-    return _remember(_parsed, key, parsed, 512)
+    return (str(real), stat.st_mtime_ns, stat.st_size)
 
 
 def module_files(directory: FsPath) -> list[tuple[FsPath, HclFile]]:
