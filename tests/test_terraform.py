@@ -53,18 +53,9 @@ def test_a_variable_without_a_value_is_not_guessed(containers):
 def test_heredoc_file_and_templatefile_container_definitions_are_read(containers):
     main = FIXTURES / "containers" / "main.tf"
     hits = found(containers)
-    assert (
-        "FG-CTR-001",
-        "aws_ecs_task_definition.heredoc",
-        "main.tf",
-        line_of(main, "container_definitions = <<"),
-    ) in hits
-    assert (
-        "FG-CTR-022",
-        "aws_ecs_task_definition.heredoc",
-        "main.tf",
-        line_of(main, "container_definitions = <<"),
-    ) in hits
+    heredoc = "aws_ecs_task_definition.heredoc"
+    assert ("FG-CTR-001", heredoc, "main.tf", line_of(main, '"privileged": true')) in hits  # inside the heredoc
+    assert ("FG-CTR-022", heredoc, "main.tf", line_of(main, '"command"')) in hits
     assert ("FG-CTR-001", "aws_ecs_task_definition.from_file", "main.tf", line_of(main, "file(")) in hits
     assert ("FG-CTR-002", "aws_ecs_task_definition.from_template", "main.tf", line_of(main, "templatefile(")) in hits
     secret = next(f for f in containers["findings"] if f["rule_id"] == "FG-CTR-022")

@@ -559,6 +559,8 @@ def block_values(block: Block, scope: Scope, path: Path, skip: frozenset[str] = 
         if scope.spans is not None:
             scope.spans[(*path, name)] = attribute.span
         out[name] = evaluate(attribute.expr, scope, (*path, name))
+        if scope.spans is not None and isinstance(out[name], str):
+            scope.spans.update(heredoc_json_spans(attribute.expr, out[name], (*path, name)))
     for nested in block.blocks:
         if nested.type in skip:
             continue
@@ -572,6 +574,29 @@ def block_values(block: Block, scope: Scope, path: Path, skip: frozenset[str] = 
         if scope.spans is not None:
             scope.spans[sub] = nested.span
         items.append(block_values(nested, scope, sub))
+    return out
+
+
+def heredoc_json_spans(expr: Any, value: str, path: Path) -> dict[Path, Span]:
+    """Spans of the keys of JSON written in a heredoc (`container_definitions = <<EOF [...] EOF`), on the
+    heredoc's own lines; nothing for other strings or text that is not JSON."""
+    inner = _trees(expr)[0] if getattr(expr, "data", None) == "expr_term" and _trees(expr) else None
+    if getattr(inner, "data", None) not in ("heredoc_template", "heredoc_template_trim"):
+        return {}
+    from json_source_map import calculate
+
+    try:
+        located = calculate(value)
+    except (ValueError, IndexError, KeyError, TypeError):
+        return {}
+    first = inner.meta.line + 1  # the line after `<<EOF`
+    out = {}
+    for pointer, entry in located.items():
+        steps = tuple(
+            int(p) if p.isdigit() else p.replace("~1", "/").replace("~0", "~") for p in pointer.split("/")[1:]
+        )
+        start, end = entry.key_start or entry.value_start, entry.value_end
+        out[(*path, *steps)] = Span(first + start.line, start.column + 1, first + end.line, end.column + 1)
     return out
 
 
