@@ -213,3 +213,28 @@ def test_fingerprints_use_the_address_not_the_line(tmp_path):
     after = {f["rule_id"]: (f["fingerprint"], f["line"]) for f in scan("s", cwd=tmp_path)["findings"]}
     assert {k: v[0] for k, v in after.items()} == before
     assert after["FG-SVC-001"][1] == line_of(main, "assign_public_ip = true")
+
+
+def test_roles_are_linked_to_task_definitions_in_other_chunks_of_a_large_scan(tmp_path):
+    """An execution role and the task definition naming it, 40 files apart (a scan reads 40 files at a time)."""
+    (tmp_path / "a_iam.tf").write_text(
+        """resource "aws_iam_role" "execution" {
+  name               = "execution"
+  assume_role_policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "sts:AssumeRole" }] })
+  inline_policy {
+    name   = "secrets"
+    policy = jsonencode({
+      Statement = [{ Effect = "Allow", Action = "secretsmanager:GetSecretValue", Resource = "*" }]
+    })
+  }
+}
+"""
+    )
+    for i in range(40):
+        (tmp_path / f"b_{i:02d}.tf").write_text(f'variable "v{i}" {{\n  default = {i}\n}}\n')
+    (tmp_path / "c_task.tf").write_text(
+        'resource "aws_ecs_task_definition" "app" {\n  family             = "app"\n'
+        "  execution_role_arn = aws_iam_role.execution.arn\n  container_definitions = jsonencode([])\n}\n"
+    )
+    report = scan(".", "--jobs", "1", cwd=tmp_path)
+    assert ("FG-IAM-007", "aws_iam_role.execution") in {(f["rule_id"], f["resource"]) for f in report["findings"]}

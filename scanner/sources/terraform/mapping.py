@@ -524,7 +524,22 @@ def build(items: list[Item]) -> list[Resource]:
             _join_capacity(item, out)
     for role in [r for r in out.values() if r.kind == "iam_role"]:
         _managed_documents(role, out)
+    _role_usage(out)
     return list(out.values())
+
+
+def _role_usage(out: dict[str, Resource]) -> None:
+    """Note on each role the task definitions of the configuration naming it, whatever file (or chunk of a
+    large scan) each is in: an address names one resource across all the files of a module tree."""
+    for task in [r for r in out.values() if r.kind == "ecs_task_definition"]:
+        for field, role_as in (("taskRoleArn", "task"), ("executionRoleArn", "execution")):
+            role = out.get(ref_target(task.data.get(field)) or "")
+            if role is None or role.kind != "iam_role":
+                continue
+            if task.name not in role.facts.setdefault("used_by", []):
+                role.facts["used_by"].append(task.name)
+            if role_as not in role.facts.setdefault("roles_as", []):
+                role.facts["roles_as"].append(role_as)
 
 
 def _managed_documents(role: Resource, out: dict[str, Resource]) -> None:
