@@ -141,7 +141,7 @@ class Module:
         if kind != "aws_iam_policy_document" or found is None:
             return Unknown(text, address)
         rest = steps[1:] if steps and steps[0][0] == "index" else steps
-        if not rest or (rest[0] != ("attr", "json") and rest[0] != ("attr", "minified_json")):
+        if not rest or rest[0] not in (("attr", "json"), ("attr", "minified_json")):
             return Unknown(text, address)
         return policy_document(found[0], Scope(self, found[1], {"count": {"index": 0}}))
 

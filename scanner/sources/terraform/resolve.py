@@ -391,13 +391,13 @@ def _function(node: Any, scope: Scope, path: Path | None, depth: int) -> Any:
     args = [evaluate(a, scope, path if name in PATH_FUNCTIONS else None, depth) for a in arg_nodes]
     if expand and args and isinstance(args[-1], list):
         args = args[:-1] + args[-1]
-    function = FUNCTIONS.get(name)
-    if function is None:
-        return Unknown(_text(node, scope))
     if name in ("file", "templatefile", "fileexists"):
         return _file_function(name, args, scope, _text(node, scope), depth)
     if name == "try":
         return next((a for a in args if is_known(a)), Unknown(_text(node, scope)))
+    function = FUNCTIONS.get(name)
+    if function is None:
+        return Unknown(_text(node, scope))
     if any(isinstance(a, Unknown) for a in args) or (name not in PARTIAL and not all(is_known(a) for a in args)):
         return Unknown(_text(node, scope))
     try:
@@ -511,10 +511,6 @@ def _distinct(value: list) -> list:
 FUNCTIONS: dict[str, Callable[..., Any]] = {
     "jsonencode": lambda v: v,  # kept as data: sources read the structure, and spans stay on its keys
     "jsondecode": lambda v: v if not isinstance(v, str) else json.loads(v),
-    "file": lambda *a: None,
-    "templatefile": lambda *a: None,
-    "fileexists": lambda *a: None,
-    "try": lambda *a: None,
     "merge": _merge,
     "concat": _concat,
     "length": _length,
