@@ -284,7 +284,7 @@ def _permission(rule: Any, m: _Mapper, src: Path, dst: Path, group: str) -> Any:
     """A Terraform rule (inline block, `aws_security_group_rule`, `aws_vpc_security_group_*_rule`) as an
     `IpPermission`; `group` is the address `self = true` stands for."""
     m.at(dst, src)
-    if not isinstance(rule, dict):
+    if not isinstance(rule, dict) or unresolved(rule):
         return rule
     protocol = rule.get("protocol", rule.get("ip_protocol"))
     protocol_key = "protocol" if "protocol" in rule else "ip_protocol"

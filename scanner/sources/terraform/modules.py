@@ -172,7 +172,7 @@ class Module:
             return []
         path = evaluate(source.expr, Scope(self, call[1]), None)
         target = (self.directory / path).resolve() if isinstance(path, str) and path.startswith(".") else None
-        if target is None or not target.is_dir() or target in self.stack or not within(target, self.root_dir):
+        if target is None or not target.is_dir() or target in self.stack:
             return []
         out = []
         for key, names in expand(call[0], Scope(self, call[1])):

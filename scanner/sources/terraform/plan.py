@@ -75,10 +75,10 @@ def plan_resources(doc: Document) -> list:
         instance = sources.get(address) or sources.get(INDEX.sub("", address))
         if instance is not None:
             from scanner.sources.discovery import display_path
-            from scanner.sources.terraform.source import located, skips
+            from scanner.sources.terraform.source import head_lines, located, skips
 
             shown = display_path(instance.real)
-            spans.update(_heads(located(instance), instance.file.text))
+            spans.update(head_lines(located(instance), instance.file.text))
             items.append(Item(address, kind, plain(merged), shown, (instance.address,), skips(instance, shown)))
         else:
             items.append(Item(address, kind, plain(merged), doc.path, (*json_path, "values"), []))
@@ -213,15 +213,3 @@ def _sources(doc: Document) -> dict[str, Any]:
             out.setdefault(instance.address, instance)
             out.setdefault(INDEX.sub("", instance.address), instance)
     return out
-
-
-def _heads(spans: dict[Path, Span], text: str) -> dict[Path, Span]:
-    """Spans over several lines cut to their first: they are shown against the `.tf` file, while a
-    fallback in the pipeline would measure lines of the plan's text."""
-    lines = text.splitlines()
-    return {
-        path: span
-        if span.end_line == span.start_line
-        else Span(span.start_line, span.start_col, span.start_line, len(lines[span.start_line - 1]) + 1)
-        for path, span in spans.items()
-    }

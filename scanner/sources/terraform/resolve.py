@@ -402,7 +402,16 @@ def _function(node: Any, scope: Scope, path: Path | None, depth: int) -> Any:
         return Unknown(_text(node, scope))
     try:
         return function(*args)
-    except (TypeError, ValueError, KeyError, IndexError, AttributeError, OverflowError, ZeroDivisionError):
+    except (
+        TypeError,
+        ValueError,
+        KeyError,
+        IndexError,
+        AttributeError,
+        OverflowError,
+        ZeroDivisionError,
+        StopIteration,
+    ):
         return Unknown(_text(node, scope))
 
 
@@ -623,15 +632,21 @@ def _dynamic(block: Block, scope: Scope, path: Path, out: dict[str, Any]) -> Non
 
 
 def policy_document(block: Block, scope: Scope) -> Any:
-    """The JSON document of a `data "aws_iam_policy_document"` block, as IAM reads it."""
+    """The JSON document of a `data "aws_iam_policy_document"` block, as IAM reads it (unknown when any
+    part of it is: a statement from an unknown `dynamic` block could say anything)."""
     values = block_values(block, Scope(scope.module, scope.file, scope.names, None), ())
+    sources, blocks = values.get("source_policy_documents") or [], values.get("statement") or []
+    if values.get("override_policy_documents") or not isinstance(sources, list) or not isinstance(blocks, list):
+        return Unknown(f"data.aws_iam_policy_document.{block.labels[-1]}")
     statements: list[Any] = []
-    for source in values.get("source_policy_documents") or []:
+    for source in sources:
         document = json.loads(source) if isinstance(source, str) else source
-        if not isinstance(document, dict):
-            return Unknown("source_policy_documents")
-        statements += document.get("Statement", []) if isinstance(document.get("Statement"), list) else []
-    for statement in values.get("statement") or []:
+        if not isinstance(document, dict) or not isinstance(document.get("Statement", []), list):
+            return Unknown(f"data.aws_iam_policy_document.{block.labels[-1]}")
+        statements += document.get("Statement", [])
+    for statement in blocks:
+        if not isinstance(statement, dict):
+            return Unknown(f"data.aws_iam_policy_document.{block.labels[-1]}")
         statements.append(_statement(statement))
     document = {"Version": values.get("version") or "2012-10-17", "Statement": statements}
     if values.get("policy_id"):
@@ -653,16 +668,29 @@ def _statement(values: dict[str, Any]) -> dict[str, Any]:
         if key in values:
             out[name] = values[key]
     for key, name in (("principals", "Principal"), ("not_principals", "NotPrincipal")):
-        for principal in values.get(key) or []:
-            kind, ids = principal.get("type"), principal.get("identifiers")
+        principals = values.get(key) or []
+        if not isinstance(principals, list):
+            out[name] = principals
+            continue
+        for principal in principals:
+            kind, ids = (
+                (principal.get("type"), principal.get("identifiers")) if isinstance(principal, dict) else (None, None)
+            )
             if kind == "*" and ids == ["*"]:
                 out[name] = "*"
-            elif isinstance(kind, str):
-                out.setdefault(name, {})[kind] = ids
-    for condition in values.get("condition") or []:
-        test, variable = condition.get("test"), condition.get("variable")
+            elif isinstance(kind, str) and isinstance(out.setdefault(name, {}), dict):
+                out[name][kind] = ids
+            else:
+                out[name] = Unknown(key)
+    conditions = values.get("condition") or []
+    for condition in conditions if isinstance(conditions, list) else [{}]:
+        test, variable = (
+            (condition.get("test"), condition.get("variable")) if isinstance(condition, dict) else (None, None)
+        )
         if isinstance(test, str) and isinstance(variable, str):
             out.setdefault("Condition", {}).setdefault(test, {})[variable] = condition.get("values")
+        else:
+            out["Condition"] = Unknown("condition")
     return out
 
 

@@ -13,22 +13,50 @@ from pathlib import Path as FsPath
 from scanner.model import Path, Resource, Skip, Span
 from scanner.sources.discovery import display_path
 from scanner.sources.documents import Document
+from scanner.sources.terraform.hcl import HclFile
 from scanner.sources.terraform.mapping import SUPPORTED, Item, build
 from scanner.sources.terraform.modules import Instance, root_instances, root_of
-from scanner.sources.terraform.resolve import plain
+from scanner.sources.terraform.resolve import plain, within
 
 
 def file_resources(doc: Document) -> list[Resource]:
-    """The resources declared in the document's file."""
+    """The resources declared in the document's file; the first file of a root module also reports the
+    instances of modules it calls from outside its folder (`source = "../../"`), which no file of the
+    root's own folder declares."""
     real = FsPath(doc.path).resolve()
-    instances = [i for i in root_instances(root_of(real.parent)) if i.type in SUPPORTED]
+    root = root_of(real.parent)
+    instances = [i for i in root_instances(root) if i.type in SUPPORTED]
+    if root != real.parent and not any(i.real == real for i in instances) and _declares(doc.data.parsed):
+        # a module its caller does not instantiate (count = 0, an empty for_each): scanned on its own, with its defaults
+        root = real.parent
+        instances = [i for i in root_instances(root) if i.type in SUPPORTED]
+    first = real == min(root.glob("*.tf"), default=real).resolve()
+    mine = {i.address for i in instances if i.real == real or (first and not within(i.real, root))}
     items = [item(i, doc.path if i.real == real else display_path(i.real)) for i in instances]
     spans = doc._spans if doc._spans is not None else {}
     for instance in instances:
         if instance.real == real:
             spans.update(located(instance))
+        elif instance.address in mine:
+            spans.update(head_lines(located(instance), instance.file.text))
     doc._spans = spans
-    return [r for r in build(items) if r.file == doc.path]
+    return [r for r in build(items) if r.name in mine]
+
+
+def head_lines(spans: dict[Path, Span], text: str) -> dict[Path, Span]:
+    """Spans over several lines cut to their first: they are shown against another file's lines than the
+    document's own text, which the pipeline would measure a multi-line fallback against."""
+    lines = text.splitlines()
+    return {
+        path: span
+        if span.end_line == span.start_line
+        else Span(span.start_line, span.start_col, span.start_line, len(lines[span.start_line - 1]) + 1)
+        for path, span in spans.items()
+    }
+
+
+def _declares(parsed: HclFile) -> bool:
+    return any(b.type == "resource" and b.labels[:1] and b.labels[0] in SUPPORTED for b in parsed.body.blocks)
 
 
 def item(instance: Instance, shown: str) -> Item:
