@@ -222,3 +222,22 @@ def test_changed_since_scans_the_module_of_a_changed_variable(tmp_path):
     commit_all(repo, "initial")
     (repo / "svc" / "variables.tf").write_text('variable "public" {\n  default = true\n}\n')
     assert scanned_files(repo, "--changed-since", "HEAD") == {"svc/main.tf"}
+
+
+def test_an_example_calling_its_parent_module_reports_the_module_instances_it_makes(tmp_path):
+    from tests.test_terraform import found, scan
+
+    write(
+        tmp_path / "repo",
+        main__tf='variable "public" {\n  default = false\n}\nvariable "create" {\n  default = false\n}\n'
+        'resource "aws_ecs_service" "this" {\n  count = var.create ? 1 : 0\n  network_configuration {\n'
+        '    subnets          = ["subnet-1"]\n    security_groups  = ["sg-1"]\n    assign_public_ip = var.public\n'
+        "  }\n}\n",
+    )
+    write(
+        tmp_path / "repo" / "examples" / "public",
+        main__tf='module "svc" {\n  source = "../../"\n  create = true\n  public = true\n}\n',
+    )
+    hits = {(rule, address, line) for rule, address, _, line in found(scan("repo", cwd=tmp_path))}
+    assert ("FG-SVC-001", "module.svc.aws_ecs_service.this[0]", 12) in hits
+    assert not [h for h in hits if h[1].startswith("aws_ecs_service")]  # the module alone makes none
