@@ -250,7 +250,7 @@ def distinct(findings: list[Finding]) -> list[Finding]:
     seen: set[tuple] = set()
     out = []
     for finding in findings:
-        key = (finding.fingerprint, finding.span.start_line if finding.span else None)
+        key = (finding.fingerprint, finding.span.start_line if finding.span else None, finding.message)
         if key not in seen:
             seen.add(key)
             out.append(finding)
