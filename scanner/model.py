@@ -121,6 +121,9 @@ class Resource:
     # Where a value was not written literally but assumed (a parameter's default): data path -> why,
     # appended to the message of a finding at or inside that path.
     notes: dict[Path, str] = field(default_factory=dict)
+    # Where `name` and the references in `data` are unique when that is neither the file (a template's
+    # logical ids) nor the account: a Terraform root module, whose addresses span its files.
+    scope: str | None = None
 
     def source_path(self, path: Path) -> Path:
         """The source-document path of the value at `path` in `data`."""

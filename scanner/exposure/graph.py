@@ -62,6 +62,12 @@ class Node:
     data: dict[str, Any]
     locs: dict[str, Path] = field(default_factory=dict)
     spans: dict[str, Span | None] = field(default_factory=dict)  # of `locs`, when known without re-reading
+    scope: str | None = None  # where `cfn` names are local when not `file` (a Terraform root module)
+
+    @property
+    def namespace(self) -> str:
+        """Where this node's name and references are unique, for `cfn` nodes."""
+        return self.scope or self.file
 
 
 def collect(doc: Document, resources: list[Resource], real: str) -> list[Node]:
@@ -72,7 +78,11 @@ def collect(doc: Document, resources: list[Resource], real: str) -> list[Node]:
         build = BUILDERS.get(resource.kind)
         if build is not None:
             data, locs = build(resource)
-            nodes.append(Node(resource.kind, resource.name, resource.file, real, cfn, _text(resource.arn), data, locs))
+            scoped = cfn or resource.scope is not None  # names are local to a template or a Terraform root
+            arn = _text(resource.arn)
+            nodes.append(
+                Node(resource.kind, resource.name, resource.file, real, scoped, arn, data, locs, scope=resource.scope)
+            )
     if cfn:
         nodes += _target_groups(doc, real)
     if doc.format != "json":  # YAML and Terraform spans come with the parse; JSON ones are worked out when needed

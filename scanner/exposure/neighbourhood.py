@@ -53,9 +53,9 @@ class Graph:
                 self.enis[node.data["service"]].append(node)
         for node in nodes:
             if node.cfn:
-                self.local[(node.file, node.name)].append(node)
+                self.local[(node.namespace, node.name)].append(node)
                 if node.kind == SG and node.data["group_ref"]:
-                    self.local[(node.file, node.data["group_ref"])].append(node)
+                    self.local[(node.namespace, node.data["group_ref"])].append(node)
             for key in _keys(node):
                 self.index[(node.kind, key)].append(node)
         self.users: dict[GroupKey, list[tuple[Node, int]]] = defaultdict(list)
@@ -72,7 +72,7 @@ class Graph:
         if ref is None:
             return []
         if origin.cfn:
-            local = [n for n in self.local.get((origin.file, ref), []) if n.kind == kind]
+            local = [n for n in self.local.get((origin.namespace, ref), []) if n.kind == kind]
             if local or not (literal or ref.startswith(("arn:", "sg-")) or ":" in ref):
                 return local
         found = self.index.get((kind, ref), [])
@@ -94,9 +94,9 @@ class Graph:
         if ids:
             return ("id", ids[0]), nodes + [n for n in self.index.get((SG, ids[0]), []) if n not in nodes]
         if nodes:
-            return ("local", nodes[0].file, nodes[0].name), nodes
+            return ("local", nodes[0].namespace, nodes[0].name), nodes
         if origin.cfn and not ref.startswith(("sg-", "arn:")):
-            return ("local", origin.file, ref), []
+            return ("local", origin.namespace, ref), []
         return ("id", ref), []
 
     def neighbourhoods(self, assume_worst: bool) -> Iterator[tuple[Node, dict[str, Any], dict[str, Loc]]]:

@@ -498,9 +498,10 @@ BUILDERS: dict[str, Callable[[dict, _Mapper, str], dict]] = {
 }
 
 
-def build(items: list[Item]) -> list[Resource]:
+def build(items: list[Item], scope: str) -> list[Resource]:
     """The canonical resources of a set of Terraform resource instances (a whole module tree or plan),
-    with standalone rules, policies, attachments and capacity providers joined where they belong."""
+    with standalone rules, policies, attachments and capacity providers joined where they belong;
+    `scope` names the root module their addresses (and references) are unique in."""
     out: dict[str, Resource] = {}
     for item in items:
         kind = TYPES.get(item.type)
@@ -511,9 +512,8 @@ def build(items: list[Item]) -> list[Resource]:
         out[item.address] = Resource(
             kind, item.address, data, item.file, item.root, mapper.origin, skips=list(item.skips)
         )
-    for item in sorted(
-        items, key=lambda i: i.address
-    ):  # one order whatever the input's: list indexes are in fingerprints
+    # one order whatever the input's: list indexes are in fingerprints
+    for item in sorted(items, key=lambda i: i.address):
         if item.type in RULES:
             _join_rule(item, out)
         elif item.type == "aws_iam_role_policy":
@@ -525,6 +525,8 @@ def build(items: list[Item]) -> list[Resource]:
     for role in [r for r in out.values() if r.kind == "iam_role"]:
         _managed_documents(role, out)
     _role_usage(out)
+    for resource in out.values():
+        resource.scope = scope
     return list(out.values())
 
 

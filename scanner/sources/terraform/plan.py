@@ -84,7 +84,7 @@ def plan_resources(doc: Document) -> list:
             items.append(Item(address, kind, plain(merged), doc.path, (*json_path, "values"), []))
     doc._spans = {**_json_spans(doc.text), **spans}
     doc.format = "terraform-plan"  # spans are known now, as with YAML: the exposure pass needs no re-read
-    return build(items)
+    return build(items, doc.path)
 
 
 def _problem(doc: Document, path: Path, message: str) -> InputError:

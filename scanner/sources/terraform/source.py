@@ -40,7 +40,7 @@ def file_resources(doc: Document) -> list[Resource]:
         elif instance.address in mine:
             spans.update(head_lines(located(instance), instance.file.text))
     doc._spans = spans
-    return [r for r in build(items) if r.name in mine]
+    return [r for r in build(items, display_path(root)) if r.name in mine]
 
 
 def head_lines(spans: dict[Path, Span], text: str) -> dict[Path, Span]:
