@@ -238,3 +238,40 @@ def test_roles_are_linked_to_task_definitions_in_other_chunks_of_a_large_scan(tm
     )
     report = scan(".", "--jobs", "1", cwd=tmp_path)
     assert ("FG-IAM-007", "aws_iam_role.execution") in {(f["rule_id"], f["resource"]) for f in report["findings"]}
+
+
+def test_addresses_are_local_to_their_root_module(tmp_path):
+    """Two roots both named `aws_security_group.app`: each service sees its own group only."""
+    for name, cidr in (("open", "0.0.0.0/0"), ("closed", "10.0.0.0/16")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "main.tf").write_text(
+            f"""resource "aws_security_group" "app" {{
+  description = "{name}"
+  ingress {{
+    description = "app"
+    from_port   = 8080
+    to_port     = 8080
+    protocol    = "tcp"
+    cidr_blocks = ["{cidr}"]
+  }}
+}}
+
+resource "aws_ecs_task_definition" "app" {{
+  family                = "{name}"
+  network_mode          = "awsvpc"
+  container_definitions = jsonencode([{{ name = "app", image = "app:1", portMappings = [{{ containerPort = 8080 }}] }}])
+}}
+
+resource "aws_ecs_service" "app" {{
+  name            = "{name}"
+  task_definition = aws_ecs_task_definition.app.arn
+  network_configuration {{
+    subnets          = ["subnet-1"]
+    security_groups  = [aws_security_group.app.id]
+    assign_public_ip = true
+  }}
+}}
+"""
+        )
+    exposed = [f for f in scan(".", cwd=tmp_path)["findings"] if f["rule_id"] == "FG-EXP-001"]
+    assert [(f["file"], f["resource"]) for f in exposed] == [("open/main.tf", "aws_ecs_service.app")]
