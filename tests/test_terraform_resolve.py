@@ -241,3 +241,40 @@ def test_an_example_calling_its_parent_module_reports_the_module_instances_it_ma
     hits = {(rule, address, line) for rule, address, _, line in found(scan("repo", cwd=tmp_path))}
     assert ("FG-SVC-001", "module.svc.aws_ecs_service.this[0]", 12) in hits
     assert not [h for h in hits if h[1].startswith("aws_ecs_service")]  # the module alone makes none
+
+
+def test_resources_map_onto_the_api_shapes(tmp_path):
+    from scanner.pipeline import load
+
+    services = Path(__file__).parent / "fixtures" / "terraform" / "services" / "main.tf"
+    alb = Path(__file__).parent.parent / "examples" / "terraform" / "modules" / "alb" / "main.tf"
+    found = {}
+    for file in (services, alb):
+        _, resources = load(file, str(file), True, 1 << 20, [])
+        found.update({r.name: r.data for r in resources})
+    cluster = found["aws_ecs_cluster.main"]
+    assert cluster["capacityProviders"] == ["FARGATE", "FARGATE_SPOT"]
+    assert cluster["defaultCapacityProviderStrategy"] == [{"capacityProvider": "FARGATE", "weight": 1}]
+    assert cluster["configuration"] == {"executeCommandConfiguration": {"logging": "NONE"}}
+    assert found["aws_ecs_task_set.canary"]["networkConfiguration"] == {
+        "awsvpcConfiguration": {
+            "subnets": ["subnet-1"],
+            "securityGroups": ["sg-0123456789abcdef0"],
+            "assignPublicIp": "DISABLED",
+        }
+    }
+    assert found["aws_ecs_task_set.canary"]["serviceArn"] == {"Ref": "aws_ecs_service.api"}
+    assert found["module.alb.aws_lb.this"]["Scheme"] == "internet-facing"
+    assert found["module.alb.aws_lb.this"]["SecurityGroups"] == [{"Ref": "module.alb.aws_security_group.alb"}]
+    assert found["module.alb.aws_lb_target_group.this"] == {
+        "TargetGroupName": "orders",
+        "Protocol": "HTTP",
+        "Port": 8080,
+        "TargetType": "ip",
+        "VpcId": "vpc-0a1b2c3d",
+    }
+    listener = found["module.alb.aws_lb_listener.http"]
+    assert listener["LoadBalancerArn"] == {"Ref": "module.alb.aws_lb.this"}
+    assert listener["DefaultActions"] == [
+        {"Type": "forward", "TargetGroupArn": {"Ref": "module.alb.aws_lb_target_group.this"}}
+    ]
