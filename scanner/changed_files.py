@@ -11,6 +11,8 @@ not scanned. A changed file also brings in the templates it belongs to:
   `web-params.yaml` or `web.prod.config.json` belong to `web.yaml` (the template's name followed by
   `.`, `-` or `_` and a word containing "param" or "config"), and a file named `parameters`, `params`,
   `config` or `template-configuration` belongs to every template in its folder;
+- a changed `.tf`, `.tfvars` or `.auto.tfvars.json` file belongs to every `.tf` file of its folder (its
+  Terraform module): a variable's default or a local changes the values of resources in the other files;
 - the configuration file `.fgscan.yaml` belongs to everything: when it changed, the whole scan runs.
 """
 
@@ -24,6 +26,7 @@ from scanner.sources.discovery import SCANNED_SUFFIXES
 CONFIG_NAMES = {".fgscan.yaml", ".fgscan.yml"}
 GENERIC_STEMS = {"parameters", "params", "config", "configuration", "template-configuration"}
 SEPARATORS = ".-_"
+TERRAFORM_SUFFIXES = {".tf", ".tfvars"}
 
 
 class GitError(Exception):
@@ -75,6 +78,9 @@ def belonging(changed: set[Path]) -> set[Path]:
     """The templates the changed files belong to (see the module notes)."""
     out: set[Path] = set()
     for path in changed:
+        if path.suffix.lower() in TERRAFORM_SUFFIXES or path.name.lower().endswith(".tfvars.json"):
+            out |= {tf.resolve() for tf in path.parent.glob("*.tf")}  # a module is read as a whole
+            continue
         assembly = next((p for p in path.parents if p.name == "cdk.out"), None)
         if assembly is not None:
             out |= {t.resolve() for t in assembly.rglob("*.template.json")}

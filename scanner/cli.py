@@ -108,6 +108,9 @@ def scan(
         "repeatable (later values win, --parameter last).",
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Text report: one line per finding."),
+    terraform_source: list[Path] = typer.Option(
+        [], "--terraform-source", help="Folder of the .tf files a Terraform plan was made from (default: beside it)."
+    ),
 ) -> None:
     """Scan task definitions, CloudFormation templates, Terraform and AWS CLI output."""
     from scanner.cli_core import scan as run_scan
@@ -140,6 +143,7 @@ def scan(
         max_bytes=max_file_size * 1024 * 1024,
         skip_unknown=skip_unknown,
         parameters=values,
+        terraform_sources=[folder.resolve() for folder in terraform_source],
     )
     notices = _changed(changed_since, options)
     result = run_scan(paths, options)

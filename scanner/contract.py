@@ -62,8 +62,17 @@ class SecurityGroupFacts(TypedDict):
 # Facts of a task definition (`scanner.facts.annotate`).
 
 
+class NoEchoUse(TypedDict):
+    """A `NoEcho` template parameter placed in a plain environment value (`scanner.sources.cloudformation`)."""
+
+    container: int
+    variable: int
+    parameter: str
+
+
 class TaskDefinitionFacts(TypedDict):
     entropy: dict[str, float]  # Shannon entropy (bits per character) of every string a secret could hide in
+    no_echo_environment: NotRequired[list[NoEchoUse]]  # templates only
 
 
 # Facts of IAM roles and policies (`scanner.facts.iam`).

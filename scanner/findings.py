@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from scanner.exposure.neighbourhood import Loc, Neighbourhood
@@ -182,8 +182,13 @@ def _subject(resource: Resource) -> str:
 class Builder:
     """Turns deny entries into findings; `docs` maps each file to its document for locating."""
 
-    docs: dict[str, Document]
+    docs: dict[str, Document]  # by file
     redactor: Redactor
+    owners: dict[int, Document] = field(default_factory=dict)  # by resource id: the document that read it
+
+    def doc_of(self, resource: Resource) -> Document | None:
+        """The document that read `resource` (its file's, unless a plan or module read it from elsewhere)."""
+        return self.owners.get(id(resource)) or self.docs.get(resource.file)
 
     def from_resource(self, rule: Rule, resource: Resource, deny: dict[str, Any], secrets: Secrets) -> Finding:
         """One finding of a per-resource rule, located on the offending key."""
@@ -197,7 +202,7 @@ class Builder:
             kind=resource.kind,
             resource=resource.name,
             file=resource.file,
-            span=locate(self.docs.get(resource.file), resource.source_path(path)),
+            span=locate(self.doc_of(resource), resource.source_path(path)),
             path=path,
             fingerprint=fingerprint(rule.id, resource, path),
             arn=resource.arn if isinstance(resource.arn, str) else None,
@@ -240,7 +245,7 @@ class Builder:
         )
 
     def _span(self, loc: Loc) -> Span | None:
-        return locate(self.docs.get(loc.file), loc.path)
+        return locate(self.owners.get(loc.owner) or self.docs.get(loc.file), loc.path)
 
 
 def _notes(resource: Resource, path: Path) -> str:

@@ -114,9 +114,9 @@ class Graph:
         if ids:
             return ("id", ids[0]), found + [r for r in self.index.get((SG, ids[0]), []) if r not in found]
         if found:
-            return ("local", found[0].file, found[0].name), found
+            return ("local", found[0].scope or found[0].file, found[0].name), found
         if origin.scope is not None and not ref.startswith(("sg-", "arn:")):
-            return ("local", origin.file, ref), []
+            return ("local", origin.scope, ref), []
         return ("id", ref), []
 
     def balancers_of(self, target_group: Resource) -> list[Resource]:

@@ -9,17 +9,21 @@ from pathlib import Path
 from scanner import facts
 from scanner.facts import iam as iam_facts
 from scanner.model import InputError, InputProblem, Resource
-from scanner.sources import parameters, recognise
+from scanner.sources import parameters, recognise, terraform
 from scanner.sources.discovery import SCANNED_SUFFIXES as SCANNED
 from scanner.sources.discovery import InputFile
 from scanner.sources.documents import Document, guess_format, parse, read_text
+from scanner.sources.terraform import config as terraform_config
 
 NOT_RECOGNISED = (
     "not an input fgscan recognises: no task definition, container definitions, CloudFormation resources "
     "or AWS CLI output in it"
 )
 # Words that make an unparsable file look like something fgscan was meant to read.
-OURS_HINTS = ("AWS::", "Resources:", "containerDefinitions", "SecurityGroups", "NetworkInterfaces", "IpPermissions")
+OURS_HINTS = (
+    *("AWS::", "Resources:", "containerDefinitions", "SecurityGroups", "NetworkInterfaces", "IpPermissions"),
+    "planned_values",  # a Terraform plan
+)
 
 
 @dataclass
@@ -33,10 +37,20 @@ class Loaded:
     errors: list[InputError] = field(default_factory=list)
 
 
-def load_batch(files: list[InputFile], max_bytes: int, values: dict[str, str] | None = None) -> list[Loaded]:
-    """`load` for each file, with the run's template parameter `values` (the unit of work handed to a worker
-    process, which may not share this process's memory)."""
-    parameters.use(values or {})
+@dataclass(frozen=True)
+class Inputs:
+    """What the user said about the inputs: CloudFormation parameter values, the folders of a Terraform
+    plan's `.tf` files. Handed to every worker, which may not share this process's memory."""
+
+    parameters: dict[str, str] = field(default_factory=dict, hash=False)
+    terraform_sources: list[Path] = field(default_factory=list, hash=False)
+
+
+def load_batch(files: list[InputFile], max_bytes: int, given: Inputs | None = None) -> list[Loaded]:
+    """`load` for each file, with what the user said about the inputs (the unit of work of a worker)."""
+    given = given or Inputs()
+    parameters.use(given.parameters)
+    terraform_config.SOURCE_DIRS[:] = given.terraform_sources
     return [load(file, max_bytes) for file in files]
 
 
@@ -49,10 +63,15 @@ def load(file: InputFile, max_bytes: int) -> Loaded:
         if file.named or problem.error.message != "file is empty":
             loaded.errors.append(problem.error)
         return loaded
+    fmt = guess_format(Path(file.path), text)
     try:
-        doc = parse(text, file.shown, guess_format(Path(file.path), text))
+        doc = terraform.parse(text, file.shown) if fmt == "terraform" else parse(text, file.shown, fmt)
     except InputProblem as problem:
-        if any(hint in text for hint in OURS_HINTS) or (file.named and Path(file.path).suffix.lower() in SCANNED):
+        if (
+            fmt == "terraform"
+            or any(hint in text for hint in OURS_HINTS)
+            or (file.named and Path(file.path).suffix.lower() in SCANNED)
+        ):
             loaded.errors.append(problem.error)
         elif file.named:  # a README named by mistake: say what it is not, not how it fails to parse
             loaded.errors.append(InputError(file.shown, NOT_RECOGNISED))

@@ -21,7 +21,7 @@ from scanner.evaluate import Evaluation, Failed, RuleSet, evaluate_all
 from scanner.facts import iam as iam_facts
 from scanner.findings import BadDeny, Builder, Redactor, check, locate, merge_readings
 from scanner.graph import Graph
-from scanner.load import Loaded, load_batch
+from scanner.load import Inputs, Loaded, load_batch
 from scanner.model import KIND_LABELS, Finding, InputError, Resource, ScanResult, Severity
 from scanner.rulebook import Rule, Rulebook
 from scanner.sources.discovery import InputFile, discover
@@ -53,6 +53,7 @@ class ScanOptions:
     config: Config | None = None  # the configuration file, checked against the rules at load
     base: Path | None = None  # files are named relative to this folder (default: the working directory)
     parameters: dict[str, str] = field(default_factory=dict)  # CloudFormation parameter values the user supplied
+    terraform_sources: list[Path] = field(default_factory=list)  # where a plan's .tf files are (default: beside it)
 
 
 def load_rules(options: ScanOptions) -> tuple[Rulebook, list[Rule]]:
@@ -97,7 +98,7 @@ class Scanner:
             if options.only is None or Path(f.path).resolve() in options.only
         ]
         jobs = options.jobs or os.cpu_count() or 1
-        loaded = _load_all(files, options.max_bytes, jobs, options.parameters)
+        loaded = _load_all(files, options.max_bytes, jobs, Inputs(options.parameters, options.terraform_sources))
         resources = [r for item in loaded for r in item.resources]
         for item in loaded:
             result.errors += item.errors
@@ -113,14 +114,19 @@ class Scanner:
         inputs = [rego_input(r) for r in resources] + [h.input for h in hoods]
         outcomes = evaluate_all(inputs, self.evaluation, self.rule_set, jobs)
 
-        builder = Builder({item.doc.path: item.doc for item in loaded if item.doc}, self.redactor)
+        docs = {item.doc.path: item.doc for item in loaded if item.doc}
+        owners = {id(r): item.doc for item in loaded if item.doc for r in item.resources}
+        builder = Builder(docs, self.redactor, owners)
         by_id = {r.id: r for r in rules}
         made: list[tuple[Finding, Resource]] = []
         broken: dict[str, str] = {}
         for subject, outcome in zip([*resources, *hoods], outcomes, strict=True):
             resource = subject if isinstance(subject, Resource) else subject.service
             if isinstance(outcome, Failed):
-                result.errors.append(InputError(resource.file, f"{_label(resource)}: not evaluated: {outcome.reason}"))
+                span = locate(builder.doc_of(resource), resource.source_path(()))
+                line, col = (span.start_line, span.start_col) if span else (None, None)
+                message = f"{_label(resource)}: not evaluated: {outcome.reason}"
+                result.errors.append(InputError(resource.file, message, line, col))
                 continue
             made += _findings(builder, by_id, subject, outcome, broken)
         result.errors += [
@@ -129,18 +135,18 @@ class Scanner:
         ]
         result.findings = [f for f in merge_readings(made, resources) if f.rule_id not in broken]
         result.evaluated = _evaluated(rules, resources, hoods)
-        result.notices += [n for r in resources for n in _unjudged_notices(r, builder.docs.get(r.file))]
+        result.notices += [n for r in resources for n in _unjudged_notices(r, builder.doc_of(r))]
         result.notices += exposure.unknowns_notice(hoods, options.assume_worst)
         skips = {(r.file, r.kind, r.name): r.skips for r in resources if r.skips}
         result.notices += mark_in_source(result.findings, skips, rules, self.rulebook.rules)
         return result
 
 
-def _load_all(files: list[InputFile], max_bytes: int, jobs: int, values: dict[str, str]) -> list[Loaded]:
+def _load_all(files: list[InputFile], max_bytes: int, jobs: int, given: Inputs) -> list[Loaded]:
     """Every file loaded; many are spread over the cores, and a file that kills its worker is an error."""
     if len(files) < PARALLEL_FROM or jobs < 2:
-        return load_batch(files, max_bytes, values)
-    work = partial(load_batch, max_bytes=max_bytes, values=values)
+        return load_batch(files, max_bytes, given)
+    work = partial(load_batch, max_bytes=max_bytes, given=given)
     outcomes = executor.run_batches(work, files, LOAD_BATCH, jobs)
     return [
         Loaded(f, errors=[InputError(f.shown, f"could not be read: {o.reason}")])

@@ -53,14 +53,15 @@ def sample_project(path: Path) -> Path:
     shutil.copy(EXAMPLES / "hardened-task-definition.json", project / "api.json")
     (project / "tsconfig.json").write_text('{"compilerOptions": {/* JSON with comments */}}')
     (project / "notes.md").write_text("not scanned")
+    shutil.copy(ROOT / "tests" / "fixtures" / "terraform" / "bad" / "good.tf", project / "service.tf")
     commit_all(project, "sample")
     return project
 
 
-def test_hook_manifest_filters_json_and_yaml_and_passes_filenames():
+def test_hook_manifest_filters_json_yaml_and_terraform_and_passes_filenames():
     [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
     assert hook["id"] == "fgscan" and hook["language"] == "python"
-    assert hook["types_or"] == ["json", "yaml"] and hook["pass_filenames"] is True
+    assert hook["types_or"] == ["json", "yaml", "terraform"] and hook["pass_filenames"] is True
 
 
 def test_pre_commit_try_repo_blocks_a_risky_task_definition(hook_repo, tmp_path):
@@ -69,6 +70,7 @@ def test_pre_commit_try_repo_blocks_a_risky_task_definition(hook_repo, tmp_path)
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "fgscan (ECS on Fargate security)" in proc.stdout and "Failed" in proc.stdout
     assert "worker.json" in proc.stdout and "FG-CTR-001 privileged-container" in proc.stdout
+    assert "service.tf" in proc.stdout and "FG-SVC-001 public-ip-assigned" in proc.stdout
     assert "tsconfig.json" not in proc.stdout  # not ECS input: skipped quietly
     assert "AKIAIOSFODNN7EXAMPLE" not in proc.stdout  # secrets are named, never printed
 

@@ -97,7 +97,9 @@ scoped_by_condition(s) if {
 passable_to(s, _) if object.get(s, "passed_to_services", null) == null
 
 passable_to(s, service) if {
-	some pattern in object.get(s, "passed_to_services", null)
+	services := object.get(s, "passed_to_services", null)
+	is_array(services)
+	some pattern in services
 	glob.match(pattern, null, service)
 }
 

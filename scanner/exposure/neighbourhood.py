@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from scanner.exposure.views import View, target_group, view
@@ -24,11 +24,13 @@ MAX_SHARED = 25  # other task families listed per shared group
 
 @dataclass(frozen=True)
 class Loc:
-    """A place in a source file a finding can point at."""
+    """A place in a source file a finding can point at; `owner` is the resource whose document locates it
+    (a Terraform plan places its resources in the `.tf` files beside it)."""
 
     file: str
     path: Path
     label: str
+    owner: int = field(default=0, compare=False)
 
 
 class Neighbourhoods:
@@ -115,7 +117,7 @@ class _Builder:
         if path is None:
             return None
         ident = f"L{len(self.locs) + 1}"
-        self.locs[ident] = Loc(node.resource.file, path, label)
+        self.locs[ident] = Loc(node.resource.file, path, label, id(node.resource))
         return ident
 
     def build(self, assume_worst: bool) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from scanner.model import InputError
 
-SCANNED_SUFFIXES = {".json", ".yaml", ".yml", ".template"}
+SCANNED_SUFFIXES = {".json", ".yaml", ".yml", ".template", ".tf"}
 SKIPPED_DIRS = {
     ".git",
     ".hg",

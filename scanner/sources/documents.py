@@ -73,7 +73,7 @@ def read_text(file: FsPath, display: str, max_bytes: int = DEFAULT_MAX_BYTES) ->
 
 
 def parse(text: str, display: str, fmt: str) -> Document:
-    """Parse `text` as `json` or `yaml`."""
+    """Parse `text` as `json` or `yaml` (`.tf` files: `scanner.sources.terraform.parse`)."""
     if fmt == "json":
         return _parse_json(text, display)
     data, warnings, spans = parse_yaml(text, display)
@@ -141,7 +141,9 @@ def json_duplicate_keys(text: str, display: str) -> list[InputError]:
 
 
 def guess_format(file: FsPath, text: str) -> str:
-    """`json` for .json files and text that starts like JSON, otherwise `yaml`."""
+    """`terraform` for .tf files, `json` for .json files and text that starts like JSON, otherwise `yaml`."""
+    if file.suffix.lower() == ".tf":
+        return "terraform"
     if file.suffix.lower() == ".json" or text.lstrip()[:1] in ("{", "["):
         return "json"
     return "yaml"

@@ -1,0 +1,281 @@
+"""How far `.tf` values are worked out without Terraform, on real modules written to disk: variables
+from tfvars and defaults, locals, functions, templates, modules, `count`/`for_each`, `dynamic` blocks, and
+what stays unresolved (never guessed, never read from outside the module)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scanner.changed_files import belonging
+from scanner.sources.terraform.modules import root_instances, root_of
+from scanner.sources.terraform.resolve import plain
+from tests.test_changed_files import commit_all, make_repo, scanned_files
+
+
+def values(folder: Path) -> dict[str, dict]:
+    """Address -> plain values of every resource instance of the module tree rooted at `folder`."""
+    return {i.address: plain(i.values) for i in root_instances(root_of(folder))}
+
+
+def write(folder: Path, **files: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name.replace("__", ".")).write_text(text)
+    return folder
+
+
+def test_variables_come_from_tfvars_then_auto_tfvars_then_defaults(tmp_path):
+    module = write(
+        tmp_path,
+        variables__tf='variable "a" { default = "default" }\nvariable "b" { default = "default" }\n'
+        'variable "c" { default = "default" }\nvariable "d" {}\n',
+        terraform__tfvars='a = "tfvars"\nb = "tfvars"\n',
+        x__auto__tfvars='b = "auto"\n',
+        main__tf='resource "aws_ecs_cluster" "c" {\n  name = join(",", [var.a, var.b, var.c])\n'
+        "  tags = { d = var.d }\n}\n",
+    )
+    assert values(module)["aws_ecs_cluster.c"] == {
+        "name": "tfvars,auto,default",
+        "tags": {"d": {"Fn::Terraform": "var.d"}},
+    }
+
+
+def test_expressions_functions_and_templates(tmp_path):
+    module = write(
+        tmp_path,
+        main__tf="""locals {
+  ports  = [80, 443]
+  base   = { cpu = 256, memory = 512 }
+  env    = "prod"
+}
+
+resource "aws_ecs_task_definition" "t" {
+  family = format("%s-%03d", local.env, 7)
+  cpu    = local.env == "prod" ? local.base.cpu * 2 : local.base.cpu
+  memory = lookup(merge(local.base, { memory = 1024 }), "memory", 0)
+  tags   = { for p in local.ports : "p${p}" => p if p > 100 }
+  requires_compatibilities = [for p in local.ports : upper("fargate")]
+  network_mode = try(local.missing, "awsvpc")
+  container_definitions = <<-EOT
+    [{"name": "a", "image": "img:${local.env}", "command": ["echo", "\\"quoted\\""]}]
+    EOT
+}
+""",
+    )
+    td = values(module)["aws_ecs_task_definition.t"]
+    assert td["family"] == "prod-007"
+    assert td["cpu"] == 512 and td["memory"] == 1024
+    assert td["tags"] == {"p443": 443}
+    assert td["requires_compatibilities"] == ["FARGATE", "FARGATE"]
+    assert td["network_mode"] == "awsvpc"
+    assert td["container_definitions"] == '[{"name": "a", "image": "img:prod", "command": ["echo", "\\"quoted\\""]}]\n'
+
+
+def test_references_stay_references_and_unknowns_stay_unknown(tmp_path):
+    module = write(
+        tmp_path,
+        main__tf="""variable "subnets" {}
+
+resource "aws_ecs_service" "s" {
+  cluster         = aws_ecs_cluster.c.id
+  task_definition = data.aws_ecs_task_definition.t.arn
+  network_configuration {
+    subnets          = var.subnets
+    security_groups  = [aws_security_group.g[0].id, "sg-literal"]
+    assign_public_ip = timestamp() != ""
+  }
+}
+""",
+    )
+    service = values(module)["aws_ecs_service.s"]
+    assert service["cluster"] == {"Ref": "aws_ecs_cluster.c"}
+    assert service["task_definition"] == {"Ref": "data.aws_ecs_task_definition.t"}
+    network = service["network_configuration"][0]
+    assert network["subnets"] == {"Fn::Terraform": "var.subnets"}
+    assert network["security_groups"] == [{"Ref": "aws_security_group.g[0]"}, "sg-literal"]
+    assert network["assign_public_ip"] == {"Fn::Terraform": 'timestamp() != ""'}
+
+
+def test_file_reads_stay_inside_the_module(tmp_path):
+    (tmp_path / "secret.json").write_text('[{"name": "outside"}]')
+    module = write(
+        tmp_path / "module",
+        containers__json='[{"name": "inside"}]',
+        main__tf='resource "aws_ecs_task_definition" "in" {\n  container_definitions = file("containers.json")\n}\n'
+        'resource "aws_ecs_task_definition" "out" {\n  container_definitions = file("../secret.json")\n}\n',
+    )
+    found = values(module)
+    assert found["aws_ecs_task_definition.in"]["container_definitions"] == '[{"name": "inside"}]'
+    assert found["aws_ecs_task_definition.out"]["container_definitions"] == {"Fn::Terraform": 'file("../secret.json")'}
+
+
+def test_count_for_each_and_dynamic_blocks(tmp_path):
+    module = write(
+        tmp_path,
+        main__tf="""variable "enabled" {}
+
+resource "aws_security_group" "none" {
+  count = 0
+}
+
+resource "aws_security_group" "maybe" {
+  count = var.enabled ? 1 : 0
+  name  = "maybe-${count.index}"
+}
+
+resource "aws_security_group" "each" {
+  for_each = { a = 22, b = 80 }
+  name     = each.key
+  dynamic "ingress" {
+    for_each = [each.value, 8080]
+    content {
+      from_port = ingress.value
+      to_port   = ingress.value
+      protocol  = "tcp"
+    }
+  }
+}
+""",
+    )
+    found = values(module)
+    assert sorted(found) == ['aws_security_group.each["a"]', 'aws_security_group.each["b"]', "aws_security_group.maybe"]
+    assert found["aws_security_group.maybe"]["name"] == {"Fn::Terraform": '"maybe-${count.index}"'}
+    assert [r["from_port"] for r in found['aws_security_group.each["b"]']["ingress"]] == [80, 8080]
+
+
+def test_policy_documents_and_module_outputs(tmp_path):
+    write(
+        tmp_path / "modules" / "sg",
+        main__tf='variable "port" {}\nresource "aws_security_group" "this" {\n  name = "p${var.port}"\n}\n'
+        'output "id" {\n  value = aws_security_group.this.id\n}\n',
+    )
+    module = write(
+        tmp_path,
+        main__tf="""module "sg" {
+  source = "./modules/sg"
+  port   = 443
+}
+
+data "aws_iam_policy_document" "p" {
+  statement {
+    sid       = "Read"
+    actions   = ["s3:GetObject"]
+    resources = ["*"]
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = ["123456789012"]
+    }
+  }
+}
+
+resource "aws_iam_policy" "p" {
+  policy = data.aws_iam_policy_document.p.json
+}
+
+resource "aws_network_interface" "n" {
+  security_groups = [module.sg.id]
+}
+""",
+    )
+    found = values(module)
+    assert found["module.sg.aws_security_group.this"] == {"name": "p443"}
+    assert found["aws_network_interface.n"]["security_groups"] == [{"Ref": "module.sg.aws_security_group.this"}]
+    statement = found["aws_iam_policy.p"]["policy"]["Statement"][0]
+    assert statement == {
+        "Sid": "Read",
+        "Effect": "Allow",
+        "Action": ["s3:GetObject"],
+        "Resource": ["*"],
+        "Condition": {"StringEquals": {"aws:SourceAccount": ["123456789012"]}},
+    }
+
+
+def test_spans_inside_jsonencode_are_the_keys_lines(tmp_path):
+    module = write(
+        tmp_path,
+        main__tf='resource "aws_ecs_task_definition" "t" {\n  container_definitions = jsonencode([\n'
+        '    {\n      name       = "a"\n      privileged = true\n    }\n  ])\n}\n',
+    )
+    [instance] = root_instances(root_of(module))
+    assert instance.spans[("container_definitions", 0, "privileged")].start_line == 5
+    assert instance.spans[("container_definitions",)].start_line == 2
+
+
+def test_a_changed_tf_or_tfvars_file_brings_its_whole_module(tmp_path):
+    module = write(tmp_path / "m", main__tf="", variables__tf="", prod__tfvars="")
+    write(tmp_path / "other", main__tf="")
+    tf = {(module / "main.tf").resolve(), (module / "variables.tf").resolve()}
+    assert belonging({(module / "variables.tf").resolve()}) == tf
+    assert belonging({(module / "prod.tfvars").resolve()}) == tf
+
+
+def test_changed_since_scans_the_module_of_a_changed_variable(tmp_path):
+    repo = make_repo(tmp_path / "repo")
+    write(
+        repo / "svc",
+        variables__tf='variable "public" {\n  default = false\n}\n',
+        main__tf='resource "aws_ecs_service" "s" {\n  network_configuration {\n    subnets          = ["subnet-1"]\n'
+        '    security_groups  = ["sg-1"]\n    assign_public_ip = var.public\n  }\n}\n',
+    )
+    write(repo / "untouched", main__tf='resource "aws_ecs_service" "u" {\n  launch_type = "EC2"\n}\n')
+    commit_all(repo, "initial")
+    (repo / "svc" / "variables.tf").write_text('variable "public" {\n  default = true\n}\n')
+    assert scanned_files(repo, "--changed-since", "HEAD") == {"svc/main.tf"}
+
+
+def test_an_example_calling_its_parent_module_reports_the_module_instances_it_makes(tmp_path):
+    from tests.test_terraform import found, scan
+
+    write(
+        tmp_path / "repo",
+        main__tf='variable "public" {\n  default = false\n}\nvariable "create" {\n  default = false\n}\n'
+        'resource "aws_ecs_service" "this" {\n  count = var.create ? 1 : 0\n  network_configuration {\n'
+        '    subnets          = ["subnet-1"]\n    security_groups  = ["sg-1"]\n    assign_public_ip = var.public\n'
+        "  }\n}\n",
+    )
+    write(
+        tmp_path / "repo" / "examples" / "public",
+        main__tf='module "svc" {\n  source = "../../"\n  create = true\n  public = true\n}\n',
+    )
+    hits = {(rule, address, line) for rule, address, _, line in found(scan("repo", cwd=tmp_path))}
+    assert ("FG-SVC-001", "module.svc.aws_ecs_service.this[0]", 12) in hits
+    assert not [h for h in hits if h[1].startswith("aws_ecs_service")]  # the module alone makes none
+
+
+def test_resources_map_onto_the_api_shapes(tmp_path):
+    from scanner.load import load
+    from scanner.sources.discovery import InputFile
+
+    services = Path(__file__).parent / "fixtures" / "terraform" / "services" / "main.tf"
+    alb = Path(__file__).parent.parent / "examples" / "terraform" / "modules" / "alb" / "main.tf"
+    found = {}
+    for file in (services, alb):
+        resources = load(InputFile(str(file), str(file), True), 1 << 20).resources
+        found.update({r.name: r.data for r in resources})
+    cluster = found["aws_ecs_cluster.main"]
+    assert cluster["capacityProviders"] == ["FARGATE", "FARGATE_SPOT"]
+    assert cluster["defaultCapacityProviderStrategy"] == [{"capacityProvider": "FARGATE", "weight": 1}]
+    assert cluster["configuration"] == {"executeCommandConfiguration": {"logging": "NONE"}}
+    assert found["aws_ecs_task_set.canary"]["networkConfiguration"] == {
+        "awsvpcConfiguration": {
+            "subnets": ["subnet-1"],
+            "securityGroups": ["sg-0123456789abcdef0"],
+            "assignPublicIp": "DISABLED",
+        }
+    }
+    assert found["aws_ecs_task_set.canary"]["serviceArn"] == {"Ref": "aws_ecs_service.api"}
+    assert found["module.alb.aws_lb.this"]["Scheme"] == "internet-facing"
+    assert found["module.alb.aws_lb.this"]["SecurityGroups"] == [{"Ref": "module.alb.aws_security_group.alb"}]
+    assert found["module.alb.aws_lb_target_group.this"] == {
+        "TargetGroupName": "orders",
+        "Protocol": "HTTP",
+        "Port": 8080,
+        "TargetType": "ip",
+        "VpcId": "vpc-0a1b2c3d",
+    }
+    listener = found["module.alb.aws_lb_listener.http"]
+    assert listener["LoadBalancerArn"] == {"Ref": "module.alb.aws_lb.this"}
+    assert listener["DefaultActions"] == [
+        {"Type": "forward", "TargetGroupArn": {"Ref": "module.alb.aws_lb_target_group.this"}}
+    ]
