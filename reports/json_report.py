@@ -80,6 +80,7 @@ def report(result: ScanResult) -> dict[str, Any]:
         ],
         "notices": list(result.notices),
         "coverage": result.coverage.as_dict() if result.coverage else None,
+        "evaluated": dict(sorted(result.evaluated.items())),
         "baseline": None
         if result.baseline is None
         else {

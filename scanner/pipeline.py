@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -110,7 +111,9 @@ def scan(paths: list[Path], options: ScanOptions) -> ScanResult:
         outcomes = [evaluator.run(chunk, options.max_bytes) for chunk in chunks]
     nodes: list[graph.Node] = []
     skips: dict[tuple[str, str, str], list[Skip]] = {}
-    for found, errors, file_count, resource_count, chunk_skips, chunk_nodes in outcomes:
+    kinds: Counter[str] = Counter()
+    for found, errors, file_count, resource_count, chunk_skips, chunk_nodes, chunk_kinds in outcomes:
+        kinds += chunk_kinds
         nodes += chunk_nodes
         result.findings += found
         result.errors += errors
@@ -122,6 +125,7 @@ def scan(paths: list[Path], options: ScanOptions) -> ScanResult:
     result.findings += found
     result.notices += notices
     result.notices += mark_in_source(result.findings, skips, rules, rulebook.rules)
+    result.evaluated = {rule.id: sum(kinds[kind] for kind in rule.kinds) for rule in rules}
     return result
 
 
@@ -175,7 +179,7 @@ class _Evaluator:
             for finding in self.findings(resource, denies, docs[id(resource)])
         ]
         skips = {(r.file, r.kind, r.name): r.skips for r in resources if r.skips}
-        return findings, errors, len(loaded), len(resources), skips, nodes
+        return findings, errors, len(loaded), len(resources), skips, nodes, Counter(r.kind for r in resources)
 
     def findings(self, resource: Resource, deny_sets: dict[str, list[dict[str, Any]]], doc: Document) -> list[Finding]:
         secrets = {s for s in facts.secret_strings(resource) if len(s) >= 4}
