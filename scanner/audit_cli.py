@@ -76,6 +76,9 @@ def audit(
     rule: list[str] = typer.Option([], "--rule", help="Run only this rule (id or name); repeatable."),
     skip: list[str] = typer.Option([], "--skip", help="Do not run this rule (id or name); repeatable."),
     config: Path | None = typer.Option(None, "--config", "-c", help="Configuration file (default: ./.fgscan.yaml)."),
+    to_security_hub: bool = typer.Option(
+        False, "--to-security-hub", help="Import the findings into each account's Security Hub; archive fixed ones."
+    ),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also print API calls by operation."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output."),
 ) -> None:
@@ -112,6 +115,12 @@ def audit(
     _emit(result, format.value, output, **(sarif_options if format is Format.sarif else {}))
     for fmt, file in extra_reports:
         _emit(result, fmt, file, **(sarif_options if fmt == "sarif" else {}))
+    if to_security_hub:
+        from scanner.collect.securityhub import send
+
+        sent = send(result, coverage, options)
+        if not quiet:
+            typer.echo(f"fgscan: Security Hub: {sent.imported} imported, {sent.archived} archived", err=True)
     _finish(result, coverage, fail_on.value if fail_on else settings.fail_on or FailOn.low.value)
 
 

@@ -157,3 +157,20 @@ def seed_account_b(url: str) -> None:
     ecs.create_cluster(clusterName="b-prod")
     ecs.register_task_definition(**risky_task_definition("b-worker", ACCOUNT_B, "us-east-1"))
     ecs.create_service(cluster="b-prod", serviceName="b-svc", taskDefinition="b-worker:1", desiredCount=1)
+
+
+def seeded_group(url: str) -> str:
+    """The world-open SSH group of account A in us-east-1."""
+    ec2 = session(url, ACCOUNT_A, "us-east-1").client("ec2", endpoint_url=url)
+    return ec2.describe_security_groups(Filters=[{"Name": "group-name", "Values": ["open-ssh"]}])["SecurityGroups"][0][
+        "GroupId"
+    ]
+
+
+def close_group(url: str, group: str) -> None:
+    """Remove the group's world-open SSH rule."""
+    ec2 = session(url, ACCOUNT_A, "us-east-1").client("ec2", endpoint_url=url)
+    ec2.revoke_security_group_ingress(
+        GroupId=group,
+        IpPermissions=[{"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}],
+    )

@@ -19,19 +19,23 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 MAX_CONCURRENT = 16
+# REST-JSON operations (no `X-Amz-Target`, no `Action`) by method and path.
+REST_OPERATIONS = {("POST", "/findings/import"): "BatchImportFindings", ("POST", "/findings"): "GetFindings"}
 HOP_HEADERS = {"connection", "keep-alive", "transfer-encoding", "proxy-connection", "upgrade"}
 
 
 @dataclass(frozen=True)
 class Fault:
     """Answer `operation` (`*`: any; in `region` and `account`, or any; whose body has `contains`, or any)
-    with `kind`: denied, throttled, dropped, expired or region-disabled."""
+    with `kind`: denied, throttled, dropped, expired or region-disabled; only the first `times` matching
+    calls when set."""
 
     operation: str
     kind: str
     region: str | None = None
     account: str | None = None
     contains: str | None = None
+    times: int | None = None
 
 
 @dataclass
@@ -44,6 +48,8 @@ class FaultProxy:
     default_account: str = "123456789012"
     hits: list[tuple[str, str]] = field(default_factory=list)
     accounts: dict[str, str] = field(default_factory=dict)  # access key id -> account
+    matched: list[tuple[str, str, Fault]] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def start(self) -> FaultProxy:
         proxy = self
@@ -69,13 +75,19 @@ class FaultProxy:
 
     def fault_for(self, operation: str, region: str, key: str, body: str) -> Fault | None:
         account = self.accounts.get(key, self.default_account)
+        with self._lock:
+            return self._match(operation, region, account, body)
+
+    def _match(self, operation: str, region: str, account: str, body: str) -> Fault | None:
         for fault in self.faults:
             if (
                 fault.operation in (operation, "*")
                 and fault.region in (None, region)
                 and fault.account in (None, account)
                 and (fault.contains is None or fault.contains in body)
+                and (fault.times is None or sum(hit[2] is fault for hit in self.matched) < fault.times)
             ):
+                self.matched.append((operation, region, fault))
                 return fault
         return None
 
@@ -98,13 +110,14 @@ class _Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         target = self.headers.get("X-Amz-Target", "")
         operation = target.rsplit(".", 1)[-1] if target else _action(body, self.path)
+        operation = operation or REST_OPERATIONS.get((self.command, urlsplit(self.path).path), "")
         scope = self.headers.get("Authorization", "").split("Credential=")[-1].split(",")[0].split("/")
         key, region, service = (scope[0], scope[2], scope[3]) if len(scope) >= 4 else ("", "", "")
         with self.gate:
             fault = self.owner.fault_for(operation, region, key, body.decode("utf-8", "replace"))
             if fault is not None:
                 self.owner.hits.append((operation, fault.kind))
-                self._fault(fault, bool(target), service)
+                self._fault(fault, bool(target) or service == "securityhub", service)
                 return
             time.sleep(self.owner.latency)
             answer = self._forward(body)
