@@ -60,6 +60,9 @@ def audit(
     all_revisions: bool = typer.Option(
         False, "--all-revisions", help="Every ACTIVE task definition revision, not only those in use and the latest."
     ),
+    shard: str | None = typer.Option(
+        None, "--shard", metavar="K/N", help="Read only shard K of N of the (account, region) units; see merge."
+    ),
     concurrency: int = typer.Option(8, "--concurrency", min=1, max=64, help="Accounts and regions read at once."),
     save_inventory: Path | None = typer.Option(
         None, "--save-inventory", help="Keep the snapshot here (ACCOUNT/REGION/KIND/NAME.json); scan it later."
@@ -93,6 +96,7 @@ def audit(
     options = _options(
         region, all_regions, profile, account_role, accounts, organization, external_id, all_revisions, concurrency
     )
+    options.shard = _shard(shard)
     settings = _config(config)
     extra_reports = [_report_spec(spec) for spec in report]
     if save_inventory is not None:
@@ -166,6 +170,16 @@ def _options(
         all_revisions=all_revisions,
         concurrency=concurrency,
     )
+
+
+def _shard(text: str | None) -> Any:
+    """The `--shard` option, checked."""
+    from scanner.collect.shards import Shard
+
+    try:
+        return Shard.parse(text) if text is not None else None
+    except ValueError as exc:
+        raise fail(f"--shard: {exc}") from None
 
 
 def _scan(

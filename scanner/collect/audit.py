@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from scanner.collect import ec2, ecs, iam, session
 from scanner.collect.faults import Abandoned, Faults, Scope
 from scanner.collect.inventory import GLOBAL, RegionInventory
+from scanner.collect.shards import Shard
 from scanner.coverage import Coverage
 
 ALL = "*"
@@ -33,6 +34,7 @@ class AuditOptions:
     external_id: str | None = None
     all_revisions: bool = False
     concurrency: int = 8
+    shard: Shard | None = None  # read only this shard's (account, region) units
 
 
 class Progress(Protocol):
@@ -65,6 +67,9 @@ def collect(options: AuditOptions, progress: Progress) -> tuple[list[RegionInven
     ids = _account_ids(options, base, home, config, faults)
     with ThreadPoolExecutor(max(1, options.concurrency)) as pool:
         accounts = list(pool.map(lambda a: _open(a, options, base, home, counter, attempts, faults), ids))
+        if options.shard is not None:
+            for account in accounts:
+                account.regions = [r for r in account.regions if options.shard.owns(account.id, r)]
         work = [(a, r) for a in accounts if a.session for r in a.regions]
         inventories = list(pool.map(lambda job: _region(*job, options, faults, progress), work))
         opened = [a for a in accounts if a.session]
@@ -75,6 +80,7 @@ def collect(options: AuditOptions, progress: Progress) -> tuple[list[RegionInven
         regions={a.id: a.regions for a in sorted(accounts, key=lambda a: a.id)},
         gaps=sorted(faults.gaps, key=lambda g: (g.account, g.region, g.api, g.target)),
         api_calls=dict(counter.counts),
+        shard=str(options.shard) if options.shard else None,
     )
     return found, coverage
 
