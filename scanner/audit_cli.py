@@ -63,6 +63,15 @@ def audit(
     shard: str | None = typer.Option(
         None, "--shard", metavar="K/N", help="Read only shard K of N of the (account, region) units; see merge."
     ),
+    call_timeout: float = typer.Option(
+        30.0, "--call-timeout", min=1, help="Seconds to connect and to wait for each answer of one API call."
+    ),
+    deadline: float = typer.Option(
+        3600.0,
+        "--deadline",
+        min=0,
+        help="Seconds for reading; then what was read is scanned, the rest listed (0: none).",
+    ),
     concurrency: int = typer.Option(8, "--concurrency", min=1, max=64, help="Accounts and regions read at once."),
     save_inventory: Path | None = typer.Option(
         None, "--save-inventory", help="Keep the snapshot here (ACCOUNT/REGION/KIND/NAME.json); scan it later."
@@ -97,6 +106,7 @@ def audit(
         region, all_regions, profile, account_role, accounts, organization, external_id, all_revisions, concurrency
     )
     options.shard = _shard(shard)
+    options.call_timeout, options.deadline = call_timeout, deadline or None
     settings = _config(config)
     extra_reports = [_report_spec(spec) for spec in report]
     if save_inventory is not None:

@@ -19,6 +19,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 MAX_CONCURRENT = 16
+HANG = 20.0
+MANGLED = {"html", "truncated", "empty", "garbage"}
 # REST-JSON operations (no `X-Amz-Target`, no `Action`) by method and path.
 REST_OPERATIONS = {("POST", "/findings/import"): "BatchImportFindings", ("POST", "/findings"): "GetFindings"}
 HOP_HEADERS = {"connection", "keep-alive", "transfer-encoding", "proxy-connection", "upgrade"}
@@ -27,8 +29,9 @@ HOP_HEADERS = {"connection", "keep-alive", "transfer-encoding", "proxy-connectio
 @dataclass(frozen=True)
 class Fault:
     """Answer `operation` (`*`: any; in `region` and `account`, or any; whose body has `contains`, or any)
-    with `kind`: denied, throttled, dropped, expired or region-disabled; only the first `times` matching
-    calls when set."""
+    with `kind`: denied, throttled, dropped, expired or region-disabled; or a 200 that is not the answer:
+    html (a proxy's page), truncated (the real answer cut in half), empty (`{}`), garbage (not XML);
+    or hang (no answer for `HANG` seconds). Only the first `times` matching calls when set."""
 
     operation: str
     kind: str
@@ -117,7 +120,13 @@ class _Handler(BaseHTTPRequestHandler):
             fault = self.owner.fault_for(operation, region, key, body.decode("utf-8", "replace"))
             if fault is not None:
                 self.owner.hits.append((operation, fault.kind))
-                self._fault(fault, bool(target) or service == "securityhub", service)
+                if fault.kind in MANGLED:
+                    self._mangled(fault.kind, body)
+                elif fault.kind == "hang":
+                    time.sleep(HANG)
+                    self.close_connection = True
+                else:
+                    self._fault(fault, bool(target) or service == "securityhub", service)
                 return
             time.sleep(self.owner.latency)
             answer = self._forward(body)
@@ -142,6 +151,32 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
+        return data
+
+    def _mangled(self, kind: str, body: bytes) -> None:
+        """A 200 whose body is not the answer the API promises."""
+        if kind == "truncated":
+            data, content_type = self._upstream(body), "application/x-amz-json-1.1"
+            data = data[: len(data) // 2]
+        elif kind == "html":
+            data, content_type = b"<html><body><h1>Proxy authentication required</h1></body></html>", "text/html"
+        elif kind == "empty":
+            data, content_type = b"{}", "application/x-amz-json-1.1"
+        else:
+            data, content_type = b"<?xml version='1.0'?><Response><Unclosed>\x00garbage", "text/xml"
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _upstream(self, body: bytes) -> bytes:
+        upstream = urlsplit(self.owner.upstream)
+        conn = http.client.HTTPConnection(upstream.hostname, upstream.port, timeout=30)
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_HEADERS}
+        conn.request(self.command, self.path, body=body, headers=headers)
+        data = conn.getresponse().read()
+        conn.close()
         return data
 
     def _fault(self, fault: Fault, json_protocol: bool, service: str) -> None:

@@ -21,6 +21,14 @@ from tests.fault_proxy import Fault, FaultProxy
 
 POLICY = ROOT / "docs" / "iam-policy.json"
 TWO_REGIONS = ("--region", "us-east-1", "--region", "eu-west-1")
+UNREAD_REGION = (
+    "ecs:DescribeClusters",
+    "ecs:DescribeServices",
+    "ecs:DescribeTaskSets",
+    "ecs:DescribeTaskDefinition",
+    "ec2:DescribeSecurityGroups",
+    "ec2:DescribeNetworkInterfaces",
+)
 
 
 @pytest.fixture(scope="module")
@@ -343,7 +351,9 @@ def test_faults_are_reported_and_the_audit_goes_on(proxy, tmp_path, sarif_schema
     assert ("us-east-1", "ec2:DescribeNetworkInterfaces", "throttled") in gaps
     assert ("global", "iam:GetRole", "connection") in gaps
     assert ("eu-west-1", "ecs:ListClusters", "credentials-or-region") in gaps
-    assert len([g for g in gaps if g[0] == "eu-west-1"]) == 1  # the region is abandoned after its first call
+    # the region is abandoned after its first call, and each kind it did not read is named
+    west = {g[1] for g in gaps if g[0] == "eu-west-1"} - {"ecs:ListClusters"}
+    assert west == set(UNREAD_REGION)
     assert data["coverage"]["complete"] is False
     denied = {g["target"] for g in data["coverage"]["not_covered"] if g["api"] == "ecs:ListServices"}
     assert denied == {"cluster hardened", "cluster prod"}
@@ -438,6 +448,8 @@ def test_two_accounts_two_regions_with_a_fault_of_each_kind(proxy, tmp_path):
     assert gaps == {
         (ACCOUNT_B, "us-east-1", "ecs:DescribeServices", "throttled"),
         (ACCOUNT_B, "eu-west-1", "ecs:ListClusters", "credentials-or-region"),
+        # every kind the expired credentials kept from being read
+        *((ACCOUNT_B, "eu-west-1", api, "credentials-or-region") for api in UNREAD_REGION),
         (ACCOUNT_A, "global", "iam:GetRolePolicy", "access-denied"),
         (ACCOUNT_A, "eu-west-1", "ec2:DescribeSecurityGroups", "connection"),
     }
