@@ -22,6 +22,13 @@ READ_LOGS = {
 }
 
 
+def reset(url: str) -> None:
+    """Empty moto: its servers in one test process share their state, and each test module seeds its own."""
+    import urllib.request
+
+    urllib.request.urlopen(urllib.request.Request(f"{url}/moto-api/reset", method="POST"), timeout=30).close()
+
+
 def session(url: str, account: str, region: str) -> Any:
     """A boto3 session in `account` (through moto's STS for anything but the default account)."""
     import boto3

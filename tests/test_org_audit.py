@@ -32,6 +32,7 @@ def org_url() -> Iterator[str]:
     url = f"http://{host}:{port}"
     os.environ.setdefault("AWS_ACCESS_KEY_ID", "testing")
     os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "testing")
+    audit_seed.reset(url)
     audit_seed.seed_account_a(url)
     audit_seed.seed_account_b(url)
     audit_seed.seed_account_c(url)
