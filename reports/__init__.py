@@ -19,6 +19,9 @@ MODULES = {
     "junit": "junit",
     "markdown": "markdown",
     "github": "github",
+    "asff": "asff",
+    "ocsf": "ocsf",
+    "html": "html",
 }
 FORMATS = tuple(MODULES)
 

@@ -41,10 +41,15 @@ def finding_dict(finding: Finding, titles: dict[str, str]) -> dict[str, Any]:
                 "file": r.file,
                 "line": r.span.start_line if r.span else None,
                 "column": r.span.start_col if r.span else None,
+                "end_line": r.span.end_line if r.span else None,
+                "end_column": r.span.end_col if r.span else None,
                 "message": r.message,
+                "id": r.id,
             }
             for r in finding.related
         ],
+        "linked_message": finding.linked_message,
+        "resource_file": finding.resource_file,
     }
 
 
@@ -80,6 +85,7 @@ def report(result: ScanResult) -> dict[str, Any]:
         ],
         "notices": list(result.notices),
         "coverage": result.coverage.as_dict() if result.coverage else None,
+        "evaluated": dict(sorted(result.evaluated.items())),
         "baseline": None
         if result.baseline is None
         else {

@@ -74,6 +74,18 @@ def audit(
     all_revisions: bool = typer.Option(
         False, "--all-revisions", help="Every ACTIVE task definition revision, not only those in use and the latest."
     ),
+    shard: str | None = typer.Option(
+        None, "--shard", metavar="K/N", help="Read only shard K of N of the (account, region) units; see merge."
+    ),
+    call_timeout: float = typer.Option(
+        30.0, "--call-timeout", min=1, help="Seconds to connect and to wait for each answer of one API call."
+    ),
+    deadline: float = typer.Option(
+        3600.0,
+        "--deadline",
+        min=0,
+        help="Seconds for reading; then what was read is scanned, the rest listed (0: none).",
+    ),
     concurrency: int = typer.Option(8, "--concurrency", min=1, max=64, help="Accounts and regions read at once."),
     save_inventory: Path | None = typer.Option(
         None, "--save-inventory", help="Keep the snapshot here (ACCOUNT/REGION/KIND/NAME.json); scan it later."
@@ -92,6 +104,9 @@ def audit(
     baseline: BaselineOption = None,
     assume_worst: AssumeWorstOption = False,
     jobs: JobsOption = 0,
+    to_security_hub: bool = typer.Option(
+        False, "--to-security-hub", help="Import the findings into each account's Security Hub; archive fixed ones."
+    ),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also print API calls by operation."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output."),
 ) -> None:
@@ -106,6 +121,8 @@ def audit(
     options = _options(
         region, all_regions, profile, account_role, accounts, organization, external_id, all_revisions, concurrency
     )
+    options.shard = _shard(shard)
+    options.call_timeout, options.deadline = call_timeout, deadline or None
     run = Run(
         format,
         output,
@@ -140,6 +157,12 @@ def audit(
         )
         _print_calls(coverage)
     write_reports(result, run)
+    if to_security_hub:
+        from scanner.collect.securityhub import send
+
+        sent = send(result, coverage, options)
+        if not quiet:
+            typer.echo(f"fgscan: Security Hub: {sent.imported} imported, {sent.archived} archived", err=True)
     for gap in coverage.gaps:
         typer.echo(f"fgscan: warning: {gap}", err=True)
     finish(result, run, settings, incomplete=not coverage.complete)
@@ -187,6 +210,16 @@ def _options(
         all_revisions=all_revisions,
         concurrency=concurrency,
     )
+
+
+def _shard(text: str | None) -> Any:
+    """The `--shard` option, checked."""
+    from scanner.collect.shards import Shard
+
+    try:
+        return Shard.parse(text) if text is not None else None
+    except ValueError as exc:
+        raise fail(f"--shard: {exc}") from None
 
 
 def _scan(inventories: list[RegionInventory], save_inventory: Path | None, run: Run, settings: Config) -> ScanResult:

@@ -303,6 +303,9 @@ def _register_audit() -> None:
     from scanner.audit_cli import audit
 
     app.command("audit")(audit)
+    from scanner.merge_cli import merge
+
+    app.command("merge")(merge)
 
 
 _register_audit()

@@ -43,6 +43,7 @@ class Coverage:
     regions: dict[str, list[str]] = field(default_factory=dict)
     gaps: list[CoverageGap] = field(default_factory=list)
     api_calls: dict[str, int] = field(default_factory=dict)
+    shard: str | None = None  # `K/N` when this audit read one shard of the work units
 
     @property
     def complete(self) -> bool:
@@ -68,6 +69,7 @@ class Coverage:
                 for g in self.gaps
             ],
             "api_calls": dict(sorted(self.api_calls.items())),
+            "shard": self.shard,
         }
 
 

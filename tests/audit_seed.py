@@ -22,6 +22,13 @@ READ_LOGS = {
 }
 
 
+def reset(url: str) -> None:
+    """Empty moto: its servers in one test process share their state, and each test module seeds its own."""
+    import urllib.request
+
+    urllib.request.urlopen(urllib.request.Request(f"{url}/moto-api/reset", method="POST"), timeout=30).close()
+
+
 def session(url: str, account: str, region: str) -> Any:
     """A boto3 session in `account` (through moto's STS for anything but the default account)."""
     import boto3
@@ -193,3 +200,48 @@ def seed_load_balanced_service(boto: Any, url: str, vpc: str, subnet: str) -> No
         loadBalancers=[{"targetGroupArn": tg_arn, "containerName": "orders-api", "containerPort": 8080}],
         networkConfiguration={"awsvpcConfiguration": {"subnets": [subnet], "securityGroups": [tasks_sg]}},
     )
+
+
+def seeded_group(url: str) -> str:
+    """The world-open SSH group of account A in us-east-1."""
+    ec2 = session(url, ACCOUNT_A, "us-east-1").client("ec2", endpoint_url=url)
+    return ec2.describe_security_groups(Filters=[{"Name": "group-name", "Values": ["open-ssh"]}])["SecurityGroups"][0][
+        "GroupId"
+    ]
+
+
+def close_group(url: str, group: str) -> None:
+    """Remove the group's world-open SSH rule."""
+    ec2 = session(url, ACCOUNT_A, "us-east-1").client("ec2", endpoint_url=url)
+    ec2.revoke_security_group_ingress(
+        GroupId=group,
+        IpPermissions=[{"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}],
+    )
+
+
+ACCOUNT_C = "333333333333"
+ORG_REGIONS = ("us-east-1", "eu-west-1", "ap-southeast-2")
+
+
+def seed_account_c(url: str) -> None:
+    """Account C: a risky service in eu-west-1 and ap-southeast-2, sharing one role; a world-open group."""
+    boto = session(url, ACCOUNT_C, "us-east-1")
+    boto.client("iam", endpoint_url=url).create_role(
+        RoleName="c-worker", AssumeRolePolicyDocument=json.dumps(TRUST_ECS)
+    )
+    role = f"arn:aws:iam::{ACCOUNT_C}:role/c-worker"
+    for region in ("eu-west-1", "ap-southeast-2"):
+        regional = session(url, ACCOUNT_C, region)
+        ecs = regional.client("ecs", endpoint_url=url)
+        ecs.create_cluster(clusterName=f"c-{region}")
+        ecs.register_task_definition(**risky_task_definition(f"c-{region}", ACCOUNT_C, region, role))
+        ecs.create_service(cluster=f"c-{region}", serviceName="svc", taskDefinition=f"c-{region}:1", desiredCount=1)
+        ec2 = regional.client("ec2", endpoint_url=url)
+        vpc = ec2.describe_vpcs()["Vpcs"][0]["VpcId"]
+        group = ec2.create_security_group(GroupName="open-db", Description="db from anywhere", VpcId=vpc)
+        ec2.authorize_security_group_ingress(
+            GroupId=group["GroupId"],
+            IpPermissions=[
+                {"IpProtocol": "tcp", "FromPort": 5432, "ToPort": 5432, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}
+            ],
+        )

@@ -19,14 +19,20 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 MAX_CONCURRENT = 16
+HANG = 20.0
+MANGLED = {"html", "truncated", "empty", "garbage"}
+# REST-JSON operations (no `X-Amz-Target`, no `Action`) by method and path.
+REST_OPERATIONS = {("POST", "/findings/import"): "BatchImportFindings", ("POST", "/findings"): "GetFindings"}
 HOP_HEADERS = {"connection", "keep-alive", "transfer-encoding", "proxy-connection", "upgrade"}
 
 
 @dataclass(frozen=True)
 class Fault:
     """Answer `operation` (`*`: any; in `region` and `account`, or any; whose body has `contains`, or any)
-    with `kind`: denied, throttled, dropped, expired, region-disabled, or truncated (the real answer cut
-    just before `cut_before`, or at half its length, sent as a complete 200 answer)."""
+    with `kind`: denied, throttled, dropped, expired or region-disabled; or a 200 that is not the answer:
+    html (a proxy's page), truncated (the real answer cut just before `cut_before`, or in half), empty
+    (`{}`), garbage (not XML); or hang (no answer for `HANG` seconds). Only the first `times` matching calls
+    when set."""
 
     operation: str
     kind: str
@@ -34,6 +40,7 @@ class Fault:
     account: str | None = None
     contains: str | None = None
     cut_before: str | None = None
+    times: int | None = None
 
 
 @dataclass
@@ -47,6 +54,8 @@ class FaultProxy:
     hits: list[tuple[str, str]] = field(default_factory=list)
     truncated: list[bytes] = field(default_factory=list)  # the whole answers that were sent cut
     accounts: dict[str, str] = field(default_factory=dict)  # access key id -> account
+    matched: list[tuple[str, str, Fault]] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def start(self) -> FaultProxy:
         proxy = self
@@ -72,13 +81,19 @@ class FaultProxy:
 
     def fault_for(self, operation: str, region: str, key: str, body: str) -> Fault | None:
         account = self.accounts.get(key, self.default_account)
+        with self._lock:
+            return self._match(operation, region, account, body)
+
+    def _match(self, operation: str, region: str, account: str, body: str) -> Fault | None:
         for fault in self.faults:
             if (
                 fault.operation in (operation, "*")
                 and fault.region in (None, region)
                 and fault.account in (None, account)
                 and (fault.contains is None or fault.contains in body)
+                and (fault.times is None or sum(hit[2] is fault for hit in self.matched) < fault.times)
             ):
+                self.matched.append((operation, region, fault))
                 return fault
         return None
 
@@ -101,6 +116,7 @@ class _Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         target = self.headers.get("X-Amz-Target", "")
         operation = target.rsplit(".", 1)[-1] if target else _action(body, self.path)
+        operation = operation or REST_OPERATIONS.get((self.command, urlsplit(self.path).path), "")
         scope = self.headers.get("Authorization", "").split("Credential=")[-1].split(",")[0].split("/")
         key, region, service = (scope[0], scope[2], scope[3]) if len(scope) >= 4 else ("", "", "")
         with self.gate:
@@ -111,7 +127,13 @@ class _Handler(BaseHTTPRequestHandler):
                 return
             if fault is not None:
                 self.owner.hits.append((operation, fault.kind))
-                self._fault(fault, bool(target), service)
+                if fault.kind in MANGLED:
+                    self._mangled(fault.kind, body)
+                elif fault.kind == "hang":
+                    time.sleep(HANG)
+                    self.close_connection = True
+                else:
+                    self._fault(fault, bool(target) or service == "securityhub", service)
                 return
             time.sleep(self.owner.latency)
             answer = self._forward(body)
@@ -140,6 +162,32 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
+        return data
+
+    def _mangled(self, kind: str, body: bytes) -> None:
+        """A 200 whose body is not the answer the API promises."""
+        if kind == "truncated":
+            data, content_type = self._upstream(body), "application/x-amz-json-1.1"
+            data = data[: len(data) // 2]
+        elif kind == "html":
+            data, content_type = b"<html><body><h1>Proxy authentication required</h1></body></html>", "text/html"
+        elif kind == "empty":
+            data, content_type = b"{}", "application/x-amz-json-1.1"
+        else:
+            data, content_type = b"<?xml version='1.0'?><Response><Unclosed>\x00garbage", "text/xml"
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _upstream(self, body: bytes) -> bytes:
+        upstream = urlsplit(self.owner.upstream)
+        conn = http.client.HTTPConnection(upstream.hostname, upstream.port, timeout=30)
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_HEADERS}
+        conn.request(self.command, self.path, body=body, headers=headers)
+        data = conn.getresponse().read()
+        conn.close()
         return data
 
     def _fault(self, fault: Fault, json_protocol: bool, service: str) -> None:

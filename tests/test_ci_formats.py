@@ -133,7 +133,7 @@ def test_report_writes_several_formats_from_one_scan(tmp_path, sarif_schema):
     bad = run_fgscan("scan", RISKY, "--report", "pdf=x.pdf")
     assert bad.returncode == 2 and bad.stderr.strip().splitlines() == [
         "fgscan: error: --report pdf=x.pdf: expected FORMAT=FILE with FORMAT one of text, json, sarif, junit, "
-        "markdown, github"
+        "markdown, github, asff, ocsf, html"
     ]
 
 

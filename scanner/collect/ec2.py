@@ -19,6 +19,7 @@ def collect(client: Any, scope: Scope, inv: RegionInventory) -> None:
         "SecurityGroups",
         PaginationConfig={"PageSize": PAGE_SIZE},
     )
+    scope.finish("ec2_security_group")
     inv.network_interfaces += scope.pages(
         "ec2:DescribeNetworkInterfaces",
         client,
@@ -26,3 +27,4 @@ def collect(client: Any, scope: Scope, inv: RegionInventory) -> None:
         "NetworkInterfaces",
         PaginationConfig={"PageSize": PAGE_SIZE},
     )
+    scope.finish("ec2_network_interface")

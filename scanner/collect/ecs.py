@@ -25,10 +25,13 @@ def collect(client: Any, scope: Scope, inv: RegionInventory, all_revisions: bool
     for batch in batches(cluster_arns, CLUSTER_BATCH):
         found = scope.call("ecs:DescribeClusters", client.describe_clusters, clusters=batch, include=INCLUDE_CLUSTER)
         inv.clusters += (found or {}).get("clusters", [])
+    scope.finish("ecs_cluster")
     with ThreadPoolExecutor(max(1, workers)) as pool:
         for services, task_sets in pool.map(lambda cluster: _services(client, scope, cluster), cluster_arns):
             inv.services += services
             inv.task_sets += task_sets
+        scope.finish("ecs_service")
+        scope.finish("ecs_task_set")
         used = {arn for item in inv.services + inv.task_sets for arn in task_definitions_of(item)}
         active = scope.pages(
             "ecs:ListTaskDefinitions", client, "list_task_definitions", "taskDefinitionArns", status="ACTIVE"
@@ -36,6 +39,7 @@ def collect(client: Any, scope: Scope, inv: RegionInventory, all_revisions: bool
         wanted = sorted(used | set(active if all_revisions else latest_revisions(active)))
         described = pool.map(lambda arn: _task_definition(client, scope, arn), wanted)
         inv.task_definitions += [d for d in described if d]
+    scope.finish("ecs_task_definition")
 
 
 def _services(client: Any, scope: Scope, cluster: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

@@ -21,6 +21,7 @@ def collect(client: Any, scope: Scope, inv: RegionInventory) -> None:
         "LoadBalancers",
         PaginationConfig={"PageSize": PAGE_SIZE},
     )
+    scope.finish("elbv2_load_balancer")
     inv.target_groups += scope.pages(
         "elasticloadbalancing:DescribeTargetGroups",
         client,
@@ -28,6 +29,7 @@ def collect(client: Any, scope: Scope, inv: RegionInventory) -> None:
         "TargetGroups",
         PaginationConfig={"PageSize": PAGE_SIZE},
     )
+    scope.finish("elbv2_target_group")
     for balancer in inv.load_balancers:
         arn = balancer.get("LoadBalancerArn")
         if isinstance(arn, str):
@@ -39,3 +41,4 @@ def collect(client: Any, scope: Scope, inv: RegionInventory) -> None:
                 target=arn,
                 LoadBalancerArn=arn,
             )
+    scope.finish("elbv2_listener")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from scanner.collect.faults import Scope
+from scanner.coverage import CoverageGap
 
 ROLE_KEYS = (
     "Path",
@@ -40,7 +41,10 @@ def collect(client: Any, scope: Scope, arns: set[str]) -> list[dict[str, Any]]:
 
 
 def _role(client: Any, scope: Scope, arn: str, documents: dict[str, Any]) -> dict[str, Any] | None:
+    """The role's detail; None when it does not exist, or when any part of it could not be read: a role
+    judged without one of its policies could pass a rule it fails (fail closed; the gap names it)."""
     name = arn.rsplit("/", 1)[-1]
+    gaps = scope.faults.count(scope.account, scope.region)
     found = scope.call("iam:GetRole", client.get_role, target=f"role {name}", absent="NoSuchEntity", RoleName=name)
     if not found:
         return None
@@ -68,10 +72,13 @@ def _role(client: Any, scope: Scope, arn: str, documents: dict[str, Any]) -> dic
         entry = {"PolicyName": policy["PolicyName"], "PolicyArn": policy["PolicyArn"]}
         if policy["PolicyArn"].split(":")[4:5] != ["aws"]:
             document = _managed_document(client, scope, policy["PolicyArn"], documents)
-            if document is not None:
-                entry["PolicyDocument"] = document
+            if document is None:  # its read failed (for this role or an earlier one): the role is incomplete
+                why = f"role {name} not evaluated: policy {policy['PolicyArn']} could not be read"
+                scope.faults.add(CoverageGap(scope.account, scope.region, "iam:GetPolicy", "Incomplete", "error", why))
+                return None
+            entry["PolicyDocument"] = document
         detail["AttachedManagedPolicies"].append(entry)
-    return detail
+    return detail if scope.faults.count(scope.account, scope.region) == gaps else None
 
 
 def _managed_document(client: Any, scope: Scope, arn: str, documents: dict[str, Any]) -> Any:

@@ -41,10 +41,10 @@ class ApiCounter:
 class AccountSession:
     """One boto3 session for one account; clients are created under a lock (sessions are not thread-safe)."""
 
-    def __init__(self, account: str, session: Any, max_attempts: int, pool_size: int):
+    def __init__(self, account: str, session: Any, max_attempts: int, pool_size: int, timeout: float = 30):
         self.account = account
         self.session = session
-        self.config = client_config(max_attempts, pool_size)
+        self.config = client_config(max_attempts, pool_size, timeout)
         self._lock = threading.Lock()
 
     def client(self, service: str, region: str) -> Any:
@@ -53,15 +53,16 @@ class AccountSession:
             return self.session.client(service, region_name=region, config=self.config)
 
 
-def client_config(max_attempts: int, pool_size: int) -> Any:
+def client_config(max_attempts: int, pool_size: int, timeout: float = 30) -> Any:
     """botocore's client configuration: adaptive retries (client-side rate limiting on throttling),
-    time-outs, and enough pooled connections for the calls in flight."""
+    time-outs (`timeout` per connection attempt and per read: `--call-timeout`), and enough pooled
+    connections for the calls in flight."""
     from botocore.config import Config
 
     return Config(
         retries={"mode": "adaptive", "max_attempts": max_attempts},
-        connect_timeout=10,
-        read_timeout=30,
+        connect_timeout=min(10, timeout),
+        read_timeout=timeout,
         max_pool_connections=max(10, pool_size),
     )
 
@@ -99,8 +100,12 @@ def caller_account(session: Any, region: str, config: Any) -> str:
     """The account id of the session's credentials."""
     from botocore.exceptions import NoCredentialsError
 
+    from scanner.collect.faults import check_shape
+
     try:
-        return session.client("sts", region_name=region, config=config).get_caller_identity()["Account"]
+        answer = session.client("sts", region_name=region, config=config).get_caller_identity()
+        check_shape("sts:GetCallerIdentity", answer)
+        return answer["Account"]
     except NoCredentialsError:
         raise SetupError("no AWS credentials found (set a profile, environment variables or SSO)") from None
 
@@ -109,7 +114,10 @@ def organization_accounts(session: Any, region: str, config: Any) -> list[str]:
     """The organization's ACTIVE accounts (needs `organizations:ListAccounts` in the management account)."""
     client = session.client("organizations", region_name=region, config=config)
     ids = []
+    from scanner.collect.faults import check_shape
+
     for page in client.get_paginator("list_accounts").paginate():
+        check_shape("organizations:ListAccounts", page)
         ids += [a["Id"] for a in page["Accounts"] if a.get("Status", "ACTIVE") == "ACTIVE"]
     return sorted(ids)
 
@@ -150,5 +158,9 @@ def assumed_session(
 
 def enabled_regions(client: Any) -> list[str]:
     """The regions enabled for the account (`ec2:DescribeRegions` without opt-in regions not opted in)."""
-    regions = client.describe_regions()["Regions"]
+    from scanner.collect.faults import check_shape
+
+    answer = client.describe_regions()
+    check_shape("ec2:DescribeRegions", answer)
+    regions = answer["Regions"]
     return sorted(r["RegionName"] for r in regions if r.get("OptInStatus") != "not-opted-in")
