@@ -90,7 +90,7 @@ def audit(
     save_inventory: Path | None = typer.Option(
         None, "--save-inventory", help="Keep the snapshot here (ACCOUNT/REGION/KIND/NAME.json); scan it later."
     ),
-    format: FormatOption = Format.text,
+    format: FormatOption = Format["text"],
     output: OutputOption = None,
     report: ReportOption = [],  # noqa: B006 - typer reads, never mutates, list defaults
     category: CategoryOption = "fgscan-audit",

@@ -74,7 +74,7 @@ def main_options(
 @app.command()
 def scan(
     paths: list[Path] = typer.Argument(..., help="Files and folders to scan."),
-    format: FormatOption = Format.text,
+    format: FormatOption = Format["text"],
     output: OutputOption = None,
     fail_on: FailOnOption = None,
     rule: RuleOption = [],  # noqa: B006 - typer reads, never mutates, list defaults
@@ -196,7 +196,7 @@ CONFIG_OPTION = typer.Option(None, "--config", "-c", help="Configuration file na
 
 @rules_app.command("list")
 def rules_list(
-    format: Format = typer.Option(Format.text, "--format", "-f", help="text or json."),
+    format: Format = typer.Option(Format["text"], "--format", "-f", help="text or json."),
     framework: list[str] = typer.Option([], "--framework", help="Only rules mapped to this framework; repeatable."),
     rules_dirs: list[Path] = RULES_OPTION,
     config: Path | None = CONFIG_OPTION,
@@ -209,7 +209,7 @@ def rules_list(
         chosen = book.select([], [], framework)
     except RuleError as exc:
         raise fail(str(exc)) from None
-    if format is Format.json:
+    if format is Format["json"]:
         typer.echo(
             json.dumps(
                 [

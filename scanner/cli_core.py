@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO, cast
 
 import typer
 
@@ -192,7 +192,7 @@ def accept(
 
 def write_reports(result: ScanResult, run: Run) -> None:
     """The main report and every `--report`, then the baseline file when asked for."""
-    options = {
+    options: dict[str, dict[str, Any]] = {
         "sarif": {"category": run.category, "include_suppressed": run.sarif_include_suppressed},
         "text": {"compact": True} if run.compact else {},
     }
@@ -219,7 +219,7 @@ def emit(result: ScanResult, fmt: str, output: Path | None, writer: Callable | N
         folder = output.resolve().parent
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, delete=False, suffix=".tmp") as stream:
             try:
-                write(result, stream, **options)
+                write(result, cast(TextIO, stream), **options)
             except BaseException:
                 os.unlink(stream.name)
                 raise
@@ -239,8 +239,8 @@ def finish(result: ScanResult, run: Run, settings: Config, incomplete: bool = Fa
         raise typer.Exit(EXIT_INCOMPLETE)
     if run.write_baseline is not None:
         raise typer.Exit()
-    threshold_name = run.fail_on.value if run.fail_on else settings.fail_on or FailOn.low.value
-    if threshold_name != FailOn.none.value:
+    threshold_name = run.fail_on.value if run.fail_on else settings.fail_on or FailOn["low"].value
+    if threshold_name != FailOn["none"].value:
         threshold = Severity(threshold_name).rank
         if any(f.severity.rank >= threshold for f in result.findings):
             raise typer.Exit(EXIT_FINDINGS)

@@ -28,7 +28,7 @@ def merge(
     reports: list[Path] = typer.Argument(
         ..., metavar="REPORT.json...", help="JSON reports (`-f json`) of fgscan audit or scan runs."
     ),
-    format: FormatOption = Format.text,
+    format: FormatOption = Format["text"],
     output: OutputOption = None,
     report: ReportOption = [],  # noqa: B006 - typer reads, never mutates, list defaults
     category: CategoryOption = "fgscan-audit",

@@ -18,6 +18,7 @@ from scanner import executor, exposure
 from scanner.config import Config
 from scanner.engine import DenySets, default_engine, rego_input
 from scanner.evaluate import Evaluation, Failed, RuleSet, evaluate_all
+from scanner.exposure.neighbourhood import Neighbourhood
 from scanner.facts import iam as iam_facts
 from scanner.findings import BadDeny, Builder, Redactor, check, locate, merge_readings
 from scanner.graph import Graph
@@ -120,7 +121,8 @@ class Scanner:
         by_id = {r.id: r for r in rules}
         made: list[tuple[Finding, Resource]] = []
         broken: dict[str, str] = {}
-        for subject, outcome in zip([*resources, *hoods], outcomes, strict=True):
+        subjects: list[Resource | Neighbourhood] = [*resources, *hoods]
+        for subject, outcome in zip(subjects, outcomes, strict=True):
             resource = subject if isinstance(subject, Resource) else subject.service
             if isinstance(outcome, Failed):
                 span = locate(builder.doc_of(resource), resource.source_path(()))

@@ -21,14 +21,20 @@ if TYPE_CHECKING:
 
 
 class IgnoreRule(Protocol):
-    """An `ignore:` entry of the configuration file (see `scanner.config.IgnoreEntry`)."""
+    """An `ignore:` entry of the configuration file (see `scanner.config.IgnoreEntry`), read only."""
 
-    reason: str
-    rule: str | None
-    path: str | None
-    resource: str | None
-    expires: date | None
-    line: int | None
+    @property
+    def reason(self) -> str: ...
+    @property
+    def rule(self) -> str | None: ...
+    @property
+    def path(self) -> str | None: ...
+    @property
+    def resource(self) -> str | None: ...
+    @property
+    def expires(self) -> date | None: ...
+    @property
+    def line(self) -> int | None: ...
 
 
 def names(rule_id: str, rule_name: str) -> set[str]:
