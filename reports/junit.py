@@ -64,7 +64,7 @@ def build(result: ScanResult) -> ET.Element:
         "errors": sum(c.find("error") is not None for c in cases),
         "skipped": sum(c.find("skipped") is not None for c in cases),
     }
-    root = ET.Element("testsuites", name="fgscan", **{k: str(v) for k, v in counts.items() if k != "skipped"})
+    root = ET.Element("testsuites", {"name": "fgscan", **{k: str(v) for k, v in counts.items() if k != "skipped"}})
     for key, value in counts.items():
         suite.set(key, str(value))
     suite.set("time", "0")
@@ -77,5 +77,5 @@ def write(result: ScanResult, stream: TextIO) -> None:
     tree = ET.ElementTree(build(result))
     ET.indent(tree)
     stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    stream.write(ET.tostring(tree.getroot(), encoding="unicode"))
+    stream.write(ET.tostring(tree.getroot(), encoding="unicode"))  # type: ignore[arg-type]  # never None here
     stream.write("\n")

@@ -244,7 +244,7 @@ def to_plain(value: Any) -> Any:
         out = {}
         for field in attr.fields(type(value)):
             item = getattr(value, field.name)
-            default = field.default.factory() if isinstance(field.default, attr.Factory) else field.default
+            default = field.default.factory() if isinstance(field.default, attr.Factory) else field.default  # type: ignore[arg-type]
             if item is None or (item == default and field.name != "level"):
                 continue
             out[field.metadata.get("schema_property_name", field.name)] = to_plain(item)

@@ -87,7 +87,7 @@ def _finding(entry: Any) -> Finding:
         raise ValueError(f"missing {', '.join(missing)}")
     region = entry.get("region")
     numbers = isinstance(region, list) and len(region) == 4
-    numbers = numbers and all(type(n) is int and 0 < n < MAX_POSITION for n in region)
+    numbers = numbers and all(type(n) is int and 0 < n < MAX_POSITION for n in region)  # type: ignore[union-attr]
     return Finding(
         rule_id=entry["rule_id"],
         rule_name=entry["rule"],
@@ -96,7 +96,7 @@ def _finding(entry: Any) -> Finding:
         kind=entry["kind"],
         resource=entry["resource"],
         file=entry["file"],
-        span=Span(*region) if numbers else None,
+        span=Span(*region) if numbers else None,  # type: ignore[misc]
         path=(),
         fingerprint=entry["fingerprint"],
         baseline_state="absent",

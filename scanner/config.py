@@ -82,7 +82,9 @@ class Config:
         """Check rule names, frameworks and parameters against the loaded rules; `ConfigError` lists
         every problem."""
         errors = []
-        rule_keys = [(("rules", "disable", i), key) for i, key in enumerate(self.disable)]
+        rule_keys: list[tuple[tuple[str | int, ...], str]] = [
+            (("rules", "disable", i), key) for i, key in enumerate(self.disable)
+        ]
         rule_keys += [(("rules", "severity", key), key) for key in self.severity]
         rule_keys += [(("ignore", i, "rule"), e.rule) for i, e in enumerate(self.ignore) if e.rule]
         for path, key in rule_keys:
@@ -280,7 +282,8 @@ def _json_type(value: Any) -> str:
         return "boolean"
     if isinstance(value, (int, float)):
         return "number"
-    return {dict: "object", list: "array", str: "string"}.get(type(value), "null")
+    names: dict[type, str] = {dict: "object", list: "array", str: "string"}
+    return names.get(type(value), "null")
 
 
 def _dotted(path: tuple) -> str:

@@ -130,7 +130,7 @@ def show_text(rule: Rule) -> str:
         out += ["", "References:"] + [f"  - {ref}" for ref in rule.references]
     examples = rule.custom.get("examples") or {}
     for key, heading in (("bad", "Bad example (reported)"), ("good", "Good example (passes)")):
-        body = examples.get(key)
+        body = examples.get(key)  # type: ignore[assignment]
         out += ["", f"{heading}:", textwrap.indent(example_text(body), "  ") if body is not None else "  (none)"]
     return "\n".join(out)
 

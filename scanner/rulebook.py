@@ -92,7 +92,7 @@ def read_metadata(text: str) -> dict[str, Any]:
                 meta = yaml.load("\n".join(block), Loader=yaml.CSafeLoader) or {}
             except yaml.YAMLError as exc:
                 mark = getattr(exc, "problem_mark", None)
-                line = start + 2 + min(mark.line, len(block) - 1) if mark else start + 1  # not past the block
+                line = start + 2 + min(mark.line, len(block) - 1) if mark else start + 1  # type: ignore[assignment]  # not past the block
                 raise RuleError(f"{line}: invalid METADATA YAML: {getattr(exc, 'problem', None) or exc}") from None
             if not isinstance(meta, dict) or not isinstance(meta.get("custom") or {}, dict):
                 raise RuleError(f"{start + 1}: METADATA and its custom block must be mappings")

@@ -82,6 +82,7 @@ class RegopyEngine:
         entrypoint = self.entrypoints.get(item["kind"])
         if entrypoint is None:
             return {}
+        assert self.bundle is not None  # compiled whenever a kind has rules
         self.rego.set_input(regopy.Input(to_regocpp(item)))
         ok, value = first_expression(rego_bundle_query_entrypoint(self.rego._impl, self.bundle._impl, entrypoint))
         if not ok:

@@ -77,7 +77,7 @@ def port_facts(permission: dict[str, Any]) -> dict[str, Any]:
         "from_port": low if ports_known else None,
         "to_port": high if ports_known else None,
         "ports_known": ports_known,
-        "all_ports": ports_known and low <= 0 and high >= 65535,
+        "all_ports": ports_known and low <= 0 and high >= 65535,  # type: ignore[operator]  # ints when known
     }
 
 

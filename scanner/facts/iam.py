@@ -136,7 +136,8 @@ def _statement(statement: dict[str, Any], path: Path, policy: str, source: str) 
     key = "Action" if "Action" in statement else "NotAction" if "NotAction" in statement else None
     resources = [render(r) for r in _listed(statement.get("Resource"))]
     not_resources = [render(r) for r in _listed(statement.get("NotResource"))]
-    conditions = statement.get("Condition") if isinstance(statement.get("Condition"), dict) else {}
+    conditions = statement.get("Condition")
+    conditions = conditions if isinstance(conditions, dict) else {}
     wildcard = any(_all_resources(r) for r in resources) or (bool(not_resources) and not resources)
     actions = _actions(statement.get("Action"))
     return {
@@ -215,7 +216,7 @@ def resolve_policies(doc: Document, resources: list[Resource]) -> None:
                 continue
             target = entry.get("PolicyArn")
             if isinstance(target, dict) and "Ref" in target and ref_target(target) in policies:
-                _attach_template_policy(role, i, entries, policies[ref_target(target)])
+                _attach_template_policy(role, i, entries, policies[ref_target(target)])  # type: ignore[index]
             elif isinstance(target, str) and target in listed:
                 document, source = listed[target]
                 entries[i] = {**entry, "PolicyDocument": document}

@@ -115,7 +115,8 @@ def _joining(template: dict[str, dict]) -> dict[str, list[str]]:
     """Group or role logical id -> the standalone rules and policies of the template that join it."""
     joining: dict[str, list[str]] = {}
     for logical_id, body in template.items():
-        props = body.get("Properties") if isinstance(body.get("Properties"), dict) else {}
+        props = body.get("Properties")
+        props = props if isinstance(props, dict) else {}
         if body["Type"] in STANDALONE_RULES:
             group_key = next((k for k in props if k.lower() == "groupid"), None)
             targets = [ref_target(props.get(group_key))] if group_key else []
@@ -133,7 +134,8 @@ def _reading(logical_id: str, body: dict, choices: tuple[Choice, ...], context: 
     """The resource as deployed in one reading."""
     kind, shape = TYPES[body["Type"]]
     root: Path = ("Resources", logical_id, "Properties")
-    raw = body.get("Properties") if isinstance(body.get("Properties"), dict) else {}
+    raw = body.get("Properties")
+    raw = raw if isinstance(raw, dict) else {}
     props, resolution = context.resolve(raw, choices)
     converter = _Converter(root)
     if kind == "ec2_security_group":
@@ -221,8 +223,8 @@ class _Converter:
             lowered = {m.lower(): m for m in members}
             out = {}
             for key, item in value.items():
-                name = RENAMES.get((ref, key.lower())) or lowered.get(key.lower(), key)
-                name, member = ADOPTED.get((ref, key.lower()), (name, members.get(name)))
+                name = RENAMES.get((ref, key.lower())) or lowered.get(key.lower(), key)  # type: ignore[arg-type]
+                name, member = ADOPTED.get((ref, key.lower()), (name, members.get(name)))  # type: ignore[arg-type]
                 out[name] = self.convert(item, member, (*src, key), (*dst, name))
             return out
         if "l" in spec and isinstance(value, list):

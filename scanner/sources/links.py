@@ -42,7 +42,8 @@ def links_for(kind: str, data: dict[str, Any]) -> dict[str, Any]:
         links["task_role"] = ref_target(data.get("taskRoleArn"))
         links["execution_role"] = ref_target(data.get("executionRoleArn"))
     elif kind == "ec2_network_interface":
-        groups = data.get("Groups") if isinstance(data.get("Groups"), list) else []
+        groups = data.get("Groups")
+        groups = groups if isinstance(groups, list) else []
         links["security_groups"] = _targets([g.get("GroupId") for g in groups if isinstance(g, dict)])
     elif kind == "iam_policy":
         links["roles"] = _targets(data.get("Roles"))

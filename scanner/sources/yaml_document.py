@@ -65,7 +65,7 @@ def _yaml_error(display: str, exc: yaml.MarkedYAMLError) -> InputError:
     mark = exc.problem_mark or exc.context_mark
     message = one_line(exc.problem or exc.context or "malformed YAML")
     context, start = exc.context, exc.context_mark
-    if context and start and exc.problem_mark and (start.line, start.column) != (mark.line, mark.column):
+    if context and start and mark and exc.problem_mark and (start.line, start.column) != (mark.line, mark.column):
         message += f" ({one_line(context)} that started at line {start.line + 1}, column {start.column + 1})"
     line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
     return InputError(display, f"invalid YAML: {message}", line, col)
@@ -151,7 +151,7 @@ class _YamlBuilder:
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        if not node.style and not node.tag.startswith("!"):
+        if not getattr(node, "style", None) and not node.tag.startswith("!"):
             try:
                 return _core_scalar(node.value)
             except ValueError:  # an integer past Python's 4,300-digit conversion limit

@@ -65,7 +65,7 @@ def parse_file(text: str, display: str) -> HclFile:
         found = str(exc.token).strip() or exc.token.type
         raise InputProblem(InputError(display, f"invalid HCL: unexpected '{found}'", exc.line, exc.column)) from None
     except UnexpectedCharacters as exc:
-        char = text[exc.pos_in_stream] if 0 <= exc.pos_in_stream < len(text) else "?"
+        char = text[exc.pos_in_stream] if 0 <= exc.pos_in_stream < len(text) else "?"  # type: ignore[index, operator]
         raise InputProblem(
             InputError(display, f"invalid HCL: unexpected character {char!r}", exc.line, exc.column)
         ) from None

@@ -122,7 +122,7 @@ class _Mapper:
             value, src = value[0], (*src, 0)  # a nested block is a list of one in Terraform
             self.at(dst, src)
         if "s" in spec and isinstance(value, dict):
-            return self.structure(value, ref, src, dst)
+            return self.structure(value, ref, src, dst)  # type: ignore[arg-type]
         if "l" in spec and isinstance(value, list):
             return [self.convert(item, spec["l"], (*src, i), (*dst, i)) for i, item in enumerate(value)]
         if "m" in spec and isinstance(value, dict):

@@ -99,7 +99,7 @@ class Module:
         default = declared[0].attributes.get("default") if declared else None
         if default is None:
             return Unknown(f"var.{name}")
-        return evaluate(default.expr, Scope(self, declared[1]), None)
+        return evaluate(default.expr, Scope(self, declared[1]), None)  # type: ignore[index]
 
     def local(self, name: str) -> Any:
         if name in self._locals:
@@ -159,7 +159,7 @@ class Module:
         value_attr = output[0].attributes.get("value") if output else None
         if value_attr is None:
             return Unknown(text)
-        return apply_steps(evaluate(value_attr.expr, Scope(child, output[1]), None), steps[1:], text)
+        return apply_steps(evaluate(value_attr.expr, Scope(child, output[1]), None), steps[1:], text)  # type: ignore[index]
 
     def children(self, name: str) -> list[tuple[Any, Module]]:
         """The instances of a local module call: (count index or for_each key, or None; module)."""

@@ -68,7 +68,8 @@ def plan_resources(doc: Document) -> list:
         address, kind = resource.get("address"), resource.get("type")
         if resource.get("mode") != "managed" or kind not in SUPPORTED or not isinstance(address, str):
             continue
-        raw = resource.get("values") if isinstance(resource.get("values"), dict) else {}
+        raw = resource.get("values")
+        raw = raw if isinstance(raw, dict) else {}
         unknown = (changes.get(address) or {}).get("after_unknown") or {}
         expressions = configuration.get(INDEX.sub("", address), {})
         merged = _merge(dict(raw), unknown, expressions, _Context(configuration, module))
@@ -116,7 +117,8 @@ def _configuration(configuration: Any) -> dict[str, Any]:
         for name, call in (module.get("module_calls") or {}).items():
             if isinstance(call, dict):
                 out[f"call:{prefix}module.{name}"] = call.get("expressions") or {}
-                child = call.get("module") if isinstance(call.get("module"), dict) else {}
+                child = call.get("module")
+                child = child if isinstance(child, dict) else {}
                 for output, body in (child.get("outputs") or {}).items():
                     if isinstance(body, dict):
                         out[f"output:{prefix}module.{name}.{output}"] = body.get("expression")

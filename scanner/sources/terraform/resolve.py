@@ -376,7 +376,7 @@ def apply_steps(value: Any, steps: list[tuple[str, Any]], text: str) -> Any:
         if (isinstance(value, dict) and isinstance(arg, str) and arg in value) or (
             isinstance(value, list) and isinstance(arg, int) and not isinstance(arg, bool) and -1 < arg < len(value)
         ):
-            value = value[arg]
+            value = value[arg]  # type: ignore[index]
         else:
             return Unknown(text)
     return value
@@ -594,7 +594,7 @@ def heredoc_json_spans(expr: Any, value: str, path: Path) -> dict[Path, Span]:
         located = calculate(value)
     except (ValueError, IndexError, KeyError, TypeError):
         return {}
-    first = inner.meta.line + 1  # the line after `<<EOF`
+    first = inner.meta.line + 1  # type: ignore[union-attr]  # the line after `<<EOF`
     out = {}
     for pointer, entry in located.items():
         steps = tuple(
