@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from typing import Any, TextIO
 
 import scanner
-from scanner.coverage import account_region
+from scanner.coverage import account_region, arn_partition
 from scanner.model import Finding, ScanResult
 
 SCHEMA_VERSION = "2018-10-08"
@@ -64,7 +64,7 @@ def findings(
 
 
 def _asff(finding: Finding, rule: Any, importer: str, owner: str, region: str, stamp: str) -> dict[str, Any]:
-    partition = finding.arn.split(":")[1] if finding.arn else "aws"
+    partition = arn_partition(finding.arn)
     title = (rule.title if rule else "") or finding.rule_name
     item: dict[str, Any] = {
         "SchemaVersion": SCHEMA_VERSION,

@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from typing import Any, TextIO
 
 import scanner
-from scanner.coverage import account_region
+from scanner.coverage import account_region, arn_partition
 from scanner.model import Finding, ScanResult
 
 OCSF_VERSION = "1.5.0"
@@ -37,7 +37,7 @@ def event(finding: Finding, rule: Any, time_ms: int) -> dict[str, Any]:
     if region:
         resource["region"] = region
     if finding.arn:
-        resource["cloud_partition"] = finding.arn.split(":")[1]
+        resource["cloud_partition"] = arn_partition(finding.arn)
     out: dict[str, Any] = {
         "class_uid": CLASS_UID,
         "class_name": "Compliance Finding",

@@ -81,6 +81,12 @@ def arn_account_region(arn: str | None) -> tuple[str | None, str | None]:
     return parts[4] or None, parts[3] or "global"
 
 
+def arn_partition(arn: str | None) -> str:
+    """The partition of an ARN (`aws`, `aws-cn`, `aws-us-gov`), `aws` when the value is no ARN."""
+    parts = arn.split(":", 2) if isinstance(arn, str) else []
+    return parts[1] if len(parts) > 2 and parts[0] == "arn" and parts[1] else "aws"
+
+
 def account_region(arn: str | None, file: str) -> tuple[str | None, str | None]:
     """Account and region from the ARN, else from a snapshot path, else None."""
     account, region = arn_account_region(arn)

@@ -4,6 +4,7 @@ page opened in headless Chromium (tables rendered, filters working, no script er
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -18,7 +19,7 @@ HOSTILE = '<img src=x onerror="window.pwned=1">'
 def scanned(tmp_path_factory) -> Path:
     """The examples plus a task definition whose container name is markup."""
     work = tmp_path_factory.mktemp("reports")
-    shutil.copytree(EXAMPLES, work / "examples", ignore=shutil.ignore_patterns("custom-rules"))
+    shutil.copytree(EXAMPLES, work / "examples", ignore=shutil.ignore_patterns("custom-rules", "org-audit"))
     body = json.loads((EXAMPLES / "risky-task-definition.json").read_text())
     body["taskDefinition"]["containerDefinitions"][0]["name"] = HOSTILE
     body["taskDefinition"]["family"] = "hostile"
@@ -94,7 +95,10 @@ def browser():
 
     binary = shutil.which("chromium") or shutil.which("chromium-browser")
     driver_path = shutil.which("chromedriver")
-    assert binary and driver_path, "headless Chromium is needed: apt-get install -y chromium chromium-driver"
+    if not (binary and driver_path):
+        # .ci/run installs them, and CI must run this test; a developer's machine may not have them
+        assert not os.environ.get("CI"), "headless Chromium is needed: apt-get install -y chromium chromium-driver"
+        pytest.skip("headless Chromium is not installed (apt-get install -y chromium chromium-driver)")
     options = webdriver.ChromeOptions()
     options.binary_location = binary
     for flag in (
