@@ -41,45 +41,65 @@ def run_tests(rulebook: Rulebook, engine: str = "regopy", only: list[Path] | Non
     rule folder's own tests, run beside every rule and test library)."""
     if engine == "opa":
         outcomes = _run_opa(rulebook)
-    elif engine == "regorus":
-        outcomes = _run_regorus(rulebook)
     else:
-        outcomes = _run_regopy(rulebook, only)
+        suite = _Suite.of(rulebook, only)
+        outcomes = suite.broken + (
+            _run_regorus(rulebook, suite) if engine == "regorus" else _run_regopy(rulebook, suite)
+        )
     if only is None:
         return outcomes
     folders = [folder.resolve() for folder in only]
     return [o for o in outcomes if any(o.file.resolve().is_relative_to(folder) for folder in folders)]
 
 
-def _run_regopy(rulebook: Rulebook, only: list[Path] | None) -> list[TestOutcome]:
+@dataclass
+class _Suite:
+    """The rule modules with the test libraries (`_test.rego` files without tests, loaded beside every test
+    file as `opa test` does), the test files to run, and those that cannot run."""
+
+    rules: dict[str, str]
+    libraries: dict[str, str]
+    files: list[tuple[Path, str, str, list[str]]]  # file, text, package, test names
+    broken: list[TestOutcome]
+
+    @classmethod
+    def of(cls, rulebook: Rulebook, only: list[Path] | None) -> _Suite:
+        rules = {str(p): p.read_text(encoding="utf-8") for p in rulebook.modules}
+        tests = {p: p.read_text(encoding="utf-8") for p in rulebook.test_files}
+        libraries = {str(p): text for p, text in tests.items() if _PACKAGE.search(text) and not _TEST.search(text)}
+        folders = [folder.resolve() for folder in only or []]
+        files, broken = [], []
+        for test_file, text in tests.items():
+            if str(test_file) in libraries or (
+                folders and not any(test_file.resolve().is_relative_to(f) for f in folders)
+            ):
+                continue
+            package, names = _PACKAGE.search(text), _TEST.findall(text)
+            if package and names:
+                files.append((test_file, text, package.group(1), list(dict.fromkeys(names))))
+            else:
+                broken.append(TestOutcome(test_file, "(file)", False, "no package or no test_ rules"))
+        return cls(rules, libraries, files, broken)
+
+
+def _run_regopy(rulebook: Rulebook, suite: _Suite) -> list[TestOutcome]:
     from scanner.engine.regopy_engine import interpreter, last_error
 
-    sources = {str(p): p.read_text(encoding="utf-8") for p in rulebook.modules}
-    interpreter(sources, rulebook.data_document())  # a broken rule module is an error, not N failed tests
-    tests = {p: p.read_text(encoding="utf-8") for p in rulebook.test_files}
-    libraries = {str(p): text for p, text in tests.items() if _PACKAGE.search(text) and not _TEST.search(text)}
-    sources.update(libraries)
+    interpreter(suite.rules, rulebook.data_document())  # a broken rule module is an error, not N failed tests
+    sources = {**suite.rules, **suite.libraries}
     outcomes = []
-    folders = [folder.resolve() for folder in only or []]
-    for test_file, text in tests.items():
-        if str(test_file) in libraries or (folders and not any(test_file.resolve().is_relative_to(f) for f in folders)):
-            continue
-        package = _PACKAGE.search(text)
-        names = _TEST.findall(text)
-        if not package or not names:
-            outcomes.append(TestOutcome(test_file, "(file)", False, "no package or no test_ rules"))
-            continue
+    for test_file, text, package, names in suite.files:
         try:
             rego = interpreter({**sources, str(test_file): text}, rulebook.data_document())
         except EngineError as exc:
             outcomes += [TestOutcome(test_file, n, False, str(exc)) for n in names]
             continue
-        passing = _passing(rego, package.group(1))
-        for name in dict.fromkeys(names):
+        passing = _passing(rego, package)
+        for name in names:
             if name in passing:
                 outcomes.append(TestOutcome(test_file, name, True))
                 continue
-            output = rego.query(f"data.{package.group(1)}.{name}")
+            output = rego.query(f"data.{package}.{name}")
             if not output.ok():
                 outcomes.append(TestOutcome(test_file, name, False, last_error(rego)))
             else:
@@ -99,32 +119,22 @@ def _passing(rego: regopy.Interpreter, package: str) -> set[str]:
     return set(output.results[0].expressions[0] or ())
 
 
-def _run_regorus(rulebook: Rulebook) -> list[TestOutcome]:
+def _run_regorus(rulebook: Rulebook, suite: _Suite) -> list[TestOutcome]:
     """Every test file on a clone of one engine holding the rules (a regorus clone costs microseconds)."""
     from scanner.engine.regorus_engine import describe_error, load_engine
 
-    sources = {str(p): p.read_text(encoding="utf-8") for p in rulebook.modules}
-    tests = {p: p.read_text(encoding="utf-8") for p in rulebook.test_files}
-    libraries = {str(p): text for p, text in tests.items() if _PACKAGE.search(text) and not _TEST.search(text)}
-    base = load_engine({**sources, **libraries}, rulebook.data_document())
+    base = load_engine({**suite.rules, **suite.libraries}, rulebook.data_document())
     outcomes = []
-    for test_file, text in tests.items():
-        if str(test_file) in libraries:
-            continue
-        package = _PACKAGE.search(text)
-        names = _TEST.findall(text)
-        if not package or not names:
-            outcomes.append(TestOutcome(test_file, "(file)", False, "no package or no test_ rules"))
-            continue
+    for test_file, text, package, names in suite.files:
         rego = base.clone()
         try:
             rego.add_policy(str(test_file), text)
         except RuntimeError as exc:
             outcomes += [TestOutcome(test_file, n, False, describe_error(exc)) for n in names]
             continue
-        for name in dict.fromkeys(names):
+        for name in names:
             try:
-                passed = rego.eval_rule(f"data.{package.group(1)}.{name}") is True
+                passed = rego.eval_rule(f"data.{package}.{name}") is True
                 outcomes.append(TestOutcome(test_file, name, passed, "" if passed else "undefined or false"))
             except RuntimeError as exc:
                 outcomes.append(TestOutcome(test_file, name, False, describe_error(exc)))
