@@ -86,8 +86,9 @@ def _finding(entry: Any) -> Finding:
     if missing:
         raise ValueError(f"missing {', '.join(missing)}")
     region = entry.get("region")
-    numbers = isinstance(region, list) and len(region) == 4
-    numbers = numbers and all(type(n) is int and 0 < n < MAX_POSITION for n in region)  # type: ignore[union-attr]
+    span = None
+    if isinstance(region, list) and len(region) == 4 and all(type(n) is int and 0 < n < MAX_POSITION for n in region):
+        span = Span(*region)
     return Finding(
         rule_id=entry["rule_id"],
         rule_name=entry["rule"],
@@ -96,7 +97,7 @@ def _finding(entry: Any) -> Finding:
         kind=entry["kind"],
         resource=entry["resource"],
         file=entry["file"],
-        span=Span(*region) if numbers else None,  # type: ignore[misc]
+        span=span,
         path=(),
         fingerprint=entry["fingerprint"],
         baseline_state="absent",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from scanner.graph import DEFAULT_GROUP, family_revision
+from scanner.graph import DEFAULT_GROUP, family_revision, text
 from scanner.model import Path, Resource
 from scanner.sources.links import ref_target
 
@@ -94,10 +94,6 @@ def _dict(value: Any) -> dict[str, Any]:
 
 def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
-
-
-def _text(value: Any) -> str | None:
-    return value if isinstance(value, str) else None
 
 
 def _service(r: Resource) -> tuple[dict, dict]:
@@ -239,8 +235,8 @@ def _network_interface(r: Resource) -> tuple[dict, dict]:
         "id": d.get("NetworkInterfaceId") if isinstance(d.get("NetworkInterfaceId"), str) else r.name,
         "security_groups": list(r.links.get("security_groups", [])),
         "public_ip": public,
-        "service": _text(tags.get("aws:ecs:serviceName")),
-        "cluster": _text(tags.get("aws:ecs:clusterName")),
+        "service": text(tags.get("aws:ecs:serviceName")),
+        "cluster": text(tags.get("aws:ecs:clusterName")),
     }, locs
 
 
