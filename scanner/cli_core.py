@@ -154,6 +154,7 @@ def scan_options(run: Run, settings: Config, **extra: Any) -> ScanOptions:
         config=settings,
         assume_worst=run.assume_worst,
         jobs=run.jobs,
+        **({"rule_budget": settings.budget_seconds} if settings.budget_seconds else {}),
         **extra,
     )
 

@@ -62,6 +62,7 @@ class Config:
     params: dict[str, Any] = field(default_factory=dict)
     disable: list[str] = field(default_factory=list)
     severity: dict[str, Severity] = field(default_factory=dict)
+    budget_seconds: float | None = None  # how long a custom rule may spend on one input
     rule_dirs: list[Path] = field(default_factory=list)
     frameworks: list[str] = field(default_factory=list)
     fail_on: str | None = None
@@ -146,6 +147,7 @@ def _read_config(file: Path, shown: str) -> Config:
     config.params = data.get("params") or {}
     config.disable = list(rules.get("disable") or [])
     config.severity = {k: Severity(v) for k, v in (rules.get("severity") or {}).items()}
+    config.budget_seconds = rules.get("budget_seconds")
     config.rule_dirs = [base / d for d in [*(data.get("rules_dirs") or []), *(data.get("custom_rules") or [])]]
     config.frameworks = list(data.get("frameworks") or [])
     config.fail_on = data.get("fail_on")

@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from scanner import executor, exposure
+from scanner import budget, executor, exposure
 from scanner.config import Config
 from scanner.engine import DenySets, default_engine, rego_input
 from scanner.evaluate import Evaluation, Failed, RuleSet, evaluate_all
@@ -55,6 +55,7 @@ class ScanOptions:
     base: Path | None = None  # files are named relative to this folder (default: the working directory)
     parameters: dict[str, str] = field(default_factory=dict)  # CloudFormation parameter values the user supplied
     terraform_sources: list[Path] = field(default_factory=list)  # where a plan's .tf files are (default: beside it)
+    rule_budget: float = budget.DEFAULT_SECONDS  # seconds a custom rule may spend on one input
 
 
 def load_rules(options: ScanOptions) -> tuple[Rulebook, list[Rule]]:
@@ -79,11 +80,13 @@ class Scanner:
     def __init__(self, options: ScanOptions):
         self.options = options
         self.rulebook, self.rules = load_rules(options)
-        self.evaluation = Evaluation(self.rulebook, self.rules, options.engine)
+        self.custom = [r for r in self.rules if not r.bundled]
+        bundled = [r for r in self.rules if r.bundled]
+        self.evaluation = Evaluation(self.rulebook, bundled, options.engine)
         self.rule_set = RuleSet(
             options.engine,
             tuple(options.rule_dirs),
-            tuple(r.id for r in self.rules),
+            tuple(r.id for r in bundled),
             options.params,
             options.severities,
         )
@@ -114,13 +117,19 @@ class Scanner:
         hoods = exposure.neighbourhoods(graph, options.assume_worst) if len(judged) < len(rules) else []
         inputs = [rego_input(r) for r in resources] + [h.input for h in hoods]
         outcomes = evaluate_all(inputs, self.evaluation, self.rule_set, jobs)
+        broken: dict[str, str] = {}
+        if self.custom:
+            judged = budget.evaluate_guarded(self.rule_set, self.custom, inputs, options.rule_budget)
+            broken.update(judged.dropped)
+            for outcome, extra in zip(outcomes, judged.denies, strict=True):
+                if not isinstance(outcome, Failed):
+                    outcome.update(extra)
 
         docs = {item.doc.path: item.doc for item in loaded if item.doc}
         owners = {id(r): item.doc for item in loaded if item.doc for r in item.resources}
         builder = Builder(docs, self.redactor, owners)
         by_id = {r.id: r for r in rules}
         made: list[tuple[Finding, Resource]] = []
-        broken: dict[str, str] = {}
         subjects: list[Resource | Neighbourhood] = [*resources, *hoods]
         for subject, outcome in zip(subjects, outcomes, strict=True):
             resource = subject if isinstance(subject, Resource) else subject.service

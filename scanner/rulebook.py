@@ -52,6 +52,11 @@ class Rule:
         (`scanner.exposure`), never a single resource."""
         return self.custom.get("input") == "neighbourhood"
 
+    @property
+    def bundled(self) -> bool:
+        """Shipped with fgscan, not a custom rule (custom rules run under a budget: `scanner.budget`)."""
+        return self.file.resolve().is_relative_to(bundled_rules_dir().resolve())
+
     def severity_of(self, deny: dict[str, Any]) -> Severity:
         """A finding's severity: the deny entry's own (compound risks) unless the user set the rule's."""
         own = deny.get("severity")

@@ -57,9 +57,12 @@ secret_kind(name, value) := kind if {
 } else := "a credential by its name, whatever the value" if {
 	upper(name) in {upper(n) | some n in data.fgscan.params.always_secret_names}
 	not value in {null, ""}
-} else := kind if {
+} else := "literal value of a secret-named variable" if {
 	is_string(value)
-	kind := secrets.secret_kind(name, value)
+	secrets.named_secret(name, value)
+} else := "high-entropy string" if {
+	is_string(value)
+	secrets.high_entropy(value)
 }
 
 # A template parameter declared `NoEcho` (a secret CloudFormation hides) placed in a plain environment value:

@@ -1,25 +1,29 @@
 """Read JSON and YAML files into plain data that remembers where every value came from.
 
 JSON is parsed by the standard library (exact numbers and escapes) and located lazily with
-json-source-map, only when a finding needs a line; a duplicate key is a warning naming both lines. YAML is
+`json_locator`, only when a finding needs a line; a duplicate key is a warning naming both lines. YAML is
 read by `yaml_document`. Both are held to the limits of `input_checks`.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
 
-from json_source_map import calculate as json_source_map
-
 from scanner.model import InputError, InputProblem, Path, Span
 from scanner.sources.input_checks import MAX_DEPTH, check_values, duplicate_key, line_col
+from scanner.sources.json_locator import JsonLocator
 from scanner.sources.yaml_document import parse_yaml
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+JSON_TEXT = ("json", "terraform-plan")  # formats whose text is JSON, located on demand
 
 
 @dataclass
@@ -31,34 +35,41 @@ class Document:
     text: str
     format: str
     warnings: list[InputError] = field(default_factory=list)
-    _spans: dict[Path, Span] | None = None
+    _spans: dict[Path, Span] | None = None  # spans the parser gave (YAML, Terraform, a plan's sources)
+    _json: JsonLocator | None = None  # JSON text: other paths located on demand
 
     def span(self, path: Path) -> tuple[Span | None, bool]:
         """The span of the key and value at `path`, or of its nearest located ancestor, and whether
         `path` itself was found."""
-        spans = self._located()
+        best, depth = None, -1
+        spans = self._spans or {}
         for cut in range(len(path), -1, -1):
             found = spans.get(tuple(path[:cut]))
             if found is not None:
-                return found, cut == len(path)
-        return None, False
-
-    def _located(self) -> dict[Path, Span]:
-        if self._spans is None:
+                best, depth = found, cut
+                break
+        if depth < len(path) and self.format in JSON_TEXT:
             try:
-                self._spans = _json_spans(self.text)
+                located, steps = self._locator().span(path)
             except (RecursionError, ValueError):  # parsed fine, but too deep or odd for the locator: no lines
-                self._spans = {}
-        return self._spans
+                return best, False
+            if steps > depth:
+                best, depth = located, steps
+        return best, depth == len(path)
+
+    def _locator(self) -> JsonLocator:
+        if self._json is None:
+            self._json = JsonLocator(self.text)
+        return self._json
 
 
 def read_text(file: FsPath, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """The file's text, or an `InputProblem` for size, encoding and emptiness."""
+    """The file's text, or an `InputProblem` for size, encoding and emptiness.
+
+    Only regular files are read (a FIFO would block, a device such as `/dev/zero` never ends), and the
+    size limit holds while reading, not only by the size the file claimed when opened."""
     try:
-        size = file.stat().st_size
-        if size > max_bytes:
-            raise InputProblem(InputError(display, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit"))
-        raw = file.read_bytes()
+        raw = _read_regular(file, display, max_bytes)
     except OSError as exc:
         raise InputProblem(InputError(display, f"cannot read file: {exc.strerror or exc}")) from None
     try:
@@ -70,6 +81,21 @@ def read_text(file: FsPath, display: str, max_bytes: int = DEFAULT_MAX_BYTES) ->
     if not text.strip():
         raise InputProblem(InputError(display, "file is empty"))
     return text
+
+
+def _read_regular(file: FsPath, display: str, max_bytes: int) -> bytes:
+    fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as stream:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            raise InputProblem(InputError(display, "not a regular file (a pipe, device or socket); not read"))
+        if status.st_size > max_bytes:
+            too_big = f"file is {status.st_size:,} bytes, over the {max_bytes:,}-byte limit"
+            raise InputProblem(InputError(display, too_big))
+        raw = stream.read(max_bytes + 1)
+    if len(raw) > max_bytes:
+        raise InputProblem(InputError(display, f"file is over the {max_bytes:,}-byte limit"))
+    return raw
 
 
 def parse(text: str, display: str, fmt: str) -> Document:
@@ -147,13 +173,3 @@ def guess_format(file: FsPath, text: str) -> str:
     if file.suffix.lower() == ".json" or text.lstrip()[:1] in ("{", "["):
         return "json"
     return "yaml"
-
-
-def _json_spans(text: str) -> dict[Path, Span]:
-    spans: dict[Path, Span] = {}
-    for pointer, entry in json_source_map(text).items():
-        path = tuple(int(p) if p.isdigit() else p.replace("~1", "/").replace("~0", "~") for p in pointer.split("/")[1:])
-        start = entry.key_start or entry.value_start
-        end = entry.value_end
-        spans[path] = Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
-    return spans

@@ -17,6 +17,7 @@ from typing import Any
 
 from scanner.model import InputProblem, Path, Span
 from scanner.sources.discovery import SKIPPED_DIRS, display_path
+from scanner.sources.documents import read_text
 from scanner.sources.terraform.hcl import Attribute, Block, HclFile, parse_file
 from scanner.sources.terraform.resolve import (
     Scope,
@@ -264,8 +265,9 @@ def read_hcl(real: FsPath) -> HclFile | None:
     if key in _parsed:
         return _parsed[key]
     try:
-        parsed: HclFile | None = parse_file(real.read_text("utf-8"), display_path(real))
-    except (OSError, UnicodeDecodeError, InputProblem):
+        shown = display_path(real)
+        parsed: HclFile | None = parse_file(read_text(real, shown), shown)
+    except InputProblem:
         parsed = None
     return _remember(_parsed, key, parsed, 512)
 
@@ -301,8 +303,8 @@ def tfvars(directory: FsPath) -> dict[str, Any]:
             continue
         if name.endswith(".json"):
             try:
-                loaded = json.loads(real.read_text("utf-8"))
-            except (OSError, UnicodeDecodeError, ValueError):
+                loaded = json.loads(read_text(real, name))
+            except (InputProblem, ValueError):
                 continue
             values.update(loaded if isinstance(loaded, dict) else {})
             continue
@@ -335,8 +337,8 @@ def _caller(directory: FsPath) -> FsPath | None:
             return None
         for tf in sorted(above.glob("*.tf")):
             try:
-                text = tf.read_text("utf-8")
-            except (OSError, UnicodeDecodeError):
+                text = read_text(tf, str(tf))
+            except InputProblem:
                 continue
             for source in LOCAL_SOURCE.findall(text):
                 if (above / source).resolve() == directory:

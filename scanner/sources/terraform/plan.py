@@ -16,7 +16,7 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from scanner.model import InputError, Path, Span
-from scanner.sources.documents import Document, _json_spans
+from scanner.sources.documents import Document
 from scanner.sources.terraform.config import SOURCE_DIRS
 from scanner.sources.terraform.mapping import SUPPORTED, Item, build
 from scanner.sources.terraform.resolve import Unknown, address_of, plain
@@ -83,7 +83,7 @@ def plan_resources(doc: Document) -> list:
             items.append(Item(address, kind, plain(merged), shown, (instance.address,), skips(instance, shown)))
         else:
             items.append(Item(address, kind, plain(merged), doc.path, (*json_path, "values"), []))
-    doc._spans = {**_json_spans(doc.text), **spans}
+    doc._spans = spans  # the rest of the plan is located on demand
     doc.format = "terraform-plan"  # spans are known now, as with YAML: the exposure pass needs no re-read
     return build(items, doc.path)
 

@@ -20,6 +20,7 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from scanner.model import Path, Span
+from scanner.sources.json_locator import JsonLocator
 from scanner.sources.terraform.hcl import Block, HclFile, parse_tree, span_of
 
 MAX_FILE_BYTES = 1 << 20
@@ -588,21 +589,15 @@ def heredoc_json_spans(expr: Any, value: str, path: Path) -> dict[Path, Span]:
     inner = _trees(expr)[0] if getattr(expr, "data", None) == "expr_term" and _trees(expr) else None
     if getattr(inner, "data", None) not in ("heredoc_template", "heredoc_template_trim"):
         return {}
-    from json_source_map import calculate
-
     try:
-        located = calculate(value)
-    except (ValueError, IndexError, KeyError, TypeError):
+        located = JsonLocator(value).every()
+    except (ValueError, IndexError, RecursionError):
         return {}
-    first = inner.meta.line + 1  # type: ignore[union-attr]  # the line after `<<EOF`
-    out = {}
-    for pointer, entry in located.items():
-        steps = tuple(
-            int(p) if p.isdigit() else p.replace("~1", "/").replace("~0", "~") for p in pointer.split("/")[1:]
-        )
-        start, end = entry.key_start or entry.value_start, entry.value_end
-        out[(*path, *steps)] = Span(first + start.line, start.column + 1, first + end.line, end.column + 1)
-    return out
+    first = inner.meta.line  # type: ignore[union-attr]  # the line of `<<EOF`: the JSON's line 1 is the next
+    return {
+        (*path, *steps): Span(first + s.start_line, s.start_col, first + s.end_line, s.end_col)
+        for steps, s in located.items()
+    }
 
 
 def _dynamic(block: Block, scope: Scope, path: Path, out: dict[str, Any]) -> None:

@@ -1,0 +1,156 @@
+"""Hostile inputs that must neither hang a run nor cost it its results: files that are no regular files,
+custom rules that run away or fail, and inputs far larger than anyone writes (generated here)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scanner.model import InputProblem
+from scanner.sources.documents import read_text
+from tests.conftest import EXAMPLES, run_fgscan
+
+RISKY = EXAMPLES / "risky-task-definition.json"
+NOT_REGULAR = "not a regular file (a pipe, device or socket); not read"
+RULE = """# METADATA
+# title: {title}
+# custom:
+#   id: {id}
+#   name: {name}
+#   severity: low
+#   kinds: [ecs_task_definition]
+package custom.{package}
+
+import rego.v1
+
+deny contains {{"msg": "judged", "path": ["family"]}} if {{
+{body}
+}}
+"""
+RUNAWAY = "\txs := [x | some x in numbers.range(1, 300000000)]\n\tcount(xs) > 5"
+FAILING = '\tx := to_number("not a number")\n\tx > 0'
+QUIET = "\tinput.resource.family"
+
+
+def custom_rules(folder: Path, **bodies: str) -> Path:
+    folder.mkdir()
+    for number, (name, body) in enumerate(bodies.items(), 1):
+        text = RULE.format(title=name, id=f"ACME-{number:03d}", name=name, package=name.replace("-", "_"), body=body)
+        (folder / f"{name.replace('-', '_')}.rego").write_text(text)
+    return folder
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this platform")
+def test_pipes_and_devices_are_refused_not_read(tmp_path):
+    folder = tmp_path / "repo"
+    folder.mkdir()
+    shutil.copy(RISKY, folder / "good.json")
+    os.mkfifo(folder / "pipe.json")
+    (folder / "zero.json").symlink_to("/dev/zero")
+    named_pipe = tmp_path / "named.yaml"
+    os.mkfifo(named_pipe)
+    proc = run_fgscan("scan", str(folder), str(named_pipe), "-f", "json", process=True)  # hangs without the fix
+    assert proc.returncode == 2, proc.stderr
+    report = json.loads(proc.stdout)
+    assert {f["file"].rsplit("/", 1)[-1] for f in report["findings"]} == {"good.json"}
+    assert "privileged-container" in {f["rule"] for f in report["findings"]}
+    refused = sorted(e["file"].rsplit("/", 1)[-1] for e in report["errors"] if e["message"] == NOT_REGULAR)
+    assert refused == ["named.yaml", "pipe.json", "zero.json"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this platform")
+def test_a_terraform_module_beside_a_pipe_and_a_device_is_still_read(tmp_path):
+    module = tmp_path / "module"
+    module.mkdir()
+    (module / "main.tf").write_text(
+        'resource "aws_ecs_task_definition" "app" {\n'
+        '  family = "app"\n'
+        "  container_definitions = jsonencode([{\n"
+        '    name = "app", image = "nginx:1.25", essential = true,\n'
+        "    privileged = true\n"
+        "  }])\n"
+        "}\n"
+    )
+    os.mkfifo(module / "pipe.tf")
+    (module / "zero.tf").symlink_to("/dev/zero")
+    proc = run_fgscan("scan", str(module / "main.tf"), "-f", "json", process=True)
+    findings = json.loads(proc.stdout)["findings"]
+    assert {f["rule"] for f in findings if f["line"] == 5} == {"privileged-container"}, proc.stderr
+
+
+def test_the_size_limit_holds_while_reading(tmp_path):
+    """`/proc` files claim a size of 0 and then give more: the limit is counted on what is read."""
+    maps = Path("/proc/self/maps")
+    if not maps.is_file() or maps.stat().st_size:
+        pytest.skip("no /proc here")
+    with pytest.raises(InputProblem) as problem:
+        read_text(maps, "maps", 64)
+    assert problem.value.error.message == "file is over the 64-byte limit"
+    big = tmp_path / "big.json"
+    big.write_text(json.dumps({"family": "x" * 199}))
+    with pytest.raises(InputProblem) as problem:
+        read_text(big, "big.json", 64)
+    assert problem.value.error.message == f"file is {big.stat().st_size} bytes, over the 64-byte limit"
+
+
+def test_a_runaway_custom_rule_is_stopped_by_its_budget_and_the_rest_is_reported(tmp_path):
+    rules = custom_rules(tmp_path / "rules", runaway=RUNAWAY, quiet=QUIET)
+    (tmp_path / ".fgscan.yaml").write_text("rules:\n  budget_seconds: 1\n")
+    proc = run_fgscan("scan", str(RISKY), "--rules", str(rules), "-f", "json", cwd=tmp_path, process=True)
+    assert proc.returncode == 2, proc.stderr
+    report = json.loads(proc.stdout)
+    found = {f["rule"] for f in report["findings"]}
+    assert {"privileged-container", "quiet"} <= found and "runaway" not in found
+    [error] = report["errors"]
+    assert error["file"].endswith("runaway.rego")
+    assert error["message"] == (
+        "rule ACME-001: took over 1 s on ecs_task_definition 'legacy-worker:7' (the rule budget); "
+        "its results are dropped"
+    )
+
+
+def test_a_custom_rule_that_fails_at_evaluation_is_dropped_by_name(tmp_path):
+    rules = custom_rules(tmp_path / "rules", failing=FAILING, quiet=QUIET)
+    proc = run_fgscan("scan", str(RISKY), "--rules", str(rules), "-f", "json")
+    assert proc.returncode == 2
+    report = json.loads(proc.stdout)
+    assert {"privileged-container", "quiet"} <= {f["rule"] for f in report["findings"]}
+    [error] = report["errors"]
+    assert error["file"].endswith("failing.rego")
+    assert error["message"].startswith("rule ACME-001: failed on ecs_task_definition 'legacy-worker:7': ")
+    assert "failing.rego:" in error["message"] and "\n" not in error["message"]
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "x", "7200"])
+def test_the_budget_must_be_a_sensible_number_of_seconds(tmp_path, value):
+    (tmp_path / ".fgscan.yaml").write_text(f"rules:\n  budget_seconds: {value}\n")
+    proc = run_fgscan("scan", str(RISKY), cwd=tmp_path)
+    assert proc.returncode == 2
+    assert ".fgscan.yaml:2:" in proc.stderr and "budget_seconds" in proc.stderr
+
+
+def test_a_task_with_100000_environment_variables_is_judged_whole(tmp_path):
+    variables = [{"name": f"SETTING_{n}", "value": f"value {n}"} for n in range(100_000)]
+    variables[76_543] = {"name": "DB_PASSWORD", "value": "hunter2hunter2"}
+    task = {"family": "wide", "containerDefinitions": [{"name": "app", "image": "nginx:1.25", "environment": variables}]}
+    file = tmp_path / "wide.json"
+    file.write_text(json.dumps(task, indent=1))
+    proc = run_fgscan("scan", str(file), "-f", "json")
+    report = json.loads(proc.stdout)
+    assert not report["errors"]
+    [secret] = [f for f in report["findings"] if f["rule"] == "secrets-in-environment"]
+    line = file.read_text().splitlines()[secret["line"] - 1]
+    assert '"value": "hunter2hunter2"' in line and "hunter2" not in json.dumps(report)
+
+
+def test_a_task_with_1000_containers_gives_each_its_findings(tmp_path):
+    containers = [{"name": f"c{n}", "image": "nginx:1.25", "privileged": n % 100 == 7} for n in range(1000)]
+    file = tmp_path / "many.json"
+    file.write_text(json.dumps({"family": "many", "containerDefinitions": containers}, indent=1))
+    report = json.loads(run_fgscan("scan", str(file), "-f", "json").stdout)
+    privileged = [f for f in report["findings"] if f["rule"] == "privileged-container"]
+    assert sorted(f["message"].split("'")[3] for f in privileged) == sorted(f"c{n}" for n in range(7, 1000, 100))
