@@ -136,7 +136,8 @@ def test_the_budget_must_be_a_sensible_number_of_seconds(tmp_path, value):
 def test_a_task_with_100000_environment_variables_is_judged_whole(tmp_path):
     variables = [{"name": f"SETTING_{n}", "value": f"value {n}"} for n in range(100_000)]
     variables[76_543] = {"name": "DB_PASSWORD", "value": "hunter2hunter2"}
-    task = {"family": "wide", "containerDefinitions": [{"name": "app", "image": "nginx:1.25", "environment": variables}]}
+    container = {"name": "app", "image": "nginx:1.25", "environment": variables}
+    task = {"family": "wide", "containerDefinitions": [container]}
     file = tmp_path / "wide.json"
     file.write_text(json.dumps(task, indent=1))
     proc = run_fgscan("scan", str(file), "-f", "json")
