@@ -250,7 +250,7 @@ def test_resources_without_fn_if_or_resolved_parameters_are_read_as_written():
         if resource.kind in ("ecs_task_definition", "ecs_service"):
             body = doc.data["Resources"][resource.name]
             _, shape = cloudformation.TYPES[body["Type"]]
-            converter = cloudformation._Converter(resource.source_root)
+            converter = cloudformation.ShapeConverter(resource.source_root)
             expected = without_nulls(converter.convert(body["Properties"], shape, (), ()))
             assert (resource.data, resource.origin) == (expected, converter.origin)
 

@@ -32,10 +32,6 @@ from tests.conftest import ROOT
 CORPUS = ROOT / "tests" / "corpus" / "public"
 TRIVY = CORPUS / "scanner-fixtures" / "trivy-checks" / "checks" / "cloud" / "aws"
 
-# Known gaps, each the reason of the strict xfails it causes.
-TF_PLAN = "a Terraform plan in JSON (terraform show -json) is not read"
-BARE_CONTAINER = "a bare container definition (Terraform container_definitions style) is not recognised"
-SERVICE_INPUT = "a create-service --cli-input-json file (ecspresso, CodeDeploy samples) is not recognised"
 
 CFN_KINDS = {
     "AWS::ECS::TaskDefinition": "ecs_task_definition",
@@ -113,15 +109,15 @@ def expected(path: Path) -> Expected:
         return Expected(wanted)
     if isinstance(data, dict) and isinstance(data.get("planned_values"), dict):
         planned = data["planned_values"].get("root_module", {}).get("resources", [])
-        return Expected(frozenset((TF_KINDS[r["type"]], r["name"]) for r in planned if r["type"] in TF_KINDS), TF_PLAN)
+        return Expected(frozenset((TF_KINDS[r["type"]], r["address"]) for r in planned if r["type"] in TF_KINDS))
     task = data.get("taskDefinition", data) if isinstance(data, dict) else None
     if isinstance(task, dict) and isinstance(task.get("containerDefinitions"), list):
         return Expected(frozenset({("ecs_task_definition", None)}))
     items = data if isinstance(data, list) else [data]
     if items and all(isinstance(i, dict) and "image" in i and "name" in i for i in items):
-        return Expected(frozenset({("ecs_task_definition", None)}), BARE_CONTAINER)
+        return Expected(frozenset({("ecs_task_definition", None)}))
     if isinstance(data, dict) and SERVICE_KEYS & data.keys() and "services" not in data:
-        return Expected(frozenset({("ecs_service", None)}), SERVICE_INPUT)
+        return Expected(frozenset({("ecs_service", None)}))
     return Expected(frozenset())
 
 

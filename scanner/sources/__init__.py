@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from scanner.model import Resource
-from scanner.sources import aws_cli, cloudformation, task_definition, terraform
+from scanner.sources import aws_cli, cloudformation, service_request, task_definition, terraform
 from scanner.sources.documents import Document
 from scanner.sources.links import links_for
 from scanner.sources.tags import tag_skips
 
-SOURCES = (terraform, cloudformation, task_definition, aws_cli)
+SOURCES = (terraform, cloudformation, task_definition, aws_cli, service_request)
 
 
 def recognise(doc: Document) -> list[Resource] | None:

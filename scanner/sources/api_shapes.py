@@ -15,7 +15,11 @@ from typing import Any
 
 SHAPES_FILE = Path(__file__).with_name("api_shapes.json")
 ROOTS = {
-    "ecs": ("TaskDefinition", "Service", "TaskSet", "Cluster", "CapacityProvider"),
+    "ecs": (
+        *("TaskDefinition", "Service", "TaskSet", "Cluster", "CapacityProvider"),
+        # requests, so their files are recognised by their members (`service_request`)
+        *("CreateServiceRequest", "UpdateServiceRequest", "RunTaskRequest", "StartTaskRequest", "CreateTaskSetRequest"),
+    ),
     "ec2": ("SecurityGroup", "NetworkInterface"),
     "iam": ("RoleDetail",),
     "elbv2": ("LoadBalancer", "TargetGroup", "Listener", "Rule"),

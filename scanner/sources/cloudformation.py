@@ -137,7 +137,7 @@ def _reading(logical_id: str, body: dict, choices: tuple[Choice, ...], context: 
     raw = body.get("Properties")
     raw = raw if isinstance(raw, dict) else {}
     props, resolution = context.resolve(raw, choices)
-    converter = _Converter(root)
+    converter = ShapeConverter(root)
     if kind == "ec2_security_group":
         data = _security_group(props, converter)
     elif kind == "ec2_network_interface":
@@ -204,7 +204,7 @@ def skips(logical_id: str, body: dict, doc: Document) -> list[Skip]:
     return out
 
 
-class _Converter:
+class ShapeConverter:
     """Maps one resource's properties onto its API shape, recording where each value came from."""
 
     def __init__(self, root: Path):
@@ -249,7 +249,7 @@ def _coerce(value: Any, kind: str) -> Any:
     return value
 
 
-def _security_group(props: dict, conv: _Converter) -> dict:
+def _security_group(props: dict, conv: ShapeConverter) -> dict:
     data: dict[str, Any] = {}
     for key, value in props.items():
         lowered = key.lower()
@@ -276,7 +276,7 @@ FLAT_SOURCES = {
 }
 
 
-def _flat_rule(rule: Any, conv: _Converter, src: Path, dst: Path) -> Any:
+def _flat_rule(rule: Any, conv: ShapeConverter, src: Path, dst: Path) -> Any:
     """`{IpProtocol, FromPort, ToPort, CidrIp, Description}` -> an `IpPermission`."""
     conv.origin[dst] = conv.root + src
     if not isinstance(rule, dict) or _is_intrinsic(rule):
@@ -310,7 +310,7 @@ def _flat_rule(rule: Any, conv: _Converter, src: Path, dst: Path) -> Any:
     return perm
 
 
-def _network_interface(props: dict, conv: _Converter) -> dict:
+def _network_interface(props: dict, conv: ShapeConverter) -> dict:
     data: dict[str, Any] = {}
     members = shapes()["ec2.NetworkInterface"]["s"]
     lowered = {m.lower(): m for m in members}
@@ -326,7 +326,7 @@ def _network_interface(props: dict, conv: _Converter) -> dict:
     return data
 
 
-def _role(props: dict, conv: _Converter) -> dict:
+def _role(props: dict, conv: ShapeConverter) -> dict:
     data: dict[str, Any] = {}
     members = shapes()["iam.RoleDetail"]["s"]
     for key, value in props.items():
@@ -360,7 +360,7 @@ def _join_rule(logical_id: str, body: dict, out: Readings, context: Template, fi
         made = []
         for choices in context.readings([raw]):
             props, resolution = context.resolve(raw, choices)
-            conv = _Converter(src_root)
+            conv = ShapeConverter(src_root)
             perm = _flat_rule(props, conv, (), (field, 0))
             data = {"GroupId": props.get(group_key) if group_key else None, field: [perm]}
             if field != "IpPermissions":
@@ -376,7 +376,7 @@ def _join_rule(logical_id: str, body: dict, out: Readings, context: Template, fi
     for group, choices in groups:
         props, resolution = context.resolve(raw, choices)
         index = len(group.data.setdefault(field, []))
-        conv = _Converter(src_root)
+        conv = ShapeConverter(src_root)
         group.data[field].append(_flat_rule(props, conv, (), (field, index)))
         origin, notes, _ = resolution.relocate(conv.origin, src_root)
         group.origin.update({k: v for k, v in origin.items() if k})

@@ -1,7 +1,11 @@
 """ECS task-definition JSON: the `register-task-definition --cli-input-json` form, the
-`describe-task-definition` output form, an array of either, and a bare array of container definitions
-(Terraform's `container_definitions` files, `register-task-definition --container-definitions file://...`),
-read as the containers of a task named after the file."""
+`describe-task-definition` output form, an array of either, and bare container definitions (Terraform's
+`container_definitions` files, `register-task-definition --container-definitions file://...`), read as the
+containers of a task named after the file.
+
+A bare array of objects with `name` and `image` is container definitions. A single such object has less to
+go by (a Kubernetes container has `name` and `image` too), so every other key of it must be a member of
+the API's container definition, in any case: Terraform's provider reads `entrypoint` as `entryPoint`."""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from scanner.model import Resource
+from scanner.sources.api_shapes import shapes
 from scanner.sources.documents import Document
 
 
@@ -24,21 +29,38 @@ def _is_container_definition(item: Any) -> bool:
     return isinstance(item, dict) and "name" in item and "image" in item and "containerDefinitions" not in item
 
 
+def _is_bare_container(data: Any) -> bool:
+    """One container definition on its own: `name`, `image` and container definition members only."""
+    if not _is_container_definition(data):
+        return False
+    members = {m.lower() for m in shapes()["ecs.ContainerDefinition"]["s"]}
+    return all(isinstance(key, str) and key.lower() in members for key in data)
+
+
+def _containers(data: Any) -> list | None:
+    """The container definitions when `data` is nothing else: a non-empty array of them, or one alone."""
+    if isinstance(data, list) and data and all(_is_container_definition(item) for item in data):
+        return data
+    return [data] if _is_bare_container(data) else None
+
+
 def matches(data: Any) -> bool:
-    """A task definition, a describe-output wrapper, a non-empty list of those, or of container definitions."""
-    if isinstance(data, list):
-        return bool(data) and (
-            all(_is_task_definition(item) for item in data) or all(_is_container_definition(item) for item in data)
-        )
-    return _is_task_definition(data)
+    """A task definition, a describe-output wrapper, a non-empty list of those, or container definitions."""
+    if isinstance(data, list) and data and all(_is_task_definition(item) for item in data):
+        return True
+    return _is_task_definition(data) or _containers(data) is not None
 
 
 def resources(doc: Document) -> list[Resource]:
     """One resource per task definition in the document."""
-    if isinstance(doc.data, list) and all(_is_container_definition(item) for item in doc.data):
+    containers = _containers(doc.data)
+    if containers is not None:
         family = PurePosixPath(doc.path).name.split(".")[0] or "task-definition-1"
-        body = {"family": family, "containerDefinitions": doc.data}
-        return [Resource("ecs_task_definition", family, body, doc.path, (), {("containerDefinitions",): ()})]
+        body = {"family": family, "containerDefinitions": containers}
+        origin: dict = {("containerDefinitions",): ()}
+        if containers is not doc.data:  # the one object alone is item 0
+            origin[("containerDefinitions", 0)] = ()
+        return [Resource("ecs_task_definition", family, body, doc.path, (), origin)]
     items = doc.data if isinstance(doc.data, list) else [doc.data]
     out = []
     for index, item in enumerate(items):
