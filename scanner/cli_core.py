@@ -49,7 +49,7 @@ class Command(TyperCommand):
     """A command whose usage line reads `fgscan scan [OPTIONS] PATHS...`, as most tools write it, rather than
     typer's `{paths}...`: an argument is its metavar or upper-case name, `[...]` when optional."""
 
-    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:
+    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:  # type: ignore[override] # typer's own subclass
         pieces = [self.options_metavar] if self.options_metavar else []
         for param in self.get_params(ctx):
             if not isinstance(param, TyperArgument):
@@ -223,8 +223,10 @@ def write_reports(result: ScanResult, run: Run) -> None:
     }
     for fmt, file in [(run.format.value, run.output), *run.reports]:
         # `finish` prints the input errors on stderr; a text report on stdout only counts them (said once)
-        quiet = {"errors": False} if fmt == "text" and _stdout(file) else {}
-        emit(result, fmt, file, **options.get(fmt, {}), **quiet)
+        chosen: dict[str, Any] = dict(options.get(fmt, {}))
+        if fmt == "text" and (file is None or str(file) == "-"):
+            chosen["errors"] = False
+        emit(result, fmt, file, **chosen)
     if run.write_baseline is not None:
         from scanner.baseline import write as record
 
@@ -237,7 +239,7 @@ def emit(result: ScanResult, fmt: str, output: Path | None, writer: Callable | N
     from reports import writer as find_writer
 
     write = writer or find_writer(fmt)
-    if _stdout(output):
+    if output is None or str(output) == "-":
         write(result, sys.stdout, **options)
         return
     if str(output.resolve()) in result.inputs:
@@ -272,10 +274,6 @@ def finish(result: ScanResult, run: Run, settings: Config, incomplete: bool = Fa
         if any(f.severity.rank >= threshold for f in result.findings):
             raise typer.Exit(EXIT_FINDINGS)
     raise typer.Exit()
-
-
-def _stdout(output: Path | None) -> bool:
-    return output is None or str(output) == "-"
 
 
 def _report_spec(spec: str) -> tuple[str, Path]:
