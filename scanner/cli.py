@@ -155,6 +155,7 @@ def scan(
     partial = changed_since is not None or any(not p.is_dir() for p in paths)
     accept(result, settings, run, paths, options.only, partial)
     write_reports(result, run)
+    _unused_excludes(exclude, options)
     finish(result, run, settings)
 
 
@@ -179,6 +180,17 @@ def _parameters(files: list[Path], pairs: list[str]) -> dict[str, str]:
     except InputProblem as problem:
         typer.echo(str(problem.error), err=True)
         raise typer.Exit(EXIT_ERROR) from None
+
+
+def _unused_excludes(patterns: list[str], options: ScanOptions) -> None:
+    """A notice on stderr for each `--exclude` that excluded nothing, most likely a typo: a hint for whoever
+    typed it, whatever the report format. (The configuration file's excludes are meant for the whole tree
+    and often match nothing in a scan of a few files.)"""
+    for pattern in dict.fromkeys(patterns):
+        if pattern not in options.matched_excludes:
+            typer.echo(
+                f"fgscan: notice: --exclude {pattern!r} matched no file or folder; nothing was excluded", err=True
+            )
 
 
 def _changed(ref: str | None, options: ScanOptions) -> list[str]:

@@ -55,6 +55,7 @@ class ScanOptions:
     base: Path | None = None  # files are named relative to this folder (default: the working directory)
     parameters: dict[str, str] = field(default_factory=dict)  # CloudFormation parameter values the user supplied
     terraform_sources: list[Path] = field(default_factory=list)  # where a plan's .tf files are (default: beside it)
+    matched_excludes: set[str] = field(default_factory=set)  # filled by the scan: the excludes that matched a path
 
 
 def load_rules(options: ScanOptions) -> tuple[Rulebook, list[Rule]]:
@@ -95,7 +96,7 @@ class Scanner:
         result = ScanResult(rules=rules)
         files = [
             InputFile(f.path, f.shown, f.named and not options.skip_unknown)
-            for f in discover(paths, options.excludes, result.errors, options.base)
+            for f in discover(paths, options.excludes, result.errors, options.base, options.matched_excludes)
             if options.only is None or Path(f.path).resolve() in options.only
         ]
         jobs = options.jobs or os.cpu_count() or 1

@@ -113,3 +113,28 @@ def test_a_text_report_written_to_a_file_keeps_its_errors(tmp_path):
     assert proc.returncode == 2
     assert proc.stderr == "missing.json: error: cannot open: no such file or directory\n"
     assert "missing.json: error: cannot open" in (tmp_path / "report.txt").read_text()
+
+
+def test_an_exclude_that_matches_nothing_is_named_and_changes_nothing_else(tmp_path):
+    (tmp_path / "vendor").mkdir()
+    shutil.copy(RISKY, tmp_path / "vendor" / "risky.json")
+    shutil.copy(HARDENED, tmp_path / "task.json")
+    shutil.copy(HARDENED, tmp_path / "task.test.json")
+    args = ("scan", ".", "-f", "json", "--exclude", "vendor", "--exclude", "*.test.json")
+    clean = run_fgscan(*args, cwd=tmp_path)
+    typo = run_fgscan(*args, "--exclude", "vendr/", "--exclude", "*.tets.json", cwd=tmp_path)
+    assert clean.stderr == ""
+    assert typo.stderr.splitlines() == [
+        "fgscan: notice: --exclude 'vendr/' matched no file or folder; nothing was excluded",
+        "fgscan: notice: --exclude '*.tets.json' matched no file or folder; nothing was excluded",
+    ]
+    assert typo.returncode == clean.returncode == 1
+    assert json.loads(typo.stdout)["findings"] == json.loads(clean.stdout)["findings"]
+    assert [f["file"] for f in json.loads(typo.stdout)["findings"]] == ["task.json"]
+
+
+def test_an_exclude_matching_a_named_file_is_used(tmp_path):
+    shutil.copy(HARDENED, tmp_path / "task.json")
+    proc = run_fgscan("scan", "task.json", "--exclude", "task.json", "-f", "json", cwd=tmp_path)
+    assert proc.returncode == 0 and proc.stderr == ""
+    assert json.loads(proc.stdout)["summary"]["files"] == 0
