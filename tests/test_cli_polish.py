@@ -11,7 +11,7 @@ import pytest
 import typer
 
 from scanner.cli import app
-from tests.conftest import EXAMPLES, run_fgscan
+from tests.conftest import EXAMPLES, ROOT, run_fgscan
 
 HARDENED = str(EXAMPLES / "hardened-task-definition.json")  # one low finding
 RISKY = str(EXAMPLES / "risky-task-definition.json")
@@ -138,3 +138,49 @@ def test_an_exclude_matching_a_named_file_is_used(tmp_path):
     proc = run_fgscan("scan", "task.json", "--exclude", "task.json", "-f", "json", cwd=tmp_path)
     assert proc.returncode == 0 and proc.stderr == ""
     assert json.loads(proc.stdout)["summary"]["files"] == 0
+
+
+CONFIG = ROOT / "tests" / "fixtures" / "config" / "every-kind-of-problem.fgscan.yaml"
+EVERY_CONFIG_PROBLEM = [
+    "2: error: fail_on: 'urgent' is not one of critical, high, medium, low, none",
+    "3: error: exclude must be a list",
+    "7: error: unknown rule 'no-such-rule' (see 'fgscan rules list')",
+    "9: error: rules.severity.FG-CTR-001: 'huge' is not one of critical, high, medium, low",
+    "10: error: unknown key 'rules.sevrity' (expected one of disable, severity)",
+    "11: error: unknown framework 'pci-dss' (expected one of aws-fsbp, cis-aws, cis-docker, nist-800-53)",
+    "13: error: params.secret_name_regex: invalid regular expression: lookarounds and backreferences are not RE2 "
+    "syntax, which the Rego engines use",
+    "14: error: params.admin_ports[0] must be a number",
+    "16: error: ignore[0]: missing required key 'reason'",
+    "17: error: unknown rule 'ghost' (see 'fgscan rules list')",
+    "19: error: ignore[1].expires: '2031-02-30' is not a valid date",
+]
+
+
+@pytest.mark.parametrize("command", [("scan", RISKY), ("rules", "list"), ("merge", RISKY)], ids=lambda c: c[0])
+def test_every_config_problem_is_reported_in_one_run(tmp_path, command):
+    shutil.copy(CONFIG, tmp_path / ".fgscan.yaml")
+    proc = run_fgscan(*command, cwd=tmp_path, process=command[0] == "scan")
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert proc.stderr.splitlines() == [f".fgscan.yaml:{line}" for line in EVERY_CONFIG_PROBLEM]
+
+
+def test_config_problems_with_custom_rules_know_the_custom_names(tmp_path):
+    shutil.copytree(EXAMPLES / "custom-rules", tmp_path / "acme")
+    (tmp_path / ".fgscan.yaml").write_text(
+        "rules_dirs: [acme]\nfail_on: urgent\nrules:\n  disable: [acme-required-labels, acme-missing]\n"
+    )
+    proc = run_fgscan("scan", RISKY, cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == [
+        ".fgscan.yaml:2: error: fail_on: 'urgent' is not one of critical, high, medium, low, none",
+        ".fgscan.yaml:4: error: unknown rule 'acme-missing' (see 'fgscan rules list')",
+    ]
+
+
+def test_a_config_that_is_no_mapping_is_one_line(tmp_path):
+    (tmp_path / ".fgscan.yaml").write_text("- fail_on: high\n")
+    proc = run_fgscan("scan", RISKY, cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr == ".fgscan.yaml:1: error: the file must be a mapping\n"
