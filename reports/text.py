@@ -23,9 +23,10 @@ def escape(text: object) -> str:
 STYLES = {Severity.CRITICAL: "bold red", Severity.HIGH: "red", Severity.MEDIUM: "yellow", Severity.LOW: "cyan"}
 
 
-def write(result: ScanResult, stream: TextIO, compact: bool = False) -> None:
+def write(result: ScanResult, stream: TextIO, compact: bool = False, errors: bool = True) -> None:
     """Write the text report: findings grouped by rule, most severe first, each rule's fix once, and a
-    per-rule summary table; `compact` writes one line per finding (`file:line:col: SEVERITY ID message`)."""
+    per-rule summary table; `compact` writes one line per finding (`file:line:col: SEVERITY ID message`).
+    Without `errors` the input errors are only counted (on a terminal the command prints them on stderr)."""
     console = Console(file=stream, highlight=False, soft_wrap=True, emoji=False)  # `:name:` in input stays text
     findings = result.sorted_findings()
     if compact:
@@ -36,18 +37,18 @@ def write(result: ScanResult, stream: TextIO, compact: bool = False) -> None:
             )
     else:
         _by_rule(console, result, findings)
-    for error in result.errors:
+    for error in result.errors if errors else []:
         console.print(f"[{'yellow' if error.level == 'warning' else 'red'}]{escape(str(error))}[/]")
     if not compact:
         _accepted(console, result)
         _coverage(console, result)
-    errors = sum(e.level == "error" for e in result.errors)
-    warnings = len(result.errors) - errors
+    failed = sum(e.level == "error" for e in result.errors)
+    warnings = len(result.errors) - failed
     counts = ", ".join(f"{sum(f.severity is s for f in findings)} {s.value}" for s in Severity)
     console.print(
         f"{plural(len(findings), 'finding')} ({counts}) in {plural(result.resources_scanned, 'resource')} from "
         f"{plural(result.files_scanned, 'file')}; {plural(len(result.rules), 'rule')}; "
-        f"{plural(errors, 'input error')}"
+        f"{plural(failed, 'input error')}"
         + (f"; {plural(warnings, 'warning')}" if warnings else "")
         + (f"; {len(result.suppressed)} suppressed" if result.suppressed else "")
         + (

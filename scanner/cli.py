@@ -7,6 +7,7 @@ that could not be read (the other inputs are still scanned and reported).
 from __future__ import annotations
 
 import json
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,11 +15,13 @@ import typer
 
 import scanner
 from scanner.cli_core import (
+    CONTEXT,
     EXIT_ERROR,
     EXIT_FINDINGS,
     AssumeWorstOption,
     BaselineOption,
     CategoryOption,
+    Command,
     ConfigOption,
     EngineName,
     EngineOption,
@@ -52,6 +55,7 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
+    context_settings=CONTEXT,
     help="Security and compliance scanner for AWS ECS on Fargate.",
 )
 rules_app = typer.Typer(no_args_is_help=True, help="List, show and test the Rego rules.")
@@ -71,9 +75,9 @@ def main_options(
     """Security and compliance scanner for AWS ECS on Fargate."""
 
 
-@app.command()
+@app.command(cls=Command)
 def scan(
-    paths: list[Path] = typer.Argument(..., help="Files and folders to scan."),
+    paths: list[Path] = typer.Argument(..., metavar="PATHS...", help="Files and folders to scan."),
     format: FormatOption = Format["text"],
     output: OutputOption = None,
     fail_on: FailOnOption = None,
@@ -151,6 +155,7 @@ def scan(
     partial = changed_since is not None or any(not p.is_dir() for p in paths)
     accept(result, settings, run, paths, options.only, partial)
     write_reports(result, run)
+    _unused_excludes(exclude, options)
     finish(result, run, settings)
 
 
@@ -177,6 +182,17 @@ def _parameters(files: list[Path], pairs: list[str]) -> dict[str, str]:
         raise typer.Exit(EXIT_ERROR) from None
 
 
+def _unused_excludes(patterns: list[str], options: ScanOptions) -> None:
+    """A notice on stderr for each `--exclude` that excluded nothing, most likely a typo: a hint for whoever
+    typed it, whatever the report format. (The configuration file's excludes are meant for the whole tree
+    and often match nothing in a scan of a few files.)"""
+    for pattern in dict.fromkeys(patterns):
+        if pattern not in options.matched_excludes:
+            typer.echo(
+                f"fgscan: notice: --exclude {pattern!r} matched no file or folder; nothing was excluded", err=True
+            )
+
+
 def _changed(ref: str | None, options: ScanOptions) -> list[str]:
     """Limit the scan to the files changed since `ref` (see scanner.changed_files); notices to report."""
     if ref is None:
@@ -194,9 +210,16 @@ RULES_OPTION = typer.Option([], "--rules", help="Also the custom rules in this f
 CONFIG_OPTION = typer.Option(None, "--config", "-c", help="Configuration file naming custom rule folders.")
 
 
-@rules_app.command("list")
+class ListFormat(str, Enum):
+    """The formats `rules list` writes (the report formats describe findings, not rules)."""
+
+    text = "text"
+    json = "json"
+
+
+@rules_app.command("list", cls=Command)
 def rules_list(
-    format: Format = typer.Option(Format["text"], "--format", "-f", help="text or json."),
+    format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", case_sensitive=False, help="Output format."),
     framework: list[str] = typer.Option([], "--framework", help="Only rules mapped to this framework; repeatable."),
     rules_dirs: list[Path] = RULES_OPTION,
     config: Path | None = CONFIG_OPTION,
@@ -209,7 +232,7 @@ def rules_list(
         chosen = book.select([], [], framework)
     except RuleError as exc:
         raise fail(str(exc)) from None
-    if format is Format["json"]:
+    if format is ListFormat.json:
         typer.echo(
             json.dumps(
                 [
@@ -231,9 +254,9 @@ def rules_list(
         typer.echo(f"{r.id:<12} {r.severity.value:<9} {r.name:<36} {r.title}")
 
 
-@rules_app.command("test")
+@rules_app.command("test", cls=Command)
 def rules_test(
-    engine: EngineName = typer.Option(EngineName(default_engine()), "--engine", help="Rego engine."),
+    engine: EngineOption = EngineName(default_engine()),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List every test, not only failures."),
     rules_dirs: list[Path] = RULES_OPTION,
     config: Path | None = CONFIG_OPTION,
@@ -261,9 +284,9 @@ def rules_test(
         raise typer.Exit(EXIT_FINDINGS)
 
 
-@rules_app.command("show")
+@rules_app.command("show", cls=Command)
 def rules_show(
-    name: str = typer.Argument(..., help="Rule id or name."),
+    name: str = typer.Argument(..., metavar="RULE", help="Rule id or name."),
     rules_dirs: list[Path] = RULES_OPTION,
     config: Path | None = CONFIG_OPTION,
 ) -> None:
@@ -276,7 +299,7 @@ def rules_show(
     typer.echo(show_text(rule))
 
 
-@rules_app.command("docs")
+@rules_app.command("docs", cls=Command, hidden=True)  # for contributors: regenerates docs/rules.md
 def rules_docs(
     output: Path = typer.Option(Path("docs/rules.md"), "--output", "-o", help="The generated rules page."),
     readme: Path | None = typer.Option(None, "--readme", help="Also update the rule table in this README."),
@@ -302,10 +325,10 @@ def _register_audit() -> None:
     """`fgscan audit` lives in its own module, which uses this module's options and helpers."""
     from scanner.audit_cli import audit
 
-    app.command("audit")(audit)
+    app.command("audit", cls=Command)(audit)
     from scanner.merge_cli import merge
 
-    app.command("merge")(merge)
+    app.command("merge", cls=Command)(merge)
 
 
 _register_audit()

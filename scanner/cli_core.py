@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO, cast
 
 import typer
+from typer.core import TyperArgument, TyperCommand
 
 from reports import FORMATS
 from scanner.escape import plain
@@ -40,8 +41,28 @@ class EngineName(str, Enum):
     opa = "opa"
 
 
-# The options both commands take, defined once.
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Report format.")]
+# `-h` as well as `--help`, on every command (sub-contexts inherit it).
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+class Command(TyperCommand):
+    """A command whose usage line reads `fgscan scan [OPTIONS] PATHS...`, as most tools write it, rather than
+    typer's `{paths}...`: an argument is its metavar or upper-case name, `[...]` when optional."""
+
+    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:  # type: ignore[override] # typer's own subclass
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if not isinstance(param, TyperArgument):
+                continue
+            name = param.metavar or (param.name or "").upper()
+            if param.nargs != 1 and not name.endswith("..."):
+                name += "..."
+            pieces.append(name if param.required else f"[{name}]")
+        return pieces
+
+
+# The options both commands take, defined once; choices are case-insensitive (`--format SARIF`).
+FormatOption = Annotated[Format, typer.Option("--format", "-f", case_sensitive=False, help="Report format.")]
 OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here instead of stdout.")]
 ReportOption = Annotated[
     list[str],
@@ -52,7 +73,11 @@ ReportOption = Annotated[
 CategoryOption = Annotated[str, typer.Option("--category", help="SARIF automationDetails.id: one per upload.")]
 FailOnOption = Annotated[
     FailOn | None,
-    typer.Option("--fail-on", help="Exit 1 when a finding is this severe or worse (default: the config's, else low)."),
+    typer.Option(
+        "--fail-on",
+        case_sensitive=False,
+        help="Exit 1 when a finding is this severe or worse (default: the config's, else low).",
+    ),
 ]
 RuleOption = Annotated[list[str], typer.Option("--rule", help="Run only this rule (id or name); repeatable.")]
 SkipOption = Annotated[list[str], typer.Option("--skip", help="Do not run this rule (id or name); repeatable.")]
@@ -64,7 +89,7 @@ RulesDirOption = Annotated[list[Path], typer.Option("--rules", help="Add the cus
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", "-c", help="Configuration file (default: ./.fgscan.yaml).")
 ]
-EngineOption = Annotated[EngineName, typer.Option("--engine", help="Rego engine.")]
+EngineOption = Annotated[EngineName, typer.Option("--engine", case_sensitive=False, help="Rego engine.")]
 BaselineOption = Annotated[
     Path | None, typer.Option("--baseline", help="Report and fail only on findings not in this baseline file.")
 ]
@@ -198,7 +223,11 @@ def write_reports(result: ScanResult, run: Run) -> None:
         "text": {"compact": True} if run.compact else {},
     }
     for fmt, file in [(run.format.value, run.output), *run.reports]:
-        emit(result, fmt, file, **options.get(fmt, {}))
+        # `finish` prints the input errors on stderr; a text report on stdout only counts them (said once)
+        chosen: dict[str, Any] = dict(options.get(fmt, {}))
+        if fmt == "text" and (file is None or str(file) == "-"):
+            chosen["errors"] = False
+        emit(result, fmt, file, **chosen)
     if run.write_baseline is not None:
         from scanner.baseline import write as record
 
@@ -251,6 +280,7 @@ def finish(result: ScanResult, run: Run, settings: Config, incomplete: bool = Fa
 def _report_spec(spec: str) -> tuple[str, Path]:
     """`FORMAT=FILE` of `--report`."""
     fmt, sep, file = spec.partition("=")
+    fmt = fmt.lower()
     if not sep or not file or fmt not in Format.__members__:
         raise fail(f"--report {spec}: expected FORMAT=FILE with FORMAT one of {', '.join(Format.__members__)}")
     return fmt, Path(file)

@@ -82,27 +82,9 @@ class Config:
     def check(self, rulebook: Rulebook) -> None:
         """Check rule names, frameworks and parameters against the loaded rules; `ConfigError` lists
         every problem."""
-        errors = []
-        rule_keys: list[tuple[tuple[str | int, ...], str]] = [
-            (("rules", "disable", i), key) for i, key in enumerate(self.disable)
-        ]
-        rule_keys += [(("rules", "severity", key), key) for key in self.severity]
-        rule_keys += [(("ignore", i, "rule"), e.rule) for i, e in enumerate(self.ignore) if e.rule]
-        for path, key in rule_keys:
-            if rulebook.find(key) is None:
-                errors.append(self.error(path, f"unknown rule '{key}' (see 'fgscan rules list')"))
-        known = rulebook.frameworks()
-        for i, name in enumerate(self.frameworks):
-            if name.lower().partition("/")[0] not in known:
-                errors.append(
-                    self.error(("frameworks", i), f"unknown framework '{name}' (expected one of {', '.join(known)})")
-                )
-            elif problem := rulebook.framework_problem(name):
-                errors.append(self.error(("frameworks", i), problem))
-        errors += _check_params(self, ("params",), self.params, rulebook.params)
-        errors += _check_patterns(self, ("params",), self.params)
+        errors = _against_rules(self, self.doc.data if self.doc else {}, rulebook)
         if errors:
-            raise ConfigError(sorted(errors, key=lambda e: e.line or 0))
+            raise ConfigError(errors)
 
 
 def find_config(explicit: Path | None, cwd: Path | None = None) -> Path | None:
@@ -157,6 +139,9 @@ def _read_config(file: Path, shown: str) -> Config:
 
 
 def _validate(config: Config, data: Any) -> None:
+    """Every problem of the file at once: the schema's, invalid dates and regular expressions, and, when
+    there is any of those, also the names and values the rules do not know (otherwise `Config.check` finds
+    them when the scan loads the rules), so that one run lists all a person has to fix."""
     import jsonschema
 
     schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
@@ -164,7 +149,8 @@ def _validate(config: Config, data: Any) -> None:
     errors = []
     for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
         errors += _describe(config, error)
-    for i, entry in enumerate(data.get("ignore") or [] if isinstance(data, dict) else []):
+    mapping = _mapping(data)
+    for i, entry in enumerate(_list(mapping.get("ignore"))):
         expires = entry.get("expires") if isinstance(entry, dict) else None
         if isinstance(expires, str) and _DATE.match(expires):
             try:
@@ -173,8 +159,64 @@ def _validate(config: Config, data: Any) -> None:
                 errors.append(
                     config.error(("ignore", i, "expires"), f"ignore[{i}].expires: '{expires}' is not a valid date")
                 )
+    errors += _check_patterns(config, ("params",), _mapping(mapping.get("params")))
     if errors:
-        raise ConfigError(sorted(errors, key=lambda e: e.line or 0))
+        raise ConfigError(sorted(errors + _rule_problems(config, mapping), key=lambda e: e.line or 0))
+
+
+def _rule_problems(config: Config, data: dict[str, Any]) -> list[InputError]:
+    """The names and values the rules do not know, in a file that has other problems: the rules are loaded
+    from the folders the file names; when they cannot be, only the other problems are reported."""
+    from scanner.rulebook import RuleError
+
+    folders = [*_strings(data.get("rules_dirs")), *_strings(data.get("custom_rules"))]
+    try:
+        rulebook = Rulebook.load([config.file.parent / folder for _, folder in folders] if config.file else [])
+    except (RuleError, OSError, ValueError):
+        return []
+    return _against_rules(config, data, rulebook)
+
+
+def _against_rules(config: Config, data: Any, rulebook: Rulebook) -> list[InputError]:
+    """Unknown rules and frameworks, unknown parameters and parameter values of the wrong type. Reads the
+    file's data as written, so that it works on a file with schema errors too (their values are skipped)."""
+    data, errors = _mapping(data), []
+    rules = _mapping(data.get("rules"))
+    rule_keys: list[tuple[tuple[str | int, ...], str]] = [
+        (("rules", "disable", i), key) for i, key in _strings(rules.get("disable"))
+    ]
+    rule_keys += [(("rules", "severity", key), str(key)) for key in _mapping(rules.get("severity"))]
+    rule_keys += [
+        (("ignore", i, "rule"), entry["rule"])
+        for i, entry in enumerate(_list(data.get("ignore")))
+        if isinstance(entry, dict) and isinstance(entry.get("rule"), str) and entry["rule"]
+    ]
+    for path, key in rule_keys:
+        if rulebook.find(key) is None:
+            errors.append(config.error(path, f"unknown rule '{key}' (see 'fgscan rules list')"))
+    known = rulebook.frameworks()
+    for i, name in _strings(data.get("frameworks")):
+        if name.lower().partition("/")[0] not in known:
+            errors.append(
+                config.error(("frameworks", i), f"unknown framework '{name}' (expected one of {', '.join(known)})")
+            )
+        elif problem := rulebook.framework_problem(name):
+            errors.append(config.error(("frameworks", i), problem))
+    errors += _check_params(config, ("params",), _mapping(data.get("params")), rulebook.params)
+    return sorted(errors, key=lambda e: e.line or 0)
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _strings(value: Any) -> list[tuple[int, str]]:
+    """The non-empty strings of a list with their positions (other items are the schema's to report)."""
+    return [(i, item) for i, item in enumerate(_list(value)) if isinstance(item, str) and item]
 
 
 def _describe(config: Config, error: Any) -> list[InputError]:

@@ -56,6 +56,7 @@ class ScanOptions:
     parameters: dict[str, str] = field(default_factory=dict)  # CloudFormation parameter values the user supplied
     terraform_sources: list[Path] = field(default_factory=list)  # where a plan's .tf files are (default: beside it)
     rule_budget: float = budget.DEFAULT_SECONDS  # seconds a custom rule may spend on one input
+    matched_excludes: set[str] = field(default_factory=set)  # filled by the scan: the excludes that matched a path
 
 
 def load_rules(options: ScanOptions) -> tuple[Rulebook, list[Rule]]:
@@ -98,7 +99,7 @@ class Scanner:
         result = ScanResult(rules=rules)
         files = [
             InputFile(f.path, f.shown, f.named and not options.skip_unknown)
-            for f in discover(paths, options.excludes, result.errors, options.base)
+            for f in discover(paths, options.excludes, result.errors, options.base, options.matched_excludes)
             if options.only is None or Path(f.path).resolve() in options.only
         ]
         jobs = options.jobs or os.cpu_count() or 1

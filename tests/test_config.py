@@ -206,15 +206,15 @@ def test_ignore_entries_are_parsed_for_suppressions(tmp_path):
         ("  - rule: privileged-container\n", ".fgscan.yaml:2: error: ignore[0]: missing required key 'reason'"),
         ("  - reason: because\n", ".fgscan.yaml:2: error: ignore[0]: needs at least one of rule, path, resource"),
         (
-            "  - rule: x\n    reason: r\n    expires: 2031/01/01\n",
+            "  - rule: root-user\n    reason: r\n    expires: 2031/01/01\n",
             ".fgscan.yaml:4: error: ignore[0].expires: '2031/01/01' is not a date written YYYY-MM-DD",
         ),
         (
-            "  - rule: x\n    reason: r\n    expires: 2031-02-30\n",
+            "  - rule: root-user\n    reason: r\n    expires: 2031-02-30\n",
             ".fgscan.yaml:4: error: ignore[0].expires: '2031-02-30' is not a valid date",
         ),
         (
-            "  - rule: x\n    reason: r\n    until: 2031-01-01\n",
+            "  - rule: root-user\n    reason: r\n    until: 2031-01-01\n",
             ".fgscan.yaml:4: error: unknown key 'ignore[0].until' "
             "(expected one of rule, path, resource, reason, expires)",
         ),

@@ -50,27 +50,35 @@ def display_path(path: Path, base: Path | None = None) -> str:
 
 
 def discover(
-    paths: list[Path], excludes: list[str], errors: list[InputError], base: Path | None = None
+    paths: list[Path],
+    excludes: list[str],
+    errors: list[InputError],
+    base: Path | None = None,
+    matched: set[str] | None = None,
 ) -> Iterator[InputFile]:
     """Yield every candidate file once, named relative to `base` (default: the working directory).
 
     Directories are walked recursively, following links but never around a loop; version-control,
-    virtualenv and dependency folders are skipped. Problems are appended to `errors`.
+    virtualenv and dependency folders are skipped. Problems are appended to `errors`; the exclude patterns
+    that excluded something are added to `matched` (one that excludes nothing is likely a typo).
     """
     seen: set[tuple[int, int]] = set()
+    matched = set() if matched is None else matched
     for root in paths:
         shown = display_path(root, base)
         stat = _stat(root, shown, errors)
         if stat is None:
             continue
         if not root.is_dir():
-            if not _excluded(shown, excludes) and _first_visit(stat, seen):
+            if not _excluded(shown, excludes, matched) and _first_visit(stat, seen):
                 yield InputFile(str(root), shown, True)
             continue
-        yield from _walk(root, excludes, errors, seen, base)
+        yield from _walk(root, excludes, errors, seen, base, matched)
 
 
-def _walk(root: Path, excludes: list[str], errors: list[InputError], seen: set, base: Path | None) -> Iterator:
+def _walk(
+    root: Path, excludes: list[str], errors: list[InputError], seen: set, base: Path | None, matched: set[str]
+) -> Iterator:
     visited_dirs: set[tuple[int, int]] = set()
 
     def on_error(exc: OSError) -> None:
@@ -86,14 +94,16 @@ def _walk(root: Path, excludes: list[str], errors: list[InputError], seen: set, 
             continue
         visited_dirs.add((st.st_dev, st.st_ino))
         dirs[:] = sorted(
-            d for d in dirs if d not in SKIPPED_DIRS and not _excluded(display_path(Path(folder, d), base), excludes)
+            d
+            for d in dirs
+            if d not in SKIPPED_DIRS and not _excluded(display_path(Path(folder, d), base), excludes, matched)
         )
         for name in sorted(files):
             if Path(name).suffix.lower() not in SCANNED_SUFFIXES:
                 continue
             file = Path(folder, name)
             shown = display_path(file, base)
-            if _excluded(shown, excludes):
+            if _excluded(shown, excludes, matched):
                 continue
             stat = _stat(file, shown, errors)
             if stat is not None and _first_visit(stat, seen):
@@ -118,10 +128,14 @@ def _first_visit(stat: os.stat_result, seen: set[tuple[int, int]]) -> bool:
     return True
 
 
-def _excluded(shown: str, excludes: list[str]) -> bool:
-    return any(
-        fnmatch.fnmatch(shown, pattern)
+def _excluded(shown: str, excludes: list[str], matched: set[str]) -> bool:
+    """Whether a pattern excludes the path; every pattern that does is added to `matched`."""
+    hits = [
+        pattern
+        for pattern in excludes
+        if fnmatch.fnmatch(shown, pattern)
         or fnmatch.fnmatch(Path(shown).name, pattern)
         or shown.startswith(pattern.rstrip("/") + "/")
-        for pattern in excludes
-    )
+    ]
+    matched.update(hits)
+    return bool(hits)
