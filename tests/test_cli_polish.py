@@ -146,7 +146,7 @@ EVERY_CONFIG_PROBLEM = [
     "3: error: exclude must be a list",
     "7: error: unknown rule 'no-such-rule' (see 'fgscan rules list')",
     "9: error: rules.severity.FG-CTR-001: 'huge' is not one of critical, high, medium, low",
-    "10: error: unknown key 'rules.sevrity' (expected one of disable, severity)",
+    "10: error: unknown key 'rules.sevrity' (expected one of disable, severity, budget_seconds)",
     "11: error: unknown framework 'pci-dss' (expected one of aws-fsbp, cis-aws, cis-docker, nist-800-53)",
     "13: error: params.secret_name_regex: invalid regular expression: lookarounds and backreferences are not RE2 "
     "syntax, which the Rego engines use",

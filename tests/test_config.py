@@ -37,7 +37,7 @@ def test_unknown_key_in_the_working_directory_config_is_one_line_with_its_line(t
     assert lines == [
         ".fgscan.yaml:2: error: unknown key 'foo' (expected one of params, rules, rules_dirs, custom_rules, "
         "frameworks, fail_on, exclude, ignore)",
-        ".fgscan.yaml:5: error: unknown key 'rules.sevrity' (expected one of disable, severity)",
+        ".fgscan.yaml:5: error: unknown key 'rules.sevrity' (expected one of disable, severity, budget_seconds)",
     ]
     assert proc.stdout == ""
 
