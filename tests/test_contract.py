@@ -202,6 +202,9 @@ FIXTURES = ROOT / "rules" / "lib" / "fixtures_test.rego"
         ("fx.statement({})", "StatementFact"),
         ("fx.trust({})", "TrustFact"),
         ("fx.hood_permission({})", "HoodPermission"),
+        ("fx.balancer({})", "FrontedBalancer"),
+        ("fx.attachments({})", "Attachments"),
+        ("fx.shared_with_service", "Attachments"),
     ],
 )
 def test_shared_rego_fixtures_are_facts_python_could_build(query: str, definition: str):
