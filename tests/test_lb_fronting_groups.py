@@ -288,3 +288,52 @@ def test_audit_and_its_snapshot_judge_balancer_groups_alike(moto_url, tmp_path):
             "The group is attached only to internet-facing load balancer 'edge' (listening on 443, 8080), "
             "which answers on its listener ports alone."
         }
+
+
+# --- Public templates (tests/corpus/public, sources in its SOURCES.md; FINDINGS.md false alarms 1 to 3) ------
+
+CORPUS = ROOT / "tests" / "corpus" / "public" / "cloudformation"
+
+
+@pytest.mark.parametrize(
+    ("template", "group", "balancer"),
+    [
+        (
+            "aws-cloudformation-templates/fargate-public-vpc.yml",
+            "PublicLoadBalancerSG",
+            "'PublicLoadBalancer' (listening on 80)",
+        ),
+        (
+            "aws-cloudformation-templates/ec2-launch-type-public-vpc.yml",
+            "PublicLoadBalancerSG",
+            "'PublicLoadBalancer' (listening on 80)",
+        ),
+        (
+            "ecs-blue-green-deployment/load-balancer.yaml",
+            "SecurityGroup",
+            "'LoadBalancer' (its listeners are not in the input)",
+        ),
+        (
+            "copilot-cli/svc-nlb-prod.stack.yml",
+            "NetworkLoadBalancerSecurityGroup",
+            "'PublicNetworkLoadBalancerV2' (listening on 443, 8081, 8082, 8083)",
+        ),
+    ],
+)
+def test_public_balancer_groups_are_medium_and_name_the_balancer(template: str, group: str, balancer: str):
+    findings = [
+        f for f in scan_loose(CORPUS / template) if f["resource"] == group and f["rule"].startswith("sg-world-ingress")
+    ]
+    assert findings
+    assert {f["severity"] for f in findings} == {"medium"}
+    assert not {f["rule"] for f in findings} & set(WORLD_RULES)
+    assert all(
+        f"load balancer {balancer}, which answers on its listener ports alone." in f["message"] for f in findings
+    )
+
+
+def scan_loose(path: Path) -> list[dict]:
+    """The findings of a file that may hold input errors of its own (Copilot's `!Ref:` lines)."""
+    result = run_fgscan("scan", str(path), "-f", "json", "--fail-on", "none")
+    assert result.returncode in (0, 2), result.stderr
+    return json.loads(result.stdout)["findings"]
