@@ -337,3 +337,80 @@ def scan_loose(path: Path) -> list[dict]:
     result = run_fgscan("scan", str(path), "-f", "json", "--fail-on", "none")
     assert result.returncode in (0, 2), result.stderr
     return json.loads(result.stdout)["findings"]
+
+
+# --- A Terraform plan (`terraform show -json`): references only in the configuration ------------------------
+
+
+def plan(with_instance: bool) -> dict:
+    """A plan creating a group, a balancer with a listener on 443 and, optionally, an instance using the
+    group: ids are known after apply, so the links are only the configuration's references."""
+    resources = [
+        ("aws_security_group.edge", {"name": "edge", "ingress": [WORLD_SSH]}, {}),
+        ("aws_lb.edge", {"name": "edge", "internal": False}, {"security_groups": ["aws_security_group.edge.id"]}),
+        ("aws_lb_listener.https", {"port": 443, "protocol": "HTTPS"}, {"load_balancer_arn": ["aws_lb.edge.arn"]}),
+    ]
+    if with_instance:
+        resources.append(
+            (
+                "aws_instance.bastion",
+                {"instance_type": "t3.micro"},
+                {"vpc_security_group_ids": ["aws_security_group.edge.id"]},
+            )
+        )
+    return {
+        "format_version": "1.2",
+        "terraform_version": "1.9.5",
+        "planned_values": {
+            "root_module": {
+                "resources": [
+                    {"address": a, "mode": "managed", "type": a.split(".")[0], "name": a.split(".")[1], "values": v}
+                    for a, v, _ in resources
+                ]
+            }
+        },
+        "resource_changes": [
+            {"address": a, "change": {"actions": ["create"], "after_unknown": {k: True for k in refs} | {"id": True}}}
+            for a, _, refs in resources
+        ],
+        "configuration": {
+            "root_module": {
+                "resources": [
+                    {
+                        "address": a,
+                        "mode": "managed",
+                        "type": a.split(".")[0],
+                        "name": a.split(".")[1],
+                        "expressions": {
+                            k: {"references": [*refs_of, refs_of[0].rsplit(".", 1)[0]]} for k, refs_of in refs.items()
+                        },
+                    }
+                    for a, _, refs in resources
+                ]
+            }
+        },
+    }
+
+
+WORLD_SSH = {
+    "from_port": 22,
+    "to_port": 22,
+    "protocol": "tcp",
+    "cidr_blocks": ["0.0.0.0/0"],
+    "ipv6_cidr_blocks": [],
+    "prefix_list_ids": [],
+    "security_groups": [],
+    "self": False,
+    "description": "SSH",
+}
+
+
+@pytest.mark.parametrize(
+    ("with_instance", "expected"),
+    [(False, "sg-world-ingress-unauthorized-port"), (True, "sg-world-ingress-admin-port")],
+)
+def test_terraform_plan_links_through_configuration_references(tmp_path, with_instance: bool, expected: str):
+    (tmp_path / "plan.json").write_text(json.dumps(plan(with_instance), indent=2))
+    findings = [f for f in scan(tmp_path / "plan.json") if f["rule"].startswith("sg-world-ingress")]
+    assert [(f["resource"], f["rule"]) for f in findings] == [("aws_security_group.edge", expected)]
+    assert ("load balancer 'aws_lb.edge' (listening on 443)" in findings[0]["message"]) is not with_instance
