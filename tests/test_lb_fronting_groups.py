@@ -85,6 +85,19 @@ def test_cfn_group_a_database_also_uses_keeps_its_findings():
     ]
 
 
+def test_cfn_group_container_instances_also_use_keeps_its_findings(tmp_path):
+    """A launch template (ECS on EC2 hosts) naming the balancer's group: the hosts answer on every port."""
+    template = tmp_path / "alb.yaml"
+    template.write_text(
+        (FIXTURES / "cfn" / "alb-only.yaml").read_text()
+        + "  HostLaunchTemplate:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n"
+        + "        ImageId: ami-0abcdef1234567890\n        SecurityGroupIds: [!Ref TestTrafficSG]\n"
+    )
+    findings = scan(template)
+    assert {rule for rule, _, _ in world(findings, "TestTrafficSG")} == set(WORLD_RULES)
+    assert world(findings, "PublicLoadBalancerSG")[0][:2] == ("sg-world-ingress-all-traffic", "medium")
+
+
 def test_cfn_group_without_a_known_user_keeps_its_findings():
     template = FIXTURES / "cfn" / "unattached.yaml"
     assert world(scan(template), "LoadBalancerSecurityGroup") == [
