@@ -55,8 +55,27 @@ class PermissionFact(TypedDict):
     addresses: NotRequired[int | None]  # of a known CIDR only; None for IPv6
 
 
+class FrontedBalancer(TypedDict):
+    """A load balancer the group is attached to (`scanner.facts.attachments`)."""
+
+    name: str
+    scheme: str | None  # "internet-facing" (the default) or "internal"; None where known only at deploy time
+    type: str | None  # "application" (the default), "network", "gateway"
+    listener_ports: list[int]  # the ports of its listeners in the input, ascending (none: no listener in the input)
+    unresolved_listener_ports: bool  # one of its listeners has a port known only at deploy time
+
+
+class Attachments(TypedDict):
+    """What the group is attached to across the whole scan (`link_attachments`)."""
+
+    load_balancers: list[FrontedBalancer]
+    others: list[str]  # every other user, as `kind 'name'`
+    only_load_balancers: bool  # attached to balancers and nothing else: it answers on their listener ports alone
+
+
 class SecurityGroupFacts(TypedDict):
     permissions: list[PermissionFact]
+    attachments: NotRequired[Attachments]  # set once the scan's graph is built
 
 
 # Facts of a task definition (`scanner.facts.annotate`).
@@ -169,6 +188,10 @@ class PolicyLinks(TypedDict, total=False):
     roles: list[str]
 
 
+class SecurityGroupLinks(TypedDict, total=False):
+    attached_to: list[str]  # template resources fgscan does not model that name the group (`note_outside_users`)
+
+
 class NoLinks(TypedDict):
     pass
 
@@ -181,7 +204,7 @@ class SecurityGroupInput(TypedDict):
     name: str
     resource: dict[str, Any]
     facts: SecurityGroupFacts
-    links: NoLinks
+    links: SecurityGroupLinks
 
 
 class TaskDefinitionInput(TypedDict):

@@ -20,6 +20,7 @@ from scanner.engine import DenySets, default_engine, rego_input
 from scanner.evaluate import Evaluation, Failed, RuleSet, evaluate_all
 from scanner.exposure.neighbourhood import Neighbourhood
 from scanner.facts import iam as iam_facts
+from scanner.facts.attachments import link_attachments
 from scanner.findings import BadDeny, Builder, Redactor, check, locate, merge_readings
 from scanner.graph import Graph
 from scanner.load import Inputs, Loaded, load_batch
@@ -114,6 +115,7 @@ class Scanner:
 
         graph = Graph(resources)
         iam_facts.link_usage(graph)
+        link_attachments(graph)
         judged = [r for r in rules if not r.neighbourhood]
         hoods = exposure.neighbourhoods(graph, options.assume_worst) if len(judged) < len(rules) else []
         inputs = [rego_input(r) for r in resources] + [h.input for h in hoods]

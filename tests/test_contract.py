@@ -19,6 +19,7 @@ from scanner import contract, exposure
 from scanner.engine import rego_input
 from scanner.engine.regopy_engine import interpreter
 from scanner.facts import iam as iam_facts
+from scanner.facts.attachments import link_attachments
 from scanner.graph import Graph
 from scanner.load import load
 from scanner.model import KIND_LABELS, InputError
@@ -49,6 +50,7 @@ def rule_inputs(
     resources = [r for item in loaded for r in item.resources]
     graph = Graph(resources)
     iam_facts.link_usage(graph)
+    link_attachments(graph)
     for resource in resources:
         yield f"{resource.file}: {resource.kind} {resource.name}", rego_input(resource)
     for hood in exposure.neighbourhoods(graph, assume_worst):
@@ -200,6 +202,9 @@ FIXTURES = ROOT / "rules" / "lib" / "fixtures_test.rego"
         ("fx.statement({})", "StatementFact"),
         ("fx.trust({})", "TrustFact"),
         ("fx.hood_permission({})", "HoodPermission"),
+        ("fx.balancer({})", "FrontedBalancer"),
+        ("fx.attachments({})", "Attachments"),
+        ("fx.shared_with_service", "Attachments"),
     ],
 )
 def test_shared_rego_fixtures_are_facts_python_could_build(query: str, definition: str):

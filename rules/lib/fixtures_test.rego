@@ -68,3 +68,22 @@ hood_permission(overrides) := object.union(
 	},
 	overrides,
 )
+
+# One load balancer of `input.facts.attachments.load_balancers` (`scanner.facts.attachments`): an
+# internet-facing ALB listening on 80 and 8080.
+balancer(overrides) := object.union(
+	{
+		"name": "web", "scheme": "internet-facing", "type": "application", "listener_ports": [80, 8080],
+		"unresolved_listener_ports": false,
+	},
+	overrides,
+)
+
+# `input.facts.attachments` of a group that only `balancer({})` uses.
+attachments(overrides) := object.union(
+	{"load_balancers": [balancer({})], "others": [], "only_load_balancers": true},
+	overrides,
+)
+
+# `attachments` of a group a service uses beside the balancer.
+shared_with_service := attachments({"others": ["service 'web'"], "only_load_balancers": false})

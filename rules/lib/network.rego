@@ -60,3 +60,56 @@ source(entry) := "an unresolved source" if not is_string(entry.source)
 
 # Number of ports in the entry's range.
 width(entry) := (entry.to_port - entry.from_port) + 1
+
+# The group is attached to load balancers and nothing else (`input.facts.attachments`, computed across the
+# scan): it answers only on their listener ports, whatever its rules open.
+balancers_only if input.facts.attachments.only_load_balancers == true
+
+# What a world-open rule on a balancers-only group exposes, to end its message ("" for other groups):
+# " The group is attached only to internet-facing load balancer 'web' (listening on 80, 8080), which
+# answers on its listener ports alone."
+balancers_note := concat("", [
+	" The group is attached only to ",
+	concat(", ", [balancer_text(lb) | some lb in input.facts.attachments.load_balancers]),
+	", which ", answers(input.facts.attachments.load_balancers), " alone.",
+]) if balancers_only
+
+balancers_note := "" if not balancers_only
+
+# A world-open rule on a balancers-only group is at most medium: only the listeners are reachable.
+balancers_severity := {"severity": "medium"} if balancers_only
+
+balancers_severity := {} if not balancers_only
+
+answers(lbs) := "answers on its listener ports" if count(lbs) == 1
+
+answers(lbs) := "answer on their listener ports" if count(lbs) != 1
+
+# "internet-facing load balancer 'web' (listening on 80, 8080)"
+balancer_text(lb) := concat("", [scheme_text(lb), type_text(lb), "load balancer '", lb.name, "' (", listening(lb), ")"])
+
+scheme_text(lb) := concat("", [lb.scheme, " "]) if is_string(lb.scheme)
+
+scheme_text(lb) := "" if not is_string(lb.scheme)
+
+type_text(lb) := concat("", [lb.type, " "]) if lb.type in {"network", "gateway"}
+
+type_text(lb) := "" if not lb.type in {"network", "gateway"}
+
+listening(lb) := concat("", ["listening on ", port_list(lb.listener_ports), deploy_time(lb, " and on ")]) if {
+	count(lb.listener_ports) > 0
+}
+
+listening(lb) := "listening on ports known only at deploy time" if {
+	count(lb.listener_ports) == 0
+	lb.unresolved_listener_ports == true
+}
+
+listening(lb) := "its listeners are not in the input" if {
+	count(lb.listener_ports) == 0
+	lb.unresolved_listener_ports != true
+}
+
+deploy_time(lb, joint) := concat("", [joint, "ports known only at deploy time"]) if lb.unresolved_listener_ports == true
+
+deploy_time(lb, joint) := "" if lb.unresolved_listener_ports != true

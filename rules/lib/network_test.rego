@@ -22,3 +22,31 @@ test_traffic_text if {
 	network.traffic({"protocol": "icmp", "from_port": -1, "to_port": -1}) == "icmp"
 	network.traffic({"protocol": null}) == "traffic on an unresolved protocol"
 }
+
+test_balancer_text if {
+	network.balancer_text({
+		"name": "web", "scheme": "internet-facing", "type": "application", "listener_ports": [8080, 80],
+		"unresolved_listener_ports": false,
+	}) == "internet-facing load balancer 'web' (listening on 80, 8080)"
+	network.balancer_text({
+		"name": "nlb", "scheme": null, "type": "network", "listener_ports": [443], "unresolved_listener_ports": true,
+	}) == "network load balancer 'nlb' (listening on 443 and on ports known only at deploy time)"
+	network.balancer_text({
+		"name": "alb", "scheme": "internal", "type": null, "listener_ports": [], "unresolved_listener_ports": true,
+	}) == "internal load balancer 'alb' (listening on ports known only at deploy time)"
+	network.balancer_text({
+		"name": "alb", "scheme": "internal", "type": "application", "listener_ports": [],
+		"unresolved_listener_ports": false,
+	}) == "internal load balancer 'alb' (its listeners are not in the input)"
+}
+
+test_balancers_note_only_for_groups_only_balancers_use if {
+	network.balancers_note == "" with input.facts as {"permissions": []}
+	network.balancers_severity == {} with input.facts as {"permissions": []}
+	network.balancers_note == "" with input.facts.attachments as {
+		"load_balancers": [], "others": ["service 'web'"], "only_load_balancers": false,
+	}
+	network.balancers_severity == {"severity": "medium"} with input.facts.attachments as {
+		"load_balancers": [], "others": [], "only_load_balancers": true,
+	}
+}

@@ -5,6 +5,8 @@
 #   port (`admin_ports` in data.json: SSH 22 and RDP 3389 by default) lets anyone on the internet
 #   try to log in. Such ports are scanned and brute-forced within minutes of being exposed. A rule
 #   open on every port (or protocol -1) is left to sg-world-ingress-all-traffic, so it gives one finding.
+#   A group attached only to load balancers is not reported: a balancer answers on its listener
+#   ports alone and runs no login service (sg-world-ingress-unauthorized-port judges such rules).
 # scope: package
 # custom:
 #   id: FG-SG-001
@@ -33,6 +35,8 @@ package fgscan.rules.sg_world_ingress_admin_port
 
 import rego.v1
 
+import data.fgscan.lib.network
+
 deny contains finding if {
 	some permission in input.facts.permissions
 	permission.direction == "ingress"
@@ -40,6 +44,7 @@ deny contains finding if {
 	permission.protocol in {"tcp", "udp", "all"}
 	permission.ports_known == true
 	permission.all_ports == false # every port (or protocol -1) is sg-world-ingress-all-traffic's one finding
+	not network.balancers_only
 	reached := [port |
 		some port in data.fgscan.params.admin_ports
 		permission.from_port <= port

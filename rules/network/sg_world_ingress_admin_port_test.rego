@@ -84,3 +84,18 @@ test_admin_ports_come_from_params if {
 		with data.fgscan.params.admin_ports as [22, 3389, 5985]
 	count(findings([entry(0, "tcp", 5985, 5986, "0.0.0.0/0", true)])) == 0
 }
+
+# A group only load balancers use answers on their listener ports alone: no login service is reachable.
+test_group_only_balancers_use_not_reported if {
+	count(rule.deny) == 0 with input.facts as {
+		"permissions": [entry(0, "tcp", 22, 22, "0.0.0.0/0", true), entry(1, "tcp", 0, 10000, "::/0", true)],
+		"attachments": fixtures.attachments({}),
+	}
+}
+
+test_group_a_service_also_uses_reported if {
+	count(rule.deny) == 1 with input.facts as {
+		"permissions": [entry(0, "tcp", 22, 22, "0.0.0.0/0", true)],
+		"attachments": fixtures.shared_with_service,
+	}
+}

@@ -3,7 +3,9 @@
 # description: >-
 #   An ingress rule from 0.0.0.0/0 or ::/0 for all protocols (-1), or for every TCP or UDP port,
 #   exposes every service listening on the tasks (debug endpoints, metrics, admin consoles,
-#   databases in sidecars) to the whole internet.
+#   databases in sidecars) to the whole internet. On a group attached only to load balancers, which
+#   answer on their listener ports alone, the finding is medium and names the balancers and the
+#   ports they listen on.
 # scope: package
 # custom:
 #   id: FG-SG-002
@@ -28,15 +30,23 @@ package fgscan.rules.sg_world_ingress_all_traffic
 
 import rego.v1
 
+import data.fgscan.lib.network
+
 deny contains finding if {
 	some permission in input.facts.permissions
 	permission.direction == "ingress"
 	permission.world == true
 	permission.protocol == "all"
-	finding := {
-		"msg": concat("", ["ingress from ", permission.source, " allows all traffic (every protocol and port)."]),
-		"path": permission.path,
-	}
+	finding := object.union(
+		{
+			"msg": concat("", [
+				"ingress from ", permission.source, " allows all traffic (every protocol and port).",
+				network.balancers_note,
+			]),
+			"path": permission.path,
+		},
+		network.balancers_severity,
+	)
 }
 
 deny contains finding if {
@@ -45,8 +55,14 @@ deny contains finding if {
 	permission.world == true
 	permission.protocol in {"tcp", "udp"}
 	permission.all_ports == true
-	finding := {
-		"msg": concat("", ["ingress from ", permission.source, " allows every ", permission.protocol, " port."]),
-		"path": permission.path,
-	}
+	finding := object.union(
+		{
+			"msg": concat("", [
+				"ingress from ", permission.source, " allows every ", permission.protocol, " port.",
+				network.balancers_note,
+			]),
+			"path": permission.path,
+		},
+		network.balancers_severity,
+	)
 }

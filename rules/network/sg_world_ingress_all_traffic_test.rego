@@ -52,3 +52,27 @@ test_restricted_sources_and_egress_allowed if {
 		object.union(entry(1, "all", 0, 65535, "0.0.0.0/0", true), {"direction": "egress"}),
 	])) == 0
 }
+
+# A group only load balancers use exposes their listeners alone: medium, naming them.
+test_group_only_balancers_use_is_medium if {
+	result := rule.deny with input.facts as {
+		"permissions": [entry(0, "all", 0, 65535, "0.0.0.0/0", true)],
+		"attachments": fixtures.attachments({}),
+	}
+	count(result) == 1
+	some f in result
+	f.severity == "medium"
+	endswith(f.msg, concat("", [
+		"allows all traffic (every protocol and port). The group is attached only to internet-facing load balancer ",
+		"'web' (listening on 80, 8080), which answers on its listener ports alone.",
+	]))
+}
+
+test_group_a_service_also_uses_stays_critical if {
+	some f in rule.deny with input.facts as {
+		"permissions": [entry(0, "tcp", 0, 65535, "::/0", true)],
+		"attachments": fixtures.shared_with_service,
+	}
+	not f.severity
+	f.msg == "ingress from ::/0 allows every tcp port."
+}

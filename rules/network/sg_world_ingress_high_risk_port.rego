@@ -7,7 +7,9 @@
 #   development servers. These services are scanned for continuously and are rarely meant to be
 #   public. So that one opening gives one finding, the administration ports (`admin_ports`: 22,
 #   3389) are left to sg-world-ingress-admin-port and rules open on every port to
-#   sg-world-ingress-all-traffic.
+#   sg-world-ingress-all-traffic. A group attached only to load balancers is not reported: a
+#   balancer answers on its listener ports alone (sg-world-ingress-unauthorized-port judges such
+#   rules).
 # scope: package
 # custom:
 #   id: FG-SG-020
@@ -41,6 +43,7 @@ deny contains finding if {
 	entry.ports_known == true
 	entry.protocol == "tcp"
 	entry.all_ports == false
+	not network.balancers_only
 	ports := network.covered(entry, data.fgscan.params.high_risk_ports) - {port | some port in data.fgscan.params.admin_ports}
 	count(ports) > 0
 	finding := {

@@ -97,3 +97,18 @@ test_ports_follow_the_parameters if {
 	count(rule.deny) == 1 with input.facts.permissions as [entry({})]
 		with data.fgscan.params.high_risk_ports as [443]
 }
+
+# A group only load balancers use answers on their listener ports alone (an ALB test listener on 8080).
+test_group_only_balancers_use_not_reported if {
+	count(rule.deny) == 0 with input.facts as {
+		"permissions": [entry({"from_port": 8080, "to_port": 8080}), entry({"from_port": 5432, "to_port": 5432})],
+		"attachments": fixtures.attachments({}),
+	}
+}
+
+test_group_a_service_also_uses_reported if {
+	count(rule.deny) == 1 with input.facts as {
+		"permissions": [entry({"from_port": 8080, "to_port": 8080})],
+		"attachments": fixtures.shared_with_service,
+	}
+}

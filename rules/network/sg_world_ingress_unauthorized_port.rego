@@ -7,7 +7,10 @@
 #   opens 81 to 442. So that one opening gives one finding, TCP ports in `high_risk_ports` are
 #   left to sg-world-ingress-high-risk-port, administration ports (`admin_ports`) to
 #   sg-world-ingress-admin-port and rules open on every port to sg-world-ingress-all-traffic;
-#   ICMP and other port-less protocols are out of scope.
+#   ICMP and other port-less protocols are out of scope. On a group attached only to load
+#   balancers, which answer on their listener ports alone, every port outside the authorized ones
+#   counts (the high-risk and administration port rules are silent there) and the finding is
+#   medium, naming the balancers and the ports they listen on.
 # scope: package
 # custom:
 #   id: FG-SG-021
@@ -42,16 +45,24 @@ deny contains finding if {
 	entry.world == true
 	entry.ports_known == true
 	entry.all_ports == false
-	allowed := accepted(entry.protocol) | {port | some port in params.admin_ports}
-	count(network.covered(entry, allowed)) < network.width(entry)
-	finding := {
-		"msg": concat("", [
-			"inbound ", network.traffic(entry), " from ", entry.source, " opens ports outside the authorized ",
-			listing(authorized(entry.protocol)), ".",
-		]),
-		"path": entry.path,
-	}
+	count(network.covered(entry, allowed(entry.protocol))) < network.width(entry)
+	finding := object.union(
+		{
+			"msg": concat("", [
+				"inbound ", network.traffic(entry), " from ", entry.source, " opens ports outside the authorized ",
+				listing(authorized(entry.protocol)), ".", network.balancers_note,
+			]),
+			"path": entry.path,
+		},
+		network.balancers_severity,
+	)
 }
+
+# Ports an inbound world rule may cover without this rule firing: the authorized ones, and those another
+# rule reports (not on a group only load balancers use, where those rules are silent).
+allowed(protocol) := accepted(protocol) | {port | some port in params.admin_ports} if not network.balancers_only
+
+allowed(protocol) := {port | some port in authorized(protocol)} if network.balancers_only
 
 # Ports an inbound world rule may cover without this rule firing (undefined: out of scope).
 accepted("tcp") := {port | some port in params.authorized_world_ports} | {port | some port in params.high_risk_ports}

@@ -82,3 +82,60 @@ test_authorized_ports_follow_the_parameters if {
 	some finding in findings
 	contains(finding.msg, "authorized (none).")
 }
+
+# On a group only load balancers use, the high-risk and administration port rules are silent: this rule
+# judges those ports too, at medium, naming the balancers and their listener ports.
+test_group_only_balancers_use_is_medium_and_names_the_listeners if {
+	findings := rule.deny with input.facts as {
+		"permissions": [
+			entry({"from_port": 8080, "to_port": 8080}),
+			entry({"index": 1, "from_port": 22, "to_port": 22, "path": ["IpPermissions", 1, "IpRanges", 0, "CidrIp"]}),
+			entry({"index": 2, "path": ["IpPermissions", 2, "IpRanges", 0, "CidrIp"]}),
+		],
+		"attachments": fixtures.attachments({}),
+	}
+	count(findings) == 2
+	some finding in findings
+	finding.path == ["IpPermissions", 0, "IpRanges", 0, "CidrIp"]
+	finding.severity == "medium"
+	finding.msg == concat("", [
+		"inbound tcp port 8080 from 0.0.0.0/0 opens ports outside the authorized (80, 443). The group is attached ",
+		"only to internet-facing load balancer 'web' (listening on 80, 8080), which answers on its listener ports alone.",
+	])
+	some ssh in findings
+	ssh.path == ["IpPermissions", 1, "IpRanges", 0, "CidrIp"]
+}
+
+test_group_only_balancers_use_leaves_every_port_to_all_traffic if {
+	count(rule.deny) == 0 with input.facts as {
+		"permissions": [entry(all_traffic), entry({"from_port": 0, "to_port": 65535, "all_ports": true})],
+		"attachments": fixtures.attachments({}),
+	}
+}
+
+test_several_balancers_named if {
+	some finding in rule.deny with input.facts as {
+		"permissions": [entry({"from_port": 8443, "to_port": 8443})],
+		"attachments": fixtures.attachments({"load_balancers": [
+			fixtures.balancer({}),
+			fixtures.balancer({"name": "api", "scheme": "internal", "type": "network", "listener_ports": [8443]}),
+		]}),
+	}
+	endswith(finding.msg, concat("", [
+		"attached only to internet-facing load balancer 'web' (listening on 80, 8080), internal network load ",
+		"balancer 'api' (listening on 8443), which answer on their listener ports alone.",
+	]))
+}
+
+test_group_a_service_also_uses_keeps_todays_finding if {
+	some finding in rule.deny with input.facts as {
+		"permissions": [entry({"from_port": 8443, "to_port": 8443})],
+		"attachments": fixtures.shared_with_service,
+	}
+	not finding.severity
+	not contains(finding.msg, "load balancer")
+	count(rule.deny) == 0 with input.facts as {
+		"permissions": [entry({"from_port": 8080, "to_port": 8080})],
+		"attachments": fixtures.shared_with_service,
+	}
+}

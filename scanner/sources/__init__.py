@@ -20,7 +20,7 @@ def recognise(doc: Document) -> list[Resource] | None:
             found = source.resources(doc)
             for resource in found:
                 resource.data = without_nulls(resource.data)
-                resource.links = links_for(resource.kind, resource.data)
+                resource.links = {**resource.links, **links_for(resource.kind, resource.data)}  # a source's own first
                 resource.skips.extend(tag_skips(resource, doc))
             return found
     return None

@@ -14,7 +14,7 @@ from scanner.model import Path, Resource, Skip
 from scanner.sources.api_shapes import shapes
 from scanner.sources.cfn_readings import Choice, Template, variant
 from scanner.sources.documents import Document
-from scanner.sources.links import ref_target
+from scanner.sources.links import note_outside_users, ref_target
 
 TYPES = {
     "AWS::ECS::TaskDefinition": ("ecs_task_definition", "ecs.TaskDefinition"),
@@ -35,6 +35,7 @@ TYPES = {
     "AWS::ElasticLoadBalancingV2::Listener": ("elbv2_listener", "elbv2.Listener"),
     "AWS::ElasticLoadBalancingV2::ListenerRule": ("elbv2_listener_rule", "elbv2.Rule"),
 }
+SG_TYPES = ("AWS::EC2::SecurityGroup",)
 STANDALONE_RULES = {
     "AWS::EC2::SecurityGroupIngress": "IpPermissions",
     "AWS::EC2::SecurityGroupEgress": "IpPermissionsEgress",
@@ -102,7 +103,15 @@ def resources(doc: Document) -> list[Resource]:
     for logical_id, body in deployed.items():
         if body["Type"] in ("AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"):
             _attach_policy(logical_id, body, out, context)
+    groups = {lid: [r for r, _ in readings] for lid, readings in out.items() if template[lid]["Type"] in SG_TYPES}
+    outside = [(f"{body['Type']} '{lid}'", body.get("Properties")) for lid, body in deployed.items() if _outside(body)]
+    note_outside_users(groups, outside)
     return [resource for readings in out.values() for resource, _ in readings]
+
+
+def _outside(body: dict) -> bool:
+    """A resource fgscan does not model, nor join to one it models (an RDS instance, a nested stack)."""
+    return body["Type"] not in TYPES and body["Type"] not in STANDALONE_RULES
 
 
 def _not_deployed(body: dict, context: Template) -> bool:

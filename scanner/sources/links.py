@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from scanner.model import Resource
+
 
 def ref_target(value: Any) -> str | None:
     """What a value points at: a CloudFormation logical id for `Ref`/`GetAtt`, else the literal id or ARN."""
@@ -48,3 +50,34 @@ def links_for(kind: str, data: dict[str, Any]) -> dict[str, Any]:
     elif kind == "iam_policy":
         links["roles"] = _targets(data.get("Roles"))
     return {k: v for k, v in links.items() if v not in (None, [])}
+
+
+def references(value: Any) -> set[str]:
+    """Every resource a value names with `Ref` or `Fn::GetAtt` (a Terraform reference reads as `Ref`), or
+    as a literal group id (`sg-...`), however deep: what an unmodelled resource points at."""
+    found: set[str] = set()
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            target = ref_target(item) if len(item) == 1 else None
+            if target is not None:
+                found.add(target)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str) and item.startswith("sg-"):
+            found.add(item)
+    return found
+
+
+def note_outside_users(groups: dict[str, list[Resource]], users: list[tuple[str, Any]]) -> None:
+    """Record on each security group (by logical id or address, each reading) the resources outside the
+    model that name it (`links.attached_to`): an RDS instance, a Lambda function, a nested stack may be
+    attached to it, so it does not front load balancers alone (`scanner.facts.attachments`)."""
+    for label, body in users:
+        for target in references(body) & groups.keys():
+            for group in groups[target]:
+                attached = group.links.setdefault("attached_to", [])
+                if label not in attached:
+                    attached.append(label)

@@ -16,7 +16,7 @@ from typing import Any
 
 from scanner.model import Path, Resource, Skip
 from scanner.sources.api_shapes import shapes
-from scanner.sources.links import ref_target
+from scanner.sources.links import note_outside_users, ref_target
 
 TYPES = {
     "aws_ecs_task_definition": "ecs_task_definition",
@@ -498,10 +498,11 @@ BUILDERS: dict[str, Callable[[dict, _Mapper, str], dict]] = {
 }
 
 
-def build(items: list[Item], scope: str) -> list[Resource]:
+def build(items: list[Item], scope: str, outside: list[tuple[str, Any]] | None = None) -> list[Resource]:
     """The canonical resources of a set of Terraform resource instances (a whole module tree or plan),
     with standalone rules, policies, attachments and capacity providers joined where they belong;
-    `scope` names the root module their addresses (and references) are unique in."""
+    `scope` names the root module their addresses (and references) are unique in; `outside`: the
+    address and values of the other resources of the configuration, which may name its security groups."""
     out: dict[str, Resource] = {}
     for item in items:
         kind = TYPES.get(item.type)
@@ -525,6 +526,13 @@ def build(items: list[Item], scope: str) -> list[Resource]:
     for role in [r for r in out.values() if r.kind == "iam_role"]:
         _managed_documents(role, out)
     _role_usage(out)
+    groups: dict[str, list[Resource]] = {}
+    for address, group in out.items():
+        if group.kind == "ec2_security_group":
+            group_id = group.data.get("GroupId")
+            for key in {address, group_id if isinstance(group_id, str) else address}:
+                groups.setdefault(key, []).append(group)
+    note_outside_users(groups, outside or [])
     for resource in out.values():
         resource.scope = scope
     return list(out.values())

@@ -63,9 +63,12 @@ def plan_resources(doc: Document) -> list:
     sources = _sources(doc)
     spans: dict[Path, Span] = {}
     items = []
+    outside: list[tuple[str, Any]] = []
     top = "planned_values" if "planned_values" in data else "values"
     for json_path, module, resource in _walk(root, (top, "root_module")):
         address, kind = resource.get("address"), resource.get("type")
+        if resource.get("mode") == "managed" and kind not in SUPPORTED and isinstance(address, str):
+            outside.append((address, [resource.get("values"), _referenced(address, configuration)]))
         if resource.get("mode") != "managed" or kind not in SUPPORTED or not isinstance(address, str):
             continue
         raw = resource.get("values")
@@ -85,7 +88,26 @@ def plan_resources(doc: Document) -> list:
             items.append(Item(address, kind, plain(merged), doc.path, (*json_path, "values"), []))
     doc._spans = spans  # the rest of the plan is located on demand
     doc.format = "terraform-plan"  # spans are known now, as with YAML: the exposure pass needs no re-read
-    return build(items, doc.path)
+    return build(items, doc.path, outside)
+
+
+def _referenced(address: str, configuration: dict[str, Any]) -> list[dict[str, str]]:
+    """The resources a resource's configuration expressions refer to, as `Ref`s to their plan addresses."""
+    base = INDEX.sub("", address)
+    module = "".join(f"{part}." for part in base.split(".")[:-2])
+    found, stack = [], [configuration.get(base)]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            refs = item.get("references")
+            for ref in refs if isinstance(refs, list) else []:
+                target = address_of(ref) if isinstance(ref, str) else None
+                if target:
+                    found.append({"Ref": module + target})
+            stack.extend(v for k, v in item.items() if k != "references")
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
 
 
 def _problem(doc: Document, path: Path, message: str) -> InputError:

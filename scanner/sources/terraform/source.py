@@ -40,7 +40,8 @@ def file_resources(doc: Document) -> list[Resource]:
         elif instance.address in mine:
             spans.update(head_lines(located(instance), instance.file.text))
     doc._spans = spans
-    return [r for r in build(items, display_path(root)) if r.name in mine]
+    outside = [(i.address, plain(i.values)) for i in root_instances(root) if i.type not in SUPPORTED and _managed(i)]
+    return [r for r in build(items, display_path(root), outside) if r.name in mine]
 
 
 def head_lines(spans: dict[Path, Span], text: str) -> dict[Path, Span]:
@@ -53,6 +54,11 @@ def head_lines(spans: dict[Path, Span], text: str) -> dict[Path, Span]:
         else Span(span.start_line, span.start_col, span.start_line, len(lines[span.start_line - 1]) + 1)
         for path, span in spans.items()
     }
+
+
+def _managed(instance: Instance) -> bool:
+    """A `resource` block (a data source reads a group, it is not attached to it)."""
+    return instance.block.type == "resource"
 
 
 def _declares(parsed: HclFile) -> bool:
