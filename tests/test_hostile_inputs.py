@@ -155,3 +155,53 @@ def test_a_task_with_1000_containers_gives_each_its_findings(tmp_path):
     report = json.loads(run_fgscan("scan", str(file), "-f", "json").stdout)
     privileged = [f for f in report["findings"] if f["rule"] == "privileged-container"]
     assert sorted(f["message"].split("'")[3] for f in privileged) == sorted(f"c{n}" for n in range(7, 1000, 100))
+
+
+def hostile_folder(folder: Path) -> dict[str, str]:
+    """Good files beside one of each kind of bad file; for each bad file, a word of its one error."""
+    folder.mkdir()
+    shutil.copy(RISKY, folder / "good-task.json")
+    shutil.copy(EXAMPLES / "web-stack.yaml", folder / "good-stack.yaml")
+    windows = json.loads(RISKY.read_text())
+    windows["taskDefinition"]["containerDefinitions"][0]["command"] = [
+        "C:\\ServiceMonitor.exe w3svc",
+        "\\\\share\\path",
+    ]
+    (folder / "windows-paths.json").write_text(json.dumps(windows))
+    bad = {
+        "deep.json": '{"containerDefinitions": ' + "[" * 900 + "]" * 900 + "}",
+        "deep.yaml": "Resources: " + "[" * 900 + "]" * 900,
+        "huge-number.json": '{"family": "x", "cpu": ' + "9" * 5000 + ', "containerDefinitions": []}',
+        "surrogate.json": '{"family": "\\ud800", "containerDefinitions": [{"name": "a", "image": "b"}]}',
+        "self-alias.yaml": "Resources: &a\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties: *a\n",
+        "bomb.yaml": "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+        + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(8))
+        + "Resources: {T: {Type: AWS::ECS::TaskDefinition, Properties: {Tags: *i}}}\n",
+        "not-utf8.json": "\udcff",
+        "control.yaml": "Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\x07\n",
+        "unclosed.json": '{"family": "x", "containerDefinitions": [',
+    }
+    for name, text in bad.items():
+        (folder / name).write_bytes(text.encode("utf-8", "surrogateescape"))
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(folder / "pipe.json")
+        (folder / "zero.yaml").symlink_to("/dev/zero")
+        bad |= {"pipe.json": "", "zero.yaml": ""}
+    return bad
+
+
+def test_a_folder_of_every_hostile_input_reports_the_good_files_and_one_error_per_bad_file(tmp_path):
+    bad = hostile_folder(tmp_path / "mixed")
+    proc = run_fgscan("scan", str(tmp_path / "mixed"), "-f", "json", process=True)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    report = json.loads(proc.stdout)
+    by_file: dict[str, set[str]] = {}
+    for finding in report["findings"]:
+        by_file.setdefault(finding["file"].rsplit("/", 1)[-1], set()).add(finding["rule"])
+    assert set(by_file) == {"good-task.json", "good-stack.yaml", "windows-paths.json"}
+    # the same task with Windows paths in place of the command that passed a secret: every other finding
+    assert by_file["windows-paths.json"] == by_file["good-task.json"] - {"secrets-in-command"}
+    assert "privileged-container" in by_file["windows-paths.json"]
+    errors = [e["file"].rsplit("/", 1)[-1] for e in report["errors"]]
+    assert sorted(errors) == sorted(bad), report["errors"]
+    assert all("\n" not in e["message"] for e in report["errors"])
