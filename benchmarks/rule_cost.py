@@ -26,7 +26,8 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.scan_speed import template  # noqa: E402
 from scanner.engine import make_engine  # noqa: E402
-from scanner.pipeline import ScanOptions, load, load_rules  # noqa: E402
+from scanner.load import load  # noqa: E402
+from scanner.pipeline import ScanOptions, load_rules  # noqa: E402
 from scanner.sources.discovery import discover  # noqa: E402
 
 
@@ -40,9 +41,8 @@ def corpus(folder: Path, stacks: int, names: set[str]) -> list:
         (folder / f"stack{n}.yaml").write_text(template(n, names)[0])
     shutil.copytree(ROOT / "examples", folder / "examples")
     resources = []
-    for file, shown, _ in discover([folder], [], []):
-        item = load(file, shown, False, 10**8, [])
-        resources += item[1] if item else []
+    for file in discover([folder], [], []):
+        resources += load(file, 10**8).resources
     return resources
 
 
