@@ -10,12 +10,12 @@ account `000000000000`.
 
 from __future__ import annotations
 
-import json
 import os
 from datetime import datetime, timezone
 from typing import Any, TextIO
 
 import scanner
+from reports import dump_json
 from scanner.coverage import account_region, arn_partition
 from scanner.model import Finding, ScanResult
 
@@ -133,5 +133,5 @@ def _cut(text: str, limit: int) -> str:
 
 def write(result: ScanResult, stream: TextIO, account: str | None = None, region: str | None = None) -> None:
     """Write the findings as a JSON array of ASFF objects (`aws securityhub batch-import-findings` input)."""
-    json.dump(findings(result, account, region), stream, indent=2)
+    dump_json(findings(result, account, region), stream)
     stream.write("\n")

@@ -3,10 +3,10 @@ only when a field is removed or changes meaning."""
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 import scanner
+from reports import dump_json
 from scanner.coverage import account_region
 from scanner.model import Finding, ScanResult, Severity, by_severity
 
@@ -99,5 +99,5 @@ def report(result: ScanResult) -> dict[str, Any]:
 
 def write(result: ScanResult, stream: TextIO) -> None:
     """Write the JSON report."""
-    json.dump(report(result), stream, indent=2)
+    dump_json(report(result), stream)
     stream.write("\n")

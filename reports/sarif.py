@@ -8,7 +8,6 @@ the diff); fingerprints that do not depend on line numbers; input errors as tool
 
 from __future__ import annotations
 
-import json
 from pathlib import PurePosixPath
 from typing import Any, TextIO
 
@@ -16,6 +15,7 @@ import attr
 import sarif_om as om
 
 import scanner
+from reports import dump_json
 from scanner.coverage import CoverageGap, account_region
 from scanner.model import Finding, InputError, RelatedLocation, ScanResult, Severity, Span, by_severity
 from scanner.rulebook import Rule
@@ -27,7 +27,7 @@ LEVELS = {Severity.CRITICAL: "error", Severity.HIGH: "error", Severity.MEDIUM: "
 
 def write(result: ScanResult, stream: TextIO, category: str = "fgscan", include_suppressed: bool = False) -> None:
     """Write the SARIF log."""
-    json.dump(to_plain(sarif_log(result, category, include_suppressed)), stream, indent=2)
+    dump_json(to_plain(sarif_log(result, category, include_suppressed)), stream)
     stream.write("\n")
 
 

@@ -7,15 +7,16 @@ process and workers, never wait for it.
 
 from __future__ import annotations
 
-import multiprocessing
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scanner.engine import DenySets, EngineError, make_engine
 from scanner.evaluate import RuleSet
 from scanner.executor import start_method
 from scanner.rulebook import Rule
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 DEFAULT_SECONDS = 5.0
 START_SECONDS = 120.0  # loading the rules in a fresh child (spawn imports the scanner anew)
@@ -65,6 +66,8 @@ class _Child:
     """One child process that judges inputs against one rule at a time and answers input by input."""
 
     def __init__(self, rule_set: RuleSet):
+        import multiprocessing  # only runs with custom rules pay for it
+
         context = multiprocessing.get_context(start_method())
         self.conn, remote = context.Pipe()
         self.process = context.Process(target=_serve, args=(remote, rule_set), daemon=True)

@@ -48,22 +48,25 @@ class RuleSet:
 
 class Evaluation:
     """The run's rules compiled for each input shape on first need (most pre-commit runs have no service,
-    so they never compile the neighbourhood rules)."""
+    so they never compile the neighbourhood rules). `narrow`: compile only the rules of the kinds the
+    inputs hold (a scan in this process knows them all at once); workers, handed batch after batch,
+    compile every rule once."""
 
-    def __init__(self, rulebook: Rulebook, rules: list[Rule], engine: str):
-        self.rulebook, self.engine_name = rulebook, engine
+    def __init__(self, rulebook: Rulebook, rules: list[Rule], engine: str, narrow: bool = False):
+        self.rulebook, self.engine_name, self.narrow = rulebook, engine, narrow
         self.rules = {shape: [r for r in rules if r.neighbourhood == (shape == "neighbourhood")] for shape in SHAPES}
-        self._engines: dict[str, Engine] = {}
+        self._engines: dict[tuple[str, frozenset[str] | None], Engine] = {}
 
     def evaluate(self, items: list[dict[str, Any]]) -> list[DenySets | Failed]:
         """The deny sets of each input (keyed by rule id), or why it could not be evaluated."""
+        kinds = frozenset(item["kind"] for item in items) if self.narrow else None
         out: list[DenySets | Failed] = []
         for item in items:
             shape = "neighbourhood" if "neighbourhood" in item else "resource"
             if not self.rules[shape]:
                 out.append({})
                 continue
-            engine = self._engine(shape)  # a rule that does not compile ends the run (EngineError)
+            engine = self._engine(shape, kinds)  # a rule that does not compile ends the run (EngineError)
             try:
                 out.append(engine.evaluate_inputs([item])[0])
             except EngineError as exc:
@@ -72,10 +75,12 @@ class Evaluation:
                 out.append(Failed(f"the rule engine cannot take this input ({type(exc).__name__})"))
         return out
 
-    def _engine(self, shape: str) -> Engine:
-        if shape not in self._engines:
-            self._engines[shape] = make_engine(self.engine_name, self.rulebook, self.rules[shape])
-        return self._engines[shape]
+    def _engine(self, shape: str, kinds: frozenset[str] | None) -> Engine:
+        key = (shape, kinds)
+        if key not in self._engines:
+            rules = [r for r in self.rules[shape] if kinds is None or kinds.intersection(r.kinds)]
+            self._engines[key] = make_engine(self.engine_name, self.rulebook, rules)
+        return self._engines[key]
 
 
 SHAPES = ("resource", "neighbourhood")

@@ -10,10 +10,7 @@ is found, and only that item is reported as failed.
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -38,6 +35,8 @@ class Setup:
 
 def start_method() -> str:
     """`fork` where the platform offers it, else `spawn`."""
+    import multiprocessing
+
     return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
 
 
@@ -73,6 +72,10 @@ def _pool_run(
     outcome: list[list[R | Crashed] | None],
 ) -> None:
     """Run `batches[i]` for each index; results land in `outcome`, batches lost to a broken pool stay None."""
+    import multiprocessing  # a scan of a few files never starts a pool
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     context = multiprocessing.get_context(start_method())
     initializer, initargs = (setup.function, setup.args) if setup else (None, ())
     try:

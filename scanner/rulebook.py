@@ -14,9 +14,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 import scanner
+from scanner.metadata_cache import MetadataCache
 from scanner.model import KINDS, Severity
 
 _PACKAGE = re.compile(r"^package\s+([\w.]+)", re.MULTILINE)
@@ -85,6 +84,8 @@ def bundled_rules_dir() -> Path:
 
 def read_metadata(text: str) -> dict[str, Any]:
     """The YAML of the first `# METADATA` comment block, or {}."""
+    import yaml  # not at import: a scan of JSON files reads no other YAML, and the parser costs start-up time
+
     lines = text.splitlines()
     for start, line in enumerate(lines):
         if line.strip() == "# METADATA":
@@ -105,11 +106,21 @@ def read_metadata(text: str) -> dict[str, Any]:
     return {}
 
 
-def load_rule(file: Path) -> Rule | None:
+def _header(text: str) -> dict[str, Any]:
+    """What a rule file says of itself: its metadata and package."""
+    package = _PACKAGE.search(text)
+    return {"metadata": read_metadata(text), "package": package.group(1) if package else None}
+
+
+def load_rule(file: Path, cache: MetadataCache | None = None) -> Rule | None:
     """The rule in `file`, or None for a helper module."""
+
+    def text() -> str:
+        return file.read_text(encoding="utf-8")
+
     try:
-        text = file.read_text(encoding="utf-8")
-        meta = read_metadata(text)
+        header = cache.read(file, text, _header) if cache else _header(text())
+        meta, package = header["metadata"], header["package"]
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"{file}: cannot read rule: {exc}") from None
     except RuleError as exc:
@@ -123,7 +134,6 @@ def load_rule(file: Path) -> Rule | None:
     for key, kind in (("kinds", list), ("frameworks", dict), ("references", list), ("examples", dict)):
         if custom.get(key) is not None and not isinstance(custom[key], kind):
             raise RuleError(f"{file}: metadata custom.{key} must be a {'list' if kind is list else 'mapping'}")
-    package = _PACKAGE.search(text)
     if not package:
         raise RuleError(f"{file}: no package line")
     kinds = tuple(custom["kinds"])
@@ -145,7 +155,7 @@ def load_rule(file: Path) -> Rule | None:
         description=" ".join(str(meta.get("description", "")).split()),
         severity=severity,
         kinds=kinds,
-        package=package.group(1),
+        package=package,
         file=file,
         remediation=" ".join(str(custom.get("remediation", "")).split()),
         rationale=" ".join(str(custom.get("rationale", "")).split()),
@@ -171,6 +181,7 @@ class Rulebook:
         modules: list[Path] = []
         tests: list[Path] = []
         params: dict[str, Any] = {}
+        cache = MetadataCache()
         for folder in [bundled_rules_dir(), *(dirs or [])]:
             if not folder.is_dir():
                 raise RuleError(f"{folder}: not a folder of rules")
@@ -179,12 +190,13 @@ class Rulebook:
                     tests.append(file)
                     continue
                 modules.append(file)
-                rule = load_rule(file)
+                rule = load_rule(file, cache)
                 if rule:
                     rules.append(rule)
             for data_file in sorted(folder.rglob("data.json")):
                 _merge(params, _read_params(data_file))
         _check_unique(rules)
+        cache.save()
         return cls(rules, modules, params, tests)
 
     def find(self, key: str) -> Rule | None:
@@ -231,6 +243,14 @@ class Rulebook:
         if frameworks:
             chosen = [r for r in chosen if any(_maps(r, f) for f in frameworks)]
         return chosen
+
+    def modules_for(self, rules: list[Rule]) -> list[Path]:
+        """The modules an engine needs to evaluate `rules`: every helper library, and the rules of their
+        kinds (a rule may import another of its kind, as host-path-volume imports docker-socket-mount).
+        A scan of one task definition so loads a third of the bundle, which is most of its start-up."""
+        kinds = {kind for rule in rules for kind in rule.kinds}
+        owners = {rule.file: rule for rule in self.rules}
+        return [m for m in self.modules if m not in owners or kinds.intersection(owners[m].kinds)]
 
     def data_document(self) -> dict[str, Any]:
         """The base document rules read: `data.fgscan.params`."""

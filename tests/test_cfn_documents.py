@@ -175,7 +175,7 @@ def test_a_non_string_arn_is_not_an_arn(tmp_path, fmt):
             "rules:\n  x: " + "9" * 5000 + "\n",
             "config.yaml:2:6: error: invalid YAML: a number has more than 4,300 digits",
         ),
-        ("rules: " + "[" * 600 + "]" * 600 + "\n", "config.yaml:1:507: error: YAML nested more than 100 levels deep"),
+        ("rules: " + "[" * 600 + "]" * 600 + "\n", "config.yaml:1:108: error: YAML nested more than 100 levels deep"),
     ],
 )
 def test_a_hostile_config_is_a_one_line_error(tmp_path, content, expected):

@@ -183,7 +183,7 @@ def test_baseline_positions_that_are_no_line_numbers_are_ignored(tmp_path):
     [
         (
             "params:\n  x: " + "[" * 600 + "]" * 600 + "\n",
-            ".fgscan.yaml:2:505: error: YAML nested more than 100 levels",
+            ".fgscan.yaml:2:105: error: YAML nested more than 100 levels",
         ),
         (
             "fail_on: " + "9" * 5000 + "\n",

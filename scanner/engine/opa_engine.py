@@ -26,9 +26,8 @@ class OpaEngine:
         work = Path(self.workdir.name)
         (work / "main.rego").write_text(entry_module(rules))
         (work / "params.json").write_text(json.dumps(rulebook.data_document()))
-        self.load_args = [
-            arg for path in [*rulebook.modules, work / "main.rego", work / "params.json"] for arg in ("-d", str(path))
-        ]
+        paths = [*rulebook.modules_for(rules), work / "main.rego", work / "params.json"]
+        self.load_args = [arg for path in paths for arg in ("-d", str(path))]
 
     def evaluate(self, resources: list[Resource]) -> list[DenySets]:
         """See `Engine.evaluate`."""

@@ -18,7 +18,6 @@ from typing import Any
 from scanner.model import InputError, InputProblem, Path, Span
 from scanner.sources.input_checks import MAX_DEPTH, check_values, duplicate_key, line_col
 from scanner.sources.json_locator import JsonLocator
-from scanner.sources.yaml_document import parse_yaml
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -102,6 +101,8 @@ def parse(text: str, display: str, fmt: str) -> Document:
     """Parse `text` as `json` or `yaml` (`.tf` files: `scanner.sources.terraform.parse`)."""
     if fmt == "json":
         return _parse_json(text, display)
+    from scanner.sources.yaml_document import parse_yaml  # PyYAML only when YAML is read
+
     data, warnings, spans = parse_yaml(text, display)
     return Document(display, data, text, "yaml", warnings, spans)
 

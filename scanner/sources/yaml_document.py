@@ -53,7 +53,8 @@ def parse_yaml(text: str, display: str) -> tuple[Any, list[InputError], dict[Pat
     if root is None:
         raise InputProblem(InputError(display, "file is empty"))
     builder = _YamlBuilder(display, text)
-    builder.check_size(root)
+    if "*" in text:  # an alias may be anywhere: measure what the aliases expand to before building
+        builder.check_size(root)
     data = builder.build(root, ())
     check_values(data, display, text)
     return data, builder.warnings, builder.spans
@@ -113,6 +114,8 @@ class _YamlBuilder:
         raise InputProblem(InputError(self.display, message, node.start_mark.line + 1, node.start_mark.column + 1))
 
     def build(self, node: yaml.Node, path: Path, key: yaml.Node | None = None) -> Any:
+        if len(path) > MAX_DEPTH:  # text without aliases is not measured first
+            self._refuse(node, f"YAML nested more than {MAX_DEPTH} levels deep; refused")
         self.spans[path] = self._span(key or node, node)
         tag = node.tag
         if not tag.startswith("!"):
