@@ -50,7 +50,7 @@ class MetadataCache:
 
         Metadata goes through JSON either way, so a run with the cache sees exactly what one without sees."""
         status = file.stat()
-        key, stamp = str(file.resolve()), [status.st_mtime_ns, status.st_size]
+        key, stamp = os.path.abspath(file), [status.st_mtime_ns, status.st_size]
         known = self.entries.get(key)
         if isinstance(known, dict) and known.get("stamp") == stamp and isinstance(known.get("metadata"), dict):
             return known["metadata"]

@@ -44,17 +44,13 @@ class Rule:
     frameworks: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
     custom: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     severity_overridden: bool = False  # set by the user's config: findings keep this severity
+    bundled: bool = False  # shipped with fgscan, not a custom rule (custom rules run under a budget: `scanner.budget`)
 
     @property
     def neighbourhood(self) -> bool:
         """`custom.input: neighbourhood`: the rule reads a service's neighbourhood in the exposure pass
         (`scanner.exposure`), never a single resource."""
         return self.custom.get("input") == "neighbourhood"
-
-    @property
-    def bundled(self) -> bool:
-        """Shipped with fgscan, not a custom rule (custom rules run under a budget: `scanner.budget`)."""
-        return self.file.resolve().is_relative_to(bundled_rules_dir().resolve())
 
     def severity_of(self, deny: dict[str, Any]) -> Severity:
         """A finding's severity: the deny entry's own (compound risks) unless the user set the rule's."""
@@ -112,7 +108,7 @@ def _header(text: str) -> dict[str, Any]:
     return {"metadata": read_metadata(text), "package": package.group(1) if package else None}
 
 
-def load_rule(file: Path, cache: MetadataCache | None = None) -> Rule | None:
+def load_rule(file: Path, cache: MetadataCache | None = None, bundled: bool = False) -> Rule | None:
     """The rule in `file`, or None for a helper module."""
 
     def text() -> str:
@@ -162,6 +158,7 @@ def load_rule(file: Path, cache: MetadataCache | None = None) -> Rule | None:
         references=tuple(custom.get("references") or ()),
         frameworks=frameworks,
         custom=custom,
+        bundled=bundled,
     )
 
 
@@ -182,7 +179,8 @@ class Rulebook:
         tests: list[Path] = []
         params: dict[str, Any] = {}
         cache = MetadataCache()
-        for folder in [bundled_rules_dir(), *(dirs or [])]:
+        shipped = bundled_rules_dir()
+        for folder in [shipped, *(dirs or [])]:
             if not folder.is_dir():
                 raise RuleError(f"{folder}: not a folder of rules")
             for file in sorted(folder.rglob("*.rego")):
@@ -190,7 +188,7 @@ class Rulebook:
                     tests.append(file)
                     continue
                 modules.append(file)
-                rule = load_rule(file, cache)
+                rule = load_rule(file, cache, bundled=folder is shipped)
                 if rule:
                     rules.append(rule)
             for data_file in sorted(folder.rglob("data.json")):

@@ -39,7 +39,7 @@ _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 def parse_yaml(text: str, display: str) -> tuple[Any, list[InputError], dict[Path, Span]]:
     """The data, warnings and spans of a YAML text; `InputProblem` when it cannot be read."""
     try:
-        root = yaml.compose(text, Loader=yaml.CSafeLoader)
+        root = yaml.compose(text, Loader=yaml.CBaseLoader)  # tags left unresolved: `_core_scalar` reads scalars
     except yaml.MarkedYAMLError as exc:
         raise InputProblem(_yaml_error(display, exc)) from None
     except yaml.reader.ReaderError as exc:  # a control character: its message would carry a second line
@@ -177,7 +177,7 @@ def _merged(node: yaml.MappingNode) -> list[tuple[yaml.Node, yaml.Node]]:
     inherited: list[tuple[yaml.Node, yaml.Node]] = []
     own: list[tuple[yaml.Node, yaml.Node]] = []
     for key_node, value_node in node.value:
-        if key_node.tag != MERGE_TAG:
+        if not _merge_key(key_node):
             own.append((key_node, value_node))
             continue
         sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
@@ -185,6 +185,11 @@ def _merged(node: yaml.MappingNode) -> list[tuple[yaml.Node, yaml.Node]]:
             if isinstance(source, yaml.MappingNode):
                 inherited += [(_as_merged(k), v) for k, v in _merged(source)]
     return inherited + own
+
+
+def _merge_key(key: yaml.Node) -> bool:
+    """A plain `<<` key (the composer resolves no tags: a quoted `"<<"` is an ordinary key)."""
+    return isinstance(key, yaml.ScalarNode) and key.value == "<<" and not key.style and not key.tag.startswith("!")
 
 
 def _as_merged(key: yaml.Node) -> yaml.Node:
