@@ -27,16 +27,18 @@
 #     good: '{"containerDefinitions": [{"name": "app", "image": "123456789012.dkr.ecr.eu-west-1.amazonaws.com/nginx:1.27"}]}'
 package fgscan.rules.image_untrusted_registry
 
-import data.fgscan.lib.images
 import data.fgscan.lib.task
 import rego.v1
 
+# The registry of each image comes from `input.facts.images` (`scanner.facts.images`): an image known only at
+# deploy time has no entry, a registry hidden by a `${...}` placeholder is null.
 deny contains finding if {
-	container := input.resource.containerDefinitions[i]
-	ref := images.text(container.image)
-	registry := images.registry(ref)
-	not contains(registry, "${")
+	some image in input.facts.images
+	registry := image.registry
+	is_string(registry)
 	not allowed(registry)
+	i := image.container
+	container := input.resource.containerDefinitions[i]
 	finding := {
 		# concat, not sprintf: regopy's sprintf quotes strings computed by built-ins such as lower().
 		"msg": concat("", [task.container(i, container), " pulls its image from '", registry, "', outside the allowed registries."]),
