@@ -34,19 +34,32 @@ import rego.v1
 # deploy time has no entry, a registry hidden by a `${...}` placeholder is null.
 deny contains finding if {
 	some image in input.facts.images
-	registry := image.registry
-	is_string(registry)
-	not allowed(registry)
+	image.registry in _outside
 	i := image.container
 	container := input.resource.containerDefinitions[i]
 	finding := {
 		# concat, not sprintf: regopy's sprintf quotes strings computed by built-ins such as lower().
-		"msg": concat("", [task.container(i, container), " pulls its image from '", registry, "', outside the allowed registries."]),
+		"msg": concat("", [task.container(i, container), " pulls its image from '", image.registry, "', outside the allowed registries."]),
 		"path": ["containerDefinitions", i, "image"],
 	}
 }
 
-allowed(registry) if {
-	some pattern in data.fgscan.params.allowed_registries
-	glob.match(lower(pattern), ["."], registry)
+# The task's registries outside the allow-list, each judged once: a pattern without glob syntax is compared as
+# text, only the others are matched (glob.match compiles its pattern at every call).
+_outside := {registry |
+	some image in input.facts.images
+	registry := image.registry
+	is_string(registry)
+	not registry in _literal_patterns
+	not _matches_a_glob(registry)
+}
+
+_patterns := {lower(p) | some p in data.fgscan.params.allowed_registries}
+
+_literal_patterns := {p | some p in _patterns; not regex.match(`[*?\[\]{}\\]`, p)}
+
+_matches_a_glob(registry) if {
+	some pattern in _patterns
+	not pattern in _literal_patterns
+	glob.match(pattern, ["."], registry)
 }
