@@ -89,8 +89,19 @@ class NoEchoUse(TypedDict):
     parameter: str
 
 
+class ImageFact(TypedDict):
+    """A container's image reference taken apart (`scanner.facts.images`); only images with literal text."""
+
+    container: int | str  # the container's index in `containerDefinitions`
+    reference: str  # the image's text (of its `Fn::Sub` template in CloudFormation)
+    registry: str | None  # lower case, Docker Hub as `docker.io`; None when a `${...}` placeholder hides it
+    tag_state: Literal["tag", "latest", "none"] | None  # None when the tag or digest is a `${...}` placeholder
+    pinned: bool  # by content digest (`@sha256:...`)
+
+
 class TaskDefinitionFacts(TypedDict):
     entropy: dict[str, float]  # Shannon entropy (bits per character) of every string a secret could hide in
+    images: list[ImageFact]  # one per container whose image has literal text, not replaced at deploy time
     no_echo_environment: NotRequired[list[NoEchoUse]]  # templates only
 
 

@@ -28,15 +28,18 @@
 #     good: '{"containerDefinitions": [{"name": "app", "image": "public.ecr.aws/nginx/nginx:1.27@sha256:6af79ae5de407283dcea8b00d5c37ace95441fd58a8b1d2aa1ed93f5511bb18c"}]}'
 package fgscan.rules.image_not_pinned
 
-import data.fgscan.lib.images
 import data.fgscan.lib.task
 import rego.v1
 
+# The tag state of each image comes from `input.facts.images` (`scanner.facts.images`): an image known only at
+# deploy time has no entry, a tag or digest hidden by a `${...}` placeholder has a null state.
 deny contains finding if {
+	some image in input.facts.images
+	not image.pinned
+	state := image.tag_state
+	is_string(state)
+	i := image.container
 	container := input.resource.containerDefinitions[i]
-	ref := images.text(container.image)
-	not images.pinned(ref)
-	state := images.tag_state(ref)
 	finding := object.union(
 		{
 			"msg": concat("", [task.container(i, container), " image ", _what[state], "."]),

@@ -3,25 +3,31 @@ package fgscan.rules.image_not_pinned_test
 import rego.v1
 
 import data.fgscan.rules.image_not_pinned as rule
+import data.fgscan.test.fixtures
 
-digest := "sha256:9b2a6f3e1c0d4b5a69788766554433221100ffeeddccbbaa9988776655443322"
+# How images are taken apart (digests, tags, placeholders, deploy-time tokens) is tested on `scanner.facts.images`
+# in tests/test_facts.py; these tests give the rule those facts.
+
+# Tests bind it to a local first: regopy ignores `with input.resource as` a rule of the package.
+three := {"containerDefinitions": [{"name": "a", "image": "x"}, {"name": "b", "image": "x"}, {"name": "c", "image": "x"}]}
 
 test_version_tag_is_low if {
-	findings := rule.deny with input.resource as {"containerDefinitions": [{"name": "app", "image": "nginx:1.27"}]}
+	resource := three
+	findings := rule.deny with input.resource as resource with input.facts as {"images": [fixtures.image({})]}
 	count(findings) == 1
 	some finding in findings
 	finding.path == ["containerDefinitions", 0, "image"]
-	contains(finding.msg, "tag only")
+	finding.msg == "container 'a' image is pinned by tag only, not by digest."
 	not finding.severity
 }
 
 test_latest_and_missing_tag_are_medium if {
-	findings := rule.deny with input.resource as {"containerDefinitions": [
-		{"name": "a", "image": "nginx:latest"},
-		{"name": "b", "image": "123456789012.dkr.ecr.eu-west-1.amazonaws.com/app"},
-		{"name": "c", "image": "localhost:5000/team/app"},
-	]}
-	count(findings) == 3
+	resource := three
+	findings := rule.deny with input.resource as resource with input.facts.images as [
+		fixtures.image({"tag_state": "latest"}),
+		fixtures.image({"container": 2, "tag_state": "none"}),
+	]
+	count(findings) == 2
 	every finding in findings {
 		finding.severity == "medium"
 	}
@@ -34,60 +40,23 @@ test_latest_and_missing_tag_are_medium if {
 }
 
 test_digest_pins_with_or_without_tag if {
-	count(rule.deny) == 0 with input.resource as {"containerDefinitions": [
-		{"name": "a", "image": concat("@", ["nginx", digest])},
-		{"name": "b", "image": concat("@", ["public.ecr.aws/team/app:1.2", digest])},
-		{"name": "c", "image": concat("@", ["localhost:5000/app:latest", digest])},
-	]}
+	resource := three
+	count(rule.deny) == 0 with input.resource as resource with input.facts.images as [
+		fixtures.image({"pinned": true, "tag_state": "none"}),
+		fixtures.image({"container": 1, "pinned": true}),
+		fixtures.image({"container": 2, "pinned": true, "tag_state": "latest"}),
+	]
 }
 
-test_truncated_digest_is_not_a_pin if {
-	count(rule.deny) == 1 with input.resource as {"containerDefinitions": [{"name": "a", "image": "nginx@sha256:abc"}]}
+test_placeholder_tag_or_no_image_fact_says_nothing if {
+	resource := three
+	count(rule.deny) == 0 with input.resource as resource with input.facts as {"images": [fixtures.image({"tag_state": null})]}
+	count(rule.deny) == 0 with input.resource as resource with input.facts as {"images": []}
 }
 
-test_fn_sub_literal_text_is_judged if {
-	findings := rule.deny with input.resource as {"containerDefinitions": [
-		{"name": "a", "image": {"Fn::Sub": "${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/web:2.1.0"}},
-		{"name": "b", "image": {"Fn::Sub": ["${Registry}/web:latest", {"Registry": "r"}]}},
-	]}
-	count(findings) == 2
-}
-
-test_unresolved_images_are_skipped if {
-	count(rule.deny) == 0 with input.resource as {"containerDefinitions": [
-		{"name": "a", "image": {"Ref": "ImageUri"}},
-		{"name": "b", "image": {"Fn::Sub": "${Repo}:${Tag}"}},
-		{"name": "c", "image": {"Fn::Join": ["", ["repo:", {"Ref": "Tag"}]]}},
-		{"name": "d", "image": {"Fn::Sub": ["${Uri}", {"Uri": {"Ref": "Image"}}]}},
-		{"name": "e"},
-		{"name": "f", "image": {"Fn::Sub": "${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/api@${Digest}"}},
-	]}
-}
-
-test_dynamic_references_are_skipped if {
-	count(rule.deny) == 0 with input.resource as {"containerDefinitions": [
-		{"name": "a", "image": "{{resolve:ssm:/app/image}}"},
-		{"name": "b", "image": {"Fn::Sub": "{{resolve:ssm:/app/${Env}/image}}"}},
-	]}
-		with data.fgscan.params.allowed_registries as ["public.ecr.aws"]
-}
-
-test_deploy_time_placeholders_say_nothing if {
-	count(rule.deny) == 0 with input.resource as {"containerDefinitions": [
-		{"name": "a", "image": "<IMAGE1_NAME>"},
-		{"name": "b", "image": "REPOSITORY_URI:IMAGE_TAG"},
-		{"name": "c", "image": "${IMAGE}"},
-		{"name": "d", "image": "$IMAGE"},
-		{"name": "e", "image": "{{ image }}"},
-		{"name": "f", "image": "#{ImageUri}#"},
-		{"name": "g", "image": "123456789012.dkr.ecr.eu-west-1.amazonaws.com/IMAGE_NAME"},
-	]}
-}
-
-test_upper_case_tag_or_host_is_still_judged if {
-	findings := rule.deny with input.resource as {"containerDefinitions": [
-		{"name": "a", "image": "nginx:Latest-RC1"},
-		{"name": "b", "image": "Registry.Example.com/team/app"},
-	]}
-	count(findings) == 2
+test_container_named_by_position_when_its_name_is_not_text if {
+	findings := rule.deny with input.resource as {"containerDefinitions": [{"name": {"Ref": "Name"}, "image": "x"}]}
+		with input.facts as {"images": [fixtures.image({})]}
+	some finding in findings
+	finding.msg == "container #1 (!Ref Name) image is pinned by tag only, not by digest."
 }

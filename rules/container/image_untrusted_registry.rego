@@ -27,24 +27,39 @@
 #     good: '{"containerDefinitions": [{"name": "app", "image": "123456789012.dkr.ecr.eu-west-1.amazonaws.com/nginx:1.27"}]}'
 package fgscan.rules.image_untrusted_registry
 
-import data.fgscan.lib.images
 import data.fgscan.lib.task
 import rego.v1
 
+# The registry of each image comes from `input.facts.images` (`scanner.facts.images`): an image known only at
+# deploy time has no entry, a registry hidden by a `${...}` placeholder is null.
 deny contains finding if {
+	some image in input.facts.images
+	image.registry in _outside
+	i := image.container
 	container := input.resource.containerDefinitions[i]
-	ref := images.text(container.image)
-	registry := images.registry(ref)
-	not contains(registry, "${")
-	not allowed(registry)
 	finding := {
 		# concat, not sprintf: regopy's sprintf quotes strings computed by built-ins such as lower().
-		"msg": concat("", [task.container(i, container), " pulls its image from '", registry, "', outside the allowed registries."]),
+		"msg": concat("", [task.container(i, container), " pulls its image from '", image.registry, "', outside the allowed registries."]),
 		"path": ["containerDefinitions", i, "image"],
 	}
 }
 
-allowed(registry) if {
-	some pattern in data.fgscan.params.allowed_registries
-	glob.match(lower(pattern), ["."], registry)
+# The task's registries outside the allow-list, each judged once: a pattern without glob syntax is compared as
+# text, only the others are matched (glob.match compiles its pattern at every call).
+_outside := {registry |
+	some image in input.facts.images
+	registry := image.registry
+	is_string(registry)
+	not registry in _literal_patterns
+	not _matches_a_glob(registry)
+}
+
+_patterns := {lower(p) | some p in data.fgscan.params.allowed_registries}
+
+_literal_patterns := {p | some p in _patterns; not regex.match(`[*?\[\]{}\\]`, p)}
+
+_matches_a_glob(registry) if {
+	some pattern in _patterns
+	not pattern in _literal_patterns
+	glob.match(pattern, ["."], registry)
 }

@@ -55,7 +55,7 @@ secret_kind(name, value) := kind if {
 	is_string(value)
 	kind := secrets.known_format(name, value)
 } else := "a credential by its name, whatever the value" if {
-	upper(name) in {upper(n) | some n in data.fgscan.params.always_secret_names}
+	upper(name) in _always_secret_names
 	not value in {null, ""}
 } else := "literal value of a secret-named variable" if {
 	is_string(value)
@@ -80,6 +80,9 @@ deny contains finding if {
 		"path": ["containerDefinitions", use.container, "environment", use.variable, "value"],
 	}
 }
+
+# The names of `always_secret_names` in upper case, built once per evaluation.
+_always_secret_names := {upper(n) | some n in data.fgscan.params.always_secret_names}
 
 variable_name(variable, _) := variable.name if is_string(variable.name)
 

@@ -44,7 +44,7 @@ judged contains s if {
 
 hits contains [s.path, text] if {
 	some s in judged
-	found := sort({a | some a in params.iam_escalation_actions; iam.grants(s, a); not iam.denied(a)})
+	found := sort({a | some a in iam.granted(s, _escalation); not iam.denied(a)})
 	count(found) > 0
 	text := concat("", [iam.describe(s), " allows ", concat(", ", found)])
 }
@@ -53,7 +53,7 @@ hits contains [s.path, text] if {
 	some s in judged
 	s.broad_resource
 	not iam.scoped_by_condition(s)
-	found := sort({a | some a in params.iam_escalation_actions_on_any_resource; iam.grants(s, a); not iam.denied(a)})
+	found := sort({a | some a in iam.granted(s, _escalation_on_any_resource); not iam.denied(a)})
 	count(found) > 0
 	text := concat("", [iam.describe(s), " allows ", concat(", ", found), " on every role"])
 }
@@ -68,13 +68,19 @@ hits contains [s.path, text] if {
 	not iam.denied("iam:passrole")
 	some s in judged
 	found := sort({a |
-		some a in params.iam_escalation_passrole_targets
-		iam.grants(s, a)
+		some a in iam.granted(s, _passrole_targets)
 		not iam.denied(a)
 		iam.passable_to(p, object.get(params.iam_passrole_target_services, a, "*"))
 	})
 	count(found) > 0
 	text := concat("", [iam.describe(s), " allows ", concat(", ", found), " together with iam:passrole"])
 }
+
+# The parameters' lists as sets, built once per evaluation.
+_escalation := {a | some a in params.iam_escalation_actions}
+
+_escalation_on_any_resource := {a | some a in params.iam_escalation_actions_on_any_resource}
+
+_passrole_targets := {a | some a in params.iam_escalation_passrole_targets}
 
 deny := iam.findings(hits)

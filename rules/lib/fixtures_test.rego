@@ -36,6 +36,13 @@ full_range(from_port, to_port) := true if {
 	to_port >= 65535
 } else := false
 
+# One `input.facts.images` entry of a task definition (`scanner.facts.images`): container 0's image
+# `nginx:1.27` from Docker Hub, pinned by tag only.
+image(overrides) := object.union(
+	{"container": 0, "reference": "nginx:1.27", "registry": "docker.io", "tag_state": "tag", "pinned": false},
+	overrides,
+)
+
 # One `input.facts.statements` entry of a role (`scanner.facts.iam`): an inline Allow on every resource.
 statement(overrides) := object.union(
 	{

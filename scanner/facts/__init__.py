@@ -6,6 +6,7 @@
 - `facts.entropy` (task definitions): Shannon entropy, in bits per character, of every string a
   secret could hide in (environment values, command, entry point, Docker labels), and of the words
   and `=` values inside command and entry point arguments.
+- `facts.images` (task definitions): each container's image reference taken apart, see `scanner.facts.images`.
 - IAM roles and policies: statements, trust and usage facts, see `scanner.facts.iam`.
 - `facts.user_data` (launch templates and configurations): the user data as text, see `scanner.facts.user_data`.
 """
@@ -19,7 +20,7 @@ from collections import Counter
 from typing import Any
 
 from scanner.facts import iam as iam_facts
-from scanner.facts import user_data
+from scanner.facts import images, user_data
 from scanner.model import Resource
 
 PROTOCOLS = {"-1": "all", "all": "all", "6": "tcp", "17": "udp", "1": "icmp", "58": "icmpv6"}
@@ -38,6 +39,7 @@ def annotate(resource: Resource) -> None:
     elif resource.kind == "ecs_task_definition":
         strings = _secret_candidates(resource.data) | _argument_parts(resource.data)
         resource.facts["entropy"] = {s: entropy(s) for s in strings}
+        resource.facts["images"] = images.image_facts(resource.data)
     elif resource.kind in ("iam_role", "iam_policy"):
         iam_facts.annotate(resource)
     elif resource.kind in ("ec2_launch_template", "autoscaling_launch_configuration"):
