@@ -60,7 +60,8 @@ def seed(url: str, scale: float) -> dict[str, int]:
 
     with ThreadPoolExecutor(8) as pool:
         list(pool.map(register, range(counts["task_definitions"])))
-        groups = list(pool.map(group, range(counts["security_groups"])))
+        # one at a time: moto's EC2 backend iterates its group table unlocked (concurrent creates fail with 500)
+        groups = [group(i) for i in range(counts["security_groups"])]
         for c in range(5):
             ecs.create_cluster(clusterName=f"c{c}")
         network = {"awsvpcConfiguration": {"subnets": [subnet], "securityGroups": groups[:1]}}
@@ -77,12 +78,8 @@ def seed(url: str, scale: float) -> dict[str, int]:
                 range(counts["services"]),
             )
         )
-        list(
-            pool.map(
-                lambda i: ec2.create_network_interface(SubnetId=subnet, Groups=[groups[i % len(groups)]]),
-                range(counts["network_interfaces"]),
-            )
-        )
+        for i in range(counts["network_interfaces"]):
+            ec2.create_network_interface(SubnetId=subnet, Groups=[groups[i % len(groups)]])
     return counts
 
 

@@ -32,7 +32,7 @@ ELB_REQUESTER = "amazon-elb"
 def link_attachments(graph: Graph) -> None:
     """Set `facts.attachments` on every security group of the scan."""
     balancers: dict[GroupKey, dict[int, Resource]] = defaultdict(dict)
-    others: dict[GroupKey, list[str]] = defaultdict(list)
+    others: dict[GroupKey, dict[str, None]] = defaultdict(dict)  # labels in order, each once
     for resource in graph.resources:
         refs = _group_refs(resource)
         if not refs or _balancer_interface(resource):
@@ -43,15 +43,15 @@ def link_attachments(graph: Graph) -> None:
                 continue
             if resource.kind == LB:
                 balancers[key][id(resource)] = resource
-            elif (label := _label(resource)) not in others[key]:
-                others[key].append(label)
+            else:
+                others[key][_label(resource)] = None
     ports = _listener_ports(graph)
     for group in graph.resources:
         if group.kind != SG:
             continue
         key, _ = graph.group(group, text(group.data.get("GroupId")) or group.name)
         fronted = sorted(balancers.get(key, {}).values(), key=lambda r: r.name) if key else []
-        users = [*others.get(key, []), *group.links.get("attached_to", [])] if key else []
+        users = [*others.get(key, {}), *group.links.get("attached_to", [])] if key else []
         group.facts["attachments"] = {
             "load_balancers": [_balancer(lb, ports.get(id(lb), [])) for lb in fronted],
             "others": users,
