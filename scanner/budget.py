@@ -70,7 +70,8 @@ class _Child:
 
         context = multiprocessing.get_context(start_method())
         self.conn, remote = context.Pipe()
-        self.process = context.Process(target=_serve, args=(remote, rule_set), daemon=True)
+        process = context.Process  # type: ignore[attr-defined]  # every start method's context has it
+        self.process = process(target=_serve, args=(remote, rule_set), daemon=True)
         self.process.start()
         remote.close()
 

@@ -165,6 +165,7 @@ def config_failure(exc: ConfigError) -> typer.Exit:
 
 def scan_options(run: Run, settings: Config, **extra: Any) -> ScanOptions:
     """The one step from command-line options and the configuration file to what a scan evaluates."""
+    from scanner.budget import DEFAULT_SECONDS
     from scanner.pipeline import ScanOptions
 
     return ScanOptions(
@@ -179,7 +180,7 @@ def scan_options(run: Run, settings: Config, **extra: Any) -> ScanOptions:
         config=settings,
         assume_worst=run.assume_worst,
         jobs=run.jobs,
-        **({"rule_budget": settings.budget_seconds} if settings.budget_seconds else {}),
+        rule_budget=settings.budget_seconds or DEFAULT_SECONDS,
         **extra,
     )
 
@@ -243,7 +244,11 @@ def emit(result: ScanResult, fmt: str, output: Path | None, writer: Callable | N
     if output is None or str(output) == "-":
         write(result, sys.stdout, **options)
         return
-    if str(output.resolve()) in result.inputs:
+    try:
+        existing = output.stat()
+    except OSError:
+        existing = None
+    if existing is not None and (existing.st_dev, existing.st_ino) in result.inputs:
         raise fail(f"{output}: is one of the scanned inputs; refusing to overwrite it with the {fmt} report")
     try:
         folder = output.resolve().parent

@@ -241,7 +241,7 @@ class ScanResult:
     baseline: BaselineComparison | None = None
     coverage: Coverage | None = None  # a live audit's scope and what it could not read
     evaluated: dict[str, int] = field(default_factory=dict)  # rule id -> resources (or services) it judged
-    inputs: set[str] = field(default_factory=set)  # real paths of the files read as input (never overwritten)
+    inputs: set[tuple[int, int]] = field(default_factory=set)  # device and inode of each input (never overwritten)
 
     def sorted_findings(self) -> list[Finding]:
         """Most severe first, then by file and line."""

@@ -99,7 +99,7 @@ class Scanner:
         options, rules = self.options, self.rules
         result = ScanResult(rules=rules)
         files = [
-            InputFile(f.path, f.shown, f.named and not options.skip_unknown)
+            f._replace(named=f.named and not options.skip_unknown)
             for f in discover(paths, options.excludes, result.errors, options.base, options.matched_excludes)
             if options.only is None or Path(f.path).resolve() in options.only
         ]
@@ -109,7 +109,7 @@ class Scanner:
         for item in loaded:
             result.errors += item.errors
         result.files_scanned = sum(1 for item in loaded if item.doc is not None)
-        result.inputs = {str(Path(item.file.path).resolve()) for item in loaded if item.doc is not None}
+        result.inputs = {item.file.identity for item in loaded if item.doc is not None and item.file.identity}
         readings = {(r.file, r.kind, r.name) for r in resources if r.variant is not None}
         result.resources_scanned = sum(1 for r in resources if r.variant is None) + len(readings)
 
@@ -122,9 +122,9 @@ class Scanner:
         outcomes = evaluate_all(inputs, self.evaluation, self.rule_set, jobs)
         broken: dict[str, str] = {}
         if self.custom:
-            judged = budget.evaluate_guarded(self.rule_set, self.custom, inputs, options.rule_budget)
-            broken.update(judged.dropped)
-            for outcome, extra in zip(outcomes, judged.denies, strict=True):
+            guarded = budget.evaluate_guarded(self.rule_set, self.custom, inputs, options.rule_budget)
+            broken.update(guarded.dropped)
+            for outcome, extra in zip(outcomes, guarded.denies, strict=True):
                 if not isinstance(outcome, Failed):
                     outcome.update(extra)
 

@@ -10,7 +10,7 @@ at carries a `loc` id; `locations` maps those ids to files and source paths.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,6 +39,7 @@ class Neighbourhoods:
     def __init__(self, graph: Graph):
         self.graph = graph
         self._views: dict[int, View | None] = {}
+        self._group_users: dict[GroupKey, GroupUsers] = {}
         self.services = [v for r in graph.services if (v := self.view(r)) is not None]
         self.enis: dict[str, list[View]] = defaultdict(list)  # by their `aws:ecs:serviceName` tag
         for resource in graph.resources:
@@ -50,6 +51,27 @@ class Neighbourhoods:
                 key, _ = self.group(service.resource, ref)
                 if key:
                     self.users[key].append((service, i))
+
+    def group_users(self, key: GroupKey) -> GroupUsers:
+        """Who uses a group and what it serves, worked out once per group (hundreds of services often
+        share one group: per service, this was quadratic)."""
+        if key not in self._group_users:
+            served: set[tuple[int, str | None]] = set()
+            served_known, candidates, per_family = True, [], Counter[str | None]()
+            for other, i in self.users.get(key, []):
+                data = other.data
+                task = self.find(TD, other.resource, data["task_definition"], data["task_definition_literal"])
+                family = task[0].data["family"] if task else family_of(other)
+                if task and task[0].data["ports_complete"]:
+                    containers = task[0].data["containers"]
+                    served |= {(p["container_port"], p["protocol"]) for c in containers for p in c["ports"]}
+                else:
+                    served_known = False
+                if per_family[family] < 2:  # the first of a family, and the next for when the first is the asker
+                    per_family[family] += 1
+                    candidates.append((other, i, family))
+            self._group_users[key] = GroupUsers(candidates, served, served_known)
+        return self._group_users[key]
 
     def view(self, resource: Resource) -> View | None:
         """The resource's view, built once."""
@@ -76,6 +98,15 @@ class Neighbourhoods:
             builder = _Builder(self, service, [e for e in tagged if _in_cluster(e, service)])
             item = builder.build(assume_worst)
             yield Neighbourhood(service.resource, item, builder.locs, builder.members)
+
+
+@dataclass
+class GroupUsers:
+    """The services using one group, in order (at most two of each task family), and the ports it serves."""
+
+    candidates: list[tuple[View, int, str | None]]
+    served: set[tuple[int, str | None]]
+    served_known: bool
 
 
 @dataclass
@@ -242,18 +273,9 @@ class _Builder:
 
     def users_of(self, key: GroupKey | None) -> dict[str, Any]:
         """The other services using the group (one per other family) and every port the group serves."""
+        users = self.graph.group_users(key) if key else GroupUsers([], set(), True)
         shared: dict[str | None, dict[str, Any]] = {}
-        served: set[tuple[int, str | None]] = set()
-        served_known = True
-        for other, i in self.graph.users.get(key, []) if key else []:
-            task = self.graph.find(
-                TD, other.resource, other.data["task_definition"], other.data["task_definition_literal"]
-            )
-            family = task[0].data["family"] if task else family_of(other)
-            if task and task[0].data["ports_complete"]:
-                served |= {(p["container_port"], p["protocol"]) for c in task[0].data["containers"] for p in c["ports"]}
-            else:
-                served_known = False
+        for other, i, family in users.candidates:
             if other is self.service or family in shared or len(shared) >= MAX_SHARED:
                 continue
             name = other.data["display"]
@@ -265,8 +287,8 @@ class _Builder:
             }
         return {
             "shared_with": list(shared.values()),
-            "served_known": served_known and key is not None,
-            "served_ports": [{"container_port": p, "protocol": proto} for p, proto in sorted(served, key=str)],
+            "served_known": users.served_known and key is not None,
+            "served_ports": [{"container_port": p, "protocol": proto} for p, proto in sorted(users.served, key=str)],
         }
 
     def load_balancers(self) -> list[dict[str, Any]]:

@@ -87,6 +87,7 @@ def tag_state(ref: str) -> str | None:
 def registry(ref: str) -> str | None:
     """The registry host, lower case, Docker Hub's names as `docker.io`; None when a `${...}` placeholder hides it."""
     parts = ref.split("/")
+    found: str | None
     if len(parts) > 1 and _is_host(parts[0]):
         host = parts[0].lower()
         found = "docker.io" if host in _DOCKER_HUB else host

@@ -37,6 +37,7 @@ class InputFile(NamedTuple):
     path: str
     shown: str
     named: bool
+    identity: tuple[int, int] | None = None  # device and inode: a report never overwrites an input
 
 
 def display_path(path: Path, base: Path | None = None) -> str:
@@ -71,7 +72,7 @@ def discover(
             continue
         if not root.is_dir():
             if not _excluded(shown, excludes, matched) and _first_visit(stat, seen):
-                yield InputFile(str(root), shown, True)
+                yield InputFile(str(root), shown, True, (stat.st_dev, stat.st_ino))
             continue
         yield from _walk(root, excludes, errors, seen, base, matched)
 
@@ -93,21 +94,18 @@ def _walk(
             dirs[:] = []
             continue
         visited_dirs.add((st.st_dev, st.st_ino))
-        dirs[:] = sorted(
-            d
-            for d in dirs
-            if d not in SKIPPED_DIRS and not _excluded(display_path(Path(folder, d), base), excludes, matched)
-        )
+        prefix = display_path(Path(folder), base)  # once per folder: an audit snapshot holds thousands of files
+        prefix = "" if prefix == "." else f"{prefix}/"
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not _excluded(f"{prefix}{d}", excludes, matched))
         for name in sorted(files):
-            if Path(name).suffix.lower() not in SCANNED_SUFFIXES:
+            if os.path.splitext(name)[1].lower() not in SCANNED_SUFFIXES:
                 continue
-            file = Path(folder, name)
-            shown = display_path(file, base)
+            file, shown = os.path.join(folder, name), f"{prefix}{name}"
             if _excluded(shown, excludes, matched):
                 continue
-            stat = _stat(file, shown, errors)
+            stat = _stat(Path(file), shown, errors)
             if stat is not None and _first_visit(stat, seen):
-                yield InputFile(str(file), shown, False)
+                yield InputFile(file, shown, False, (stat.st_dev, stat.st_ino))
 
 
 def _stat(path: Path, shown: str, errors: list[InputError]) -> os.stat_result | None:

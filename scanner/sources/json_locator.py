@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from json.decoder import scanstring
+from json.decoder import scanstring  # type: ignore[attr-defined]  # the C scanner; typeshed omits it
 
 from scanner.model import Path, Span
 
@@ -60,7 +60,7 @@ class JsonLocator:
 
     def _read(self, start: int) -> Members:
         """The members of the object or array at `start` (none for a scalar)."""
-        text, out = self.text, {}
+        text, out = self.text, Members()
         opener = text[start : start + 1]
         if opener not in ("{", "["):
             return out
