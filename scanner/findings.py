@@ -186,6 +186,17 @@ class Builder:
     redactor: Redactor
     owners: dict[int, Document] = field(default_factory=dict)  # by resource id: the document that read it
 
+    _ids: dict[int, dict[Loc, list[str]]] = field(default_factory=dict)  # by neighbourhood: each place's ids
+
+    def _loc_ids(self, hood: Neighbourhood) -> dict[Loc, list[str]]:
+        """The ids that name each place of a neighbourhood (several may name one), found once per neighbourhood."""
+        if id(hood) not in self._ids:
+            ids: dict[Loc, list[str]] = {}
+            for i, loc in hood.locs.items():
+                ids.setdefault(loc, []).append(i)
+            self._ids[id(hood)] = ids
+        return self._ids[id(hood)]
+
     def doc_of(self, resource: Resource) -> Document | None:
         """The document that read `resource` (its file's, unless a plan or module read it from elsewhere)."""
         return self.owners.get(id(resource)) or self.docs.get(resource.file)
@@ -219,7 +230,8 @@ class Builder:
             RelatedLocation(loc.file, self._span(loc), self.redactor.redact(loc.label, secrets), n)
             for n, loc in enumerate(cited[1:], 1)
         ]
-        numbers = {i: n for n, loc in enumerate(cited[1:], 1) for i, known in hood.locs.items() if known == loc}
+        ids = self._loc_ids(hood)
+        numbers = {i: n for n, loc in enumerate(cited[1:], 1) for i in ids[loc]}
         msg = self.redactor.redact(deny.get("msg") or rule.title, secrets)
         prefix = _subject(service)
         linked = LINK.sub(lambda m: f"[{m[1]}]({numbers[m[2]]})" if m[2] in numbers else m[1], msg)
