@@ -31,7 +31,7 @@ import rego.v1
 
 deny contains finding if {
 	not task.windows # Windows containers have no Linux capabilities.
-	some i, container in input.resource.containerDefinitions
+	container := input.resource.containerDefinitions[i]
 	not "ALL" in container.linuxParameters.capabilities.drop # the common case, decided without a call
 	is_object(container)
 	path := _missing_drop_all(container)
