@@ -8,8 +8,6 @@ package fgscan.lib.iam
 
 import rego.v1
 
-params := data.fgscan.params
-
 # A standalone policy shown on a role of its own file is judged there, not twice.
 shown_on_a_role if {
 	input.kind == "iam_policy"
@@ -27,7 +25,7 @@ allow_statements contains s if {
 
 _admin_managed(s) if {
 	s.source == "aws-managed"
-	concat("", ["arn:aws:iam::aws:policy/", s.policy]) in params.iam_admin_managed_policies
+	concat("", ["arn:aws:iam::aws:policy/", s.policy]) in data.fgscan.params.iam_admin_managed_policies
 }
 
 # The statement's action list covers `action` (`Action` patterns, or everything outside `NotAction`).
@@ -97,7 +95,7 @@ writes(s, action) if {
 # account, KMS caller, source ARN or account, ECS cluster, the service a role may be passed to).
 scoped_by_condition(s) if {
 	some key in s.condition_keys
-	strings.any_prefix_match(key, params.iam_resource_scoping_condition_keys)
+	strings.any_prefix_match(key, data.fgscan.params.iam_resource_scoping_condition_keys)
 }
 
 scoped_by_condition(s) if {
