@@ -15,13 +15,13 @@ shown_on_a_role if {
 }
 
 # The Allow statements a rule judges; those of the administrator policies iam-admin-policy-attached
-# reports by ARN are left to it.
-allow_statements contains s if {
+# reports by ARN are left to it. An array: a set of statements would order and compare whole statement objects.
+allow_statements := [s |
 	not shown_on_a_role
 	some s in input.facts.statements
 	s.effect == "Allow"
 	not _admin_managed(s)
-}
+]
 
 _admin_managed(s) if {
 	s.source == "aws-managed"
