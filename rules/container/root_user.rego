@@ -38,6 +38,7 @@ windows if { is_string(input.resource.runtimePlatform.operatingSystemFamily); st
 
 deny contains finding if {
 	not windows
+	some i in _candidates
 	container := input.resource.containerDefinitions[i]
 	is_object(container)
 	unset(object.get(container, "user", null))
@@ -50,6 +51,7 @@ deny contains finding if {
 
 deny contains finding if {
 	not windows
+	some i in _candidates
 	container := input.resource.containerDefinitions[i]
 	is_object(container)
 	root(container.user)
@@ -57,6 +59,19 @@ deny contains finding if {
 		"msg": concat("", [task.container(i, container), " runs as root (user '", sprintf("%v", [container.user]), "')."]),
 		"path": ["containerDefinitions", i, "user"],
 	}
+}
+
+# The containers whose user may be unset or root. A user whose first character is a digit other than 0 or a letter
+# other than r is neither: that common case is decided by one literal pattern, before any helper is called.
+_candidates contains i if {
+	container := input.resource.containerDefinitions[i]
+	not is_string(container.user)
+}
+
+_candidates contains i if {
+	container := input.resource.containerDefinitions[i]
+	is_string(container.user)
+	not regex.match(`^[1-9A-Za-qs-z]`, container.user)
 }
 
 unset(user) if user == null

@@ -37,6 +37,7 @@ import rego.v1
 
 # One finding per container; the message names argument positions and label keys, never values.
 deny contains finding if {
+	some i in _candidates
 	container := input.resource.containerDefinitions[i]
 	is_object(container)
 	hits := array.concat(array.concat(_argument_hits(container, "command"), _argument_hits(container, "entryPoint")), _label_hits(container))
@@ -48,6 +49,13 @@ deny contains finding if {
 		]),
 		"path": array.concat(["containerDefinitions", i], _first(hits)),
 	}
+}
+
+# The containers with a command, an entry point or Docker labels: the others (most) call no helper.
+_candidates contains i if {
+	container := input.resource.containerDefinitions[i]
+	some field in ["command", "entryPoint", "dockerLabels"]
+	container[field]
 }
 
 # Where the first hit is: command before entryPoint before labels, lowest position first.

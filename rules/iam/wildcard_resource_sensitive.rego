@@ -32,14 +32,12 @@ import rego.v1
 
 import data.fgscan.lib.iam
 
-params := data.fgscan.params
-
 # Escalation actions are reported by iam-privilege-escalation.
 exempt := {a |
 	some list in [
-		params.iam_wildcard_resource_exempt_actions,
-		params.iam_escalation_actions,
-		params.iam_escalation_actions_on_any_resource,
+		data.fgscan.params.iam_wildcard_resource_exempt_actions,
+		data.fgscan.params.iam_escalation_actions,
+		data.fgscan.params.iam_escalation_actions_on_any_resource,
 	]
 	some a in list
 }
@@ -51,9 +49,10 @@ hits contains [s.path, text] if {
 	not iam.scoped_by_condition(s)
 	writes := sort({a |
 		some a in s.actions
-		not iam.full_wildcard(a)
-		iam.writes(s, a)
 		not a in exempt
+		a != "*" # not a full wildcard (`*`, `service:*`: iam.full_wildcard, inline)
+		not endswith(a, ":*")
+		iam.writes(s, a)
 	})
 	count(writes) > 0
 	text := concat("", [iam.describe(s), " allows ", concat(", ", writes), " on every resource"])

@@ -8,8 +8,6 @@ package fgscan.lib.iam
 
 import rego.v1
 
-params := data.fgscan.params
-
 # A standalone policy shown on a role of its own file is judged there, not twice.
 shown_on_a_role if {
 	input.kind == "iam_policy"
@@ -17,17 +15,17 @@ shown_on_a_role if {
 }
 
 # The Allow statements a rule judges; those of the administrator policies iam-admin-policy-attached
-# reports by ARN are left to it.
-allow_statements contains s if {
+# reports by ARN are left to it. An array: a set of statements would order and compare whole statement objects.
+allow_statements := [s |
 	not shown_on_a_role
 	some s in input.facts.statements
 	s.effect == "Allow"
 	not _admin_managed(s)
-}
+]
 
 _admin_managed(s) if {
 	s.source == "aws-managed"
-	concat("", ["arn:aws:iam::aws:policy/", s.policy]) in params.iam_admin_managed_policies
+	concat("", ["arn:aws:iam::aws:policy/", s.policy]) in data.fgscan.params.iam_admin_managed_policies
 }
 
 # The statement's action list covers `action` (`Action` patterns, or everything outside `NotAction`).
@@ -97,7 +95,7 @@ writes(s, action) if {
 # account, KMS caller, source ARN or account, ECS cluster, the service a role may be passed to).
 scoped_by_condition(s) if {
 	some key in s.condition_keys
-	strings.any_prefix_match(key, params.iam_resource_scoping_condition_keys)
+	strings.any_prefix_match(key, data.fgscan.params.iam_resource_scoping_condition_keys)
 }
 
 scoped_by_condition(s) if {

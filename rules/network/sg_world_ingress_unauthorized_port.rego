@@ -37,8 +37,6 @@ import rego.v1
 
 import data.fgscan.lib.network
 
-params := data.fgscan.params
-
 deny contains finding if {
 	some entry in input.facts.permissions
 	entry.direction == "ingress"
@@ -60,18 +58,18 @@ deny contains finding if {
 
 # Ports an inbound world rule may cover without this rule firing: the authorized ones, and those another
 # rule reports (not on a group only load balancers use, where those rules are silent).
-allowed(protocol) := accepted(protocol) | {port | some port in params.admin_ports} if not network.balancers_only
+allowed(protocol) := accepted(protocol) | {port | some port in data.fgscan.params.admin_ports} if not network.balancers_only
 
 allowed(protocol) := {port | some port in authorized(protocol)} if network.balancers_only
 
 # Ports an inbound world rule may cover without this rule firing (undefined: out of scope).
-accepted("tcp") := {port | some port in params.authorized_world_ports} | {port | some port in params.high_risk_ports}
+accepted("tcp") := {port | some port in data.fgscan.params.authorized_world_ports} | {port | some port in data.fgscan.params.high_risk_ports}
 
-accepted("udp") := {port | some port in params.authorized_world_udp_ports}
+accepted("udp") := {port | some port in data.fgscan.params.authorized_world_udp_ports}
 
-authorized("tcp") := params.authorized_world_ports
+authorized("tcp") := data.fgscan.params.authorized_world_ports
 
-authorized("udp") := params.authorized_world_udp_ports
+authorized("udp") := data.fgscan.params.authorized_world_udp_ports
 
 listing(ports) := "(none)" if count(ports) == 0
 

@@ -30,14 +30,17 @@ package fgscan.rules.secret_from_other_account
 import data.fgscan.lib.task
 import rego.v1
 
+# The task's own account is looked for, and the container named, only when something is read from an ARN of an
+# account (most tasks read nothing, most references are to the own account).
 deny contains finding if {
-	own := own_account
 	some ref in references
 	other := account(ref.value)
+	own := own_account
 	other != own
+	container := task.container(ref.container, input.resource.containerDefinitions[ref.container])
 	finding := {
 		"msg": concat("", [
-			ref.container, " reads ", ref.what, " from account ", other,
+			container, " reads ", ref.what, " from account ", other,
 			", not the task definition's account ", own, ".",
 		]),
 		"path": ref.path,
@@ -62,21 +65,21 @@ account(arn) := parts[4] if {
 	regex.match(`^[0-9]{12}$`, parts[4])
 }
 
-references contains {"container": task.container(i, container), "what": what, "value": secret.valueFrom, "path": path} if {
+references contains {"container": i, "what": what, "value": secret.valueFrom, "path": path} if {
 	container := input.resource.containerDefinitions[i]
 	secret := container.secrets[j]
 	what := concat("", ["secret '", _name(secret), "'"])
 	path := ["containerDefinitions", i, "secrets", j, "valueFrom"]
 }
 
-references contains {"container": task.container(i, container), "what": what, "value": secret.valueFrom, "path": path} if {
+references contains {"container": i, "what": what, "value": secret.valueFrom, "path": path} if {
 	container := input.resource.containerDefinitions[i]
 	secret := container.logConfiguration.secretOptions[j]
 	what := concat("", ["log driver secret option '", _name(secret), "'"])
 	path := ["containerDefinitions", i, "logConfiguration", "secretOptions", j, "valueFrom"]
 }
 
-references contains {"container": task.container(i, container), "what": "its registry credentials", "value": value, "path": path} if {
+references contains {"container": i, "what": "its registry credentials", "value": value, "path": path} if {
 	container := input.resource.containerDefinitions[i]
 	value := container.repositoryCredentials.credentialsParameter
 	path := ["containerDefinitions", i, "repositoryCredentials", "credentialsParameter"]
