@@ -74,6 +74,9 @@ class Severity(str, Enum):
         return {"critical": "9.5", "high": "8.0", "medium": "5.5", "low": "2.0"}[self.value]
 
 
+SpanTuple = tuple[int, int, int, int]  # a Span's fields, as stored in bulk
+
+
 @dataclass(frozen=True)
 class Span:
     """A region of a source file; lines and columns start at 1, the end column is exclusive."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
 
-from scanner.model import InputError, InputProblem, Path, Span
+from scanner.model import InputError, InputProblem, Path, Span, SpanTuple
 from scanner.sources.input_checks import MAX_DEPTH, check_values, duplicate_key, line_col
 from scanner.sources.json_locator import JsonLocator
 
@@ -34,18 +34,21 @@ class Document:
     text: str
     format: str
     warnings: list[InputError] = field(default_factory=list)
-    _spans: dict[Path, Span] | None = None  # spans the parser gave (YAML, Terraform, a plan's sources)
+    # Spans the parser gave (YAML, Terraform, a plan's sources). YAML's are plain tuples: a document travels
+    # back from a load worker, and tuples cross the process boundary ten times faster than Span objects.
+    _spans: dict[Path, Span | SpanTuple] | None = None
     _json: JsonLocator | None = None  # JSON text: other paths located on demand
 
     def span(self, path: Path) -> tuple[Span | None, bool]:
         """The span of the key and value at `path`, or of its nearest located ancestor, and whether
         `path` itself was found."""
-        best, depth = None, -1
+        best: Span | None = None
+        depth = -1
         spans = self._spans or {}
         for cut in range(len(path), -1, -1):
             found = spans.get(tuple(path[:cut]))
             if found is not None:
-                best, depth = found, cut
+                best, depth = found if isinstance(found, Span) else Span(*found), cut
                 break
         if depth < len(path) and self.format in JSON_TEXT:
             try:

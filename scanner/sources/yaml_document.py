@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from scanner.model import InputError, InputProblem, Path, Span
+from scanner.model import InputError, InputProblem, Path, Span, SpanTuple
 from scanner.sources.input_checks import MAX_DEPTH, check_values, duplicate_key, line_col, one_line
 
 MAX_YAML_NODES = 1_000_000
@@ -36,7 +36,7 @@ _HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 
 
-def parse_yaml(text: str, display: str) -> tuple[Any, list[InputError], dict[Path, Span]]:
+def parse_yaml(text: str, display: str) -> tuple[Any, list[InputError], dict[Path, Span | SpanTuple]]:
     """The data, warnings and spans of a YAML text; `InputProblem` when it cannot be read."""
     try:
         root = yaml.compose(text, Loader=yaml.CBaseLoader)  # tags left unresolved: `_core_scalar` reads scalars
@@ -78,7 +78,7 @@ class _YamlBuilder:
     def __init__(self, display: str, text: str):
         self.display = display
         self.lines = text.splitlines()
-        self.spans: dict[Path, Span] = {}
+        self.spans: dict[Path, Span | SpanTuple] = {}
         self.warnings: list[InputError] = []
 
     def check_size(self, root: yaml.Node) -> None:
@@ -161,13 +161,13 @@ class _YamlBuilder:
                 self._refuse(node, "invalid YAML: a number has more than 4,300 digits")
         return node.value
 
-    def _span(self, start_node: yaml.Node, end_node: yaml.Node) -> Span:
+    def _span(self, start_node: yaml.Node, end_node: yaml.Node) -> SpanTuple:
         start, end = start_node.start_mark, end_node.end_mark
         end_line, end_col = end.line + 1, end.column + 1
         if end.column == 0 and end.line > start.line:
             end_line = end.line
             end_col = len(self.lines[end.line - 1]) + 1 if end.line - 1 < len(self.lines) else 1
-        return Span(start.line + 1, start.column + 1, end_line, end_col)
+        return (start.line + 1, start.column + 1, end_line, end_col)
 
 
 def _merged(node: yaml.MappingNode) -> list[tuple[yaml.Node, yaml.Node]]:

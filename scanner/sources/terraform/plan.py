@@ -15,7 +15,7 @@ import re
 from pathlib import Path as FsPath
 from typing import Any
 
-from scanner.model import InputError, Path, Span
+from scanner.model import InputError, Path, Span, SpanTuple
 from scanner.sources.documents import Document
 from scanner.sources.terraform.config import SOURCE_DIRS
 from scanner.sources.terraform.mapping import SUPPORTED, Item, build
@@ -61,7 +61,7 @@ def plan_resources(doc: Document) -> list:
     }
     configuration = _configuration(data.get("configuration"))
     sources = _sources(doc)
-    spans: dict[Path, Span] = {}
+    spans: dict[Path, Span | SpanTuple] = {}
     items = []
     outside: list[tuple[str, Any]] = []
     top = "planned_values" if "planned_values" in data else "values"
