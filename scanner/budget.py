@@ -27,7 +27,7 @@ class Judged:
     """Each input's deny sets of the custom rules that kept to their budget, and why the others were dropped."""
 
     denies: list[DenySets]
-    dropped: dict[str, str] = field(default_factory=dict)  # rule id -> why
+    dropped: dict[str, tuple[str, int | None]] = field(default_factory=dict)  # rule id -> why, and on which input
 
 
 def evaluate_guarded(rule_set: RuleSet, rules: list[Rule], items: list[dict[str, Any]], seconds: float) -> Judged:
@@ -44,8 +44,9 @@ def evaluate_guarded(rule_set: RuleSet, rules: list[Rule], items: list[dict[str,
                 continue
             child = child or _Child(rule_set)
             outcome = child.judge(rule, [items[i] for i in chosen], seconds)
-            if isinstance(outcome, str):
-                judged.dropped[rule.id] = outcome
+            if isinstance(outcome, tuple):
+                reason, at = outcome
+                judged.dropped[rule.id] = (reason, None if at is None else chosen[at])
                 child.stop()
                 child = None
                 continue
@@ -75,26 +76,27 @@ class _Child:
         self.process.start()
         remote.close()
 
-    def judge(self, rule: Rule, items: list[dict[str, Any]], seconds: float) -> list[Any] | str:
-        """The rule's deny entries for each input, or why the rule is dropped."""
+    def judge(self, rule: Rule, items: list[dict[str, Any]], seconds: float) -> list[Any] | tuple[str, int | None]:
+        """The rule's deny entries for each input, or why the rule is dropped and on which input (the
+        engine's words may quote the input's values: the caller redacts them with that input's secrets)."""
         try:
             self.conn.send((rule.id, items))
             if not self.conn.poll(START_SECONDS):
-                return f"its rules did not load within {START_SECONDS:.0f} s"
+                return f"its rules did not load within {START_SECONDS:.0f} s", None
             status, detail = self.conn.recv()
             if status == "compile":
                 raise EngineError(detail)
             out: list[Any] = []
-            for item in items:
+            for at, item in enumerate(items):
                 if not self.conn.poll(seconds):
-                    return f"took over {seconds:g} s on {item['kind']} {item['name']!r} (the rule budget)"
+                    return f"took over {seconds:g} s on {item['kind']} {item['name']!r} (the rule budget)", at
                 status, detail = self.conn.recv()
                 if status == "error":
-                    return f"failed on {item['kind']} {item['name']!r}: {detail}"
+                    return f"failed on {item['kind']} {item['name']!r}: {detail}", at
                 out.append(detail)
             return out
         except (EOFError, OSError):
-            return "stopped the rule engine (it crashed or ran out of memory)"
+            return "stopped the rule engine (it crashed or ran out of memory)", None
 
     def stop(self) -> None:
         self.process.kill()

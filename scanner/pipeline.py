@@ -94,6 +94,10 @@ class Scanner:
         )
         self.redactor = Redactor(_vocabulary(self.rulebook))
 
+    def _redacted(self, text: str, subject: Resource | Neighbourhood) -> str:
+        """`text` (an engine's error, which may quote a value it choked on) without the subject's secrets."""
+        return self.redactor.redact(text, self.redactor.secrets(_members(subject)))
+
     def scan(self, paths: list[Path]) -> ScanResult:
         """Scan files and folders; input problems are collected, never raised."""
         options, rules = self.options, self.rules
@@ -120,10 +124,12 @@ class Scanner:
         hoods = exposure.neighbourhoods(graph, options.assume_worst) if len(judged) < len(rules) else []
         inputs = [rego_input(r) for r in resources] + [h.input for h in hoods]
         outcomes = evaluate_all(inputs, self.evaluation, self.rule_set, jobs)
+        subjects: list[Resource | Neighbourhood] = [*resources, *hoods]
         broken: dict[str, str] = {}
         if self.custom:
             guarded = budget.evaluate_guarded(self.rule_set, self.custom, inputs, options.rule_budget)
-            broken.update(guarded.dropped)
+            for rule_id, (reason, at) in guarded.dropped.items():  # the engine's words may quote the input
+                broken[rule_id] = reason if at is None else self._redacted(reason, subjects[at])
             for outcome, extra in zip(outcomes, guarded.denies, strict=True):
                 if not isinstance(outcome, Failed):
                     outcome.update(extra)
@@ -133,13 +139,12 @@ class Scanner:
         builder = Builder(docs, self.redactor, owners)
         by_id = {r.id: r for r in rules}
         made: list[tuple[Finding, Resource]] = []
-        subjects: list[Resource | Neighbourhood] = [*resources, *hoods]
         for subject, outcome in zip(subjects, outcomes, strict=True):
             resource = subject if isinstance(subject, Resource) else subject.service
             if isinstance(outcome, Failed):
                 span = locate(builder.doc_of(resource), resource.source_path(()))
                 line, col = (span.start_line, span.start_col) if span else (None, None)
-                message = f"{_label(resource)}: not evaluated: {outcome.reason}"
+                message = f"{_label(resource)}: not evaluated: {self._redacted(outcome.reason, subject)}"
                 result.errors.append(InputError(resource.file, message, line, col))
                 continue
             made += _findings(builder, by_id, subject, outcome, broken)
@@ -154,6 +159,10 @@ class Scanner:
         skips = {(r.file, r.kind, r.name): r.skips for r in resources if r.skips}
         result.notices += mark_in_source(result.findings, skips, rules, self.rulebook.rules)
         return result
+
+
+def _members(subject: Resource | Neighbourhood) -> list[Resource]:
+    return [subject] if isinstance(subject, Resource) else subject.members
 
 
 def _load_all(files: list[InputFile], max_bytes: int, jobs: int, given: Inputs) -> list[Loaded]:

@@ -205,3 +205,23 @@ def test_a_folder_of_every_hostile_input_reports_the_good_files_and_one_error_pe
     errors = [e["file"].rsplit("/", 1)[-1] for e in report["errors"]]
     assert sorted(errors) == sorted(bad), report["errors"]
     assert all("\n" not in e["message"] for e in report["errors"])
+
+
+def test_an_engine_error_that_quotes_a_secret_is_reported_without_it(tmp_path):
+    """regorus says `add expects numeric argument. Got "<the value>" instead`: the value is redacted."""
+    quoting = "\tsome container in input.resource.containerDefinitions\n\tsome variable in container.environment\n"
+    quoting += "\tx := variable.value + 1\n\tx > 0"
+    rules = custom_rules(tmp_path / "rules", quoting=quoting)
+    task = {
+        "family": "app",
+        "containerDefinitions": [
+            {"name": "app", "image": "nginx:1.25", "environment": [{"name": "DB_PASSWORD", "value": "hunter2hunter2"}]}
+        ],
+    }
+    (tmp_path / "task.json").write_text(json.dumps(task))
+    proc = run_fgscan("scan", str(tmp_path / "task.json"), "--rules", str(rules), "-f", "json")
+    report = json.loads(proc.stdout)
+    [error] = report["errors"]
+    assert error["message"].startswith("rule ACME-001: failed on ecs_task_definition 'app': ")
+    assert "numeric" in error["message"]
+    assert "hunter2" not in proc.stdout + proc.stderr
