@@ -30,41 +30,46 @@ from benchmarks.scan_speed import template  # noqa: E402
 GOALS = "goals: 1,000 stacks >= 20x faster than Checkov at <= 300 MB; one file <= 0.25 s and >= 10x faster"
 
 
-def tree_rss_kib(pid: int) -> int:
-    """Resident memory of `pid` and all its descendants, in KiB."""
+def tree_memory_kib(pid: int) -> tuple[int, int]:
+    """Resident memory of `pid` and all its descendants, in KiB: the sum of their RSS (which counts a page
+    shared by forked workers once per process) and of their PSS (each shared page split among its sharers)."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             stat = Path(f"/proc/{entry}/stat").read_text()
-            status = Path(f"/proc/{entry}/status").read_text()
         except OSError:
             continue
         ppid = int(stat.rsplit(")", 1)[1].split()[1])
         children.setdefault(ppid, []).append(int(entry))
-        rss[int(entry)] = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS")), 0)
-    total, stack = 0, [pid]
+    rss = pss = 0
+    stack = [pid]
     while stack:
         current = stack.pop()
-        total += rss.get(current, 0)
         stack += children.get(current, [])
-    return total
+        try:
+            rollup = Path(f"/proc/{current}/smaps_rollup").read_text().splitlines()
+        except OSError:
+            continue
+        rss += next((int(line.split()[1]) for line in rollup if line.startswith("Rss:")), 0)
+        pss += next((int(line.split()[1]) for line in rollup if line.startswith("Pss:")), 0)
+    return rss, pss
 
 
-def run(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall seconds and peak MB of one command (its output discarded)."""
+def run(command: list[str], cwd: Path) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS MB and peak PSS MB of one command (its output discarded)."""
     started = time.perf_counter()
     proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    peak = 0
+    peak_rss = peak_pss = 0
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak_rss, peak_pss
         while not done.is_set():
-            peak = max(peak, tree_rss_kib(proc.pid))
-            done.wait(0.05)
+            rss, pss = tree_memory_kib(proc.pid)
+            peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
+            done.wait(0.1)  # smaps_rollup costs CPU the measured command needs: not too often
 
     sampler = threading.Thread(target=sample)
     sampler.start()
@@ -72,7 +77,7 @@ def run(command: list[str], cwd: Path) -> tuple[float, float]:
     elapsed = time.perf_counter() - started
     done.set()
     sampler.join()
-    return elapsed, peak / 1024
+    return elapsed, peak_rss / 1024, peak_pss / 1024
 
 
 def main() -> None:
@@ -115,11 +120,12 @@ def main() -> None:
                     for _ in range(repeat)
                 )
             rows.append((label, ours, theirs))
-    print(f"{'input':<14} {'fgscan':>18} {'Checkov':>18} {'speed-up':>9}")
+    print("memory: peak of the process tree, RSS summed / PSS summed (shared pages split among their sharers)")
+    print(f"{'input':<14} {'fgscan':>24} {'Checkov':>24} {'speed-up':>9}")
     for label, ours, theirs in rows:
-        them = f"{theirs[0]:7.2f} s {theirs[1]:5.0f} MB" if theirs else "   (not installed)"
+        them = f"{theirs[0]:7.2f} s {theirs[1]:5.0f}/{theirs[2]:.0f} MB" if theirs else "   (not installed)"
         ratio = f"{theirs[0] / ours[0]:8.1f}x" if theirs else ""
-        print(f"{label:<14} {ours[0]:7.2f} s {ours[1]:5.0f} MB {them:>18} {ratio:>9}")
+        print(f"{label:<14} {ours[0]:7.2f} s {ours[1]:5.0f}/{ours[2]:.0f} MB {them:>24} {ratio:>9}")
     if not checkov:
         print("Checkov not found (--checkov PATH): install it into a separate virtualenv to compare")
     print(f"{GOALS}; machine: {os.cpu_count()} cores")
