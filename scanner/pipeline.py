@@ -180,13 +180,15 @@ def _load_all(files: list[InputFile], max_bytes: int, jobs: int, given: Inputs) 
 
 
 def _findings(
-    builder: Builder, rules: dict[str, Rule], subject: Any, denies: DenySets, broken: dict[str, str]
+    builder: Builder,
+    rules: dict[str, Rule],
+    subject: Resource | Neighbourhood,
+    denies: DenySets,
+    broken: dict[str, str],
 ) -> list[tuple[Finding, Resource]]:
     """The findings of one input's deny sets; a rule whose deny entries are malformed is noted in `broken`."""
-    hood = not isinstance(subject, Resource)
-    resource: Resource = subject.service if hood else subject
-    members = subject.members if hood else [resource]
-    secrets = builder.redactor.secrets(members)
+    resource = subject.service if isinstance(subject, Neighbourhood) else subject
+    secrets = builder.redactor.secrets(_members(subject))
     out = []
     for rule_id, entries in denies.items():
         rule = rules.get(rule_id)
@@ -197,8 +199,8 @@ def _findings(
                 deny = check(deny)
                 finding = (
                     builder.from_neighbourhood(rule, subject, deny, secrets)
-                    if hood
-                    else builder.from_resource(rule, resource, deny, secrets)
+                    if isinstance(subject, Neighbourhood)
+                    else builder.from_resource(rule, subject, deny, secrets)
                 )
                 out.append((finding, resource))
         except BadDeny as exc:
