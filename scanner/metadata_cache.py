@@ -2,32 +2,28 @@
 a one-file scan's start (the pre-commit case), and rules rarely change between runs: a rule file whose
 path, size and modification time are those of last time gives the metadata read then.
 
-The cache is one JSON file in the user's cache folder (`$FGSCAN_CACHE_DIR`, else `$XDG_CACHE_HOME/fgscan`,
-else `~/.cache/fgscan`). It holds parsed metadata, never compiled Rego (an engine's compiled form is not
-portable, and messages must not depend on it). One that cannot be read or written is not used.
+The cache is one JSON file in fgscan's cache folder (`scanner.cache`). It holds parsed metadata, never
+compiled Rego (an engine's compiled form is not portable, and messages must not depend on it). One that
+cannot be read or written is not used.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import scanner
+from scanner.cache import cache_dir, write_atomically
 
 FORMAT = 1
 
 
 def cache_file() -> Path:
-    """Where the cache lives."""
-    folder = os.environ.get("FGSCAN_CACHE_DIR")
-    if folder:
-        return Path(folder) / "rule-metadata.json"
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "fgscan" / "rule-metadata.json"
+    """Where the metadata is kept."""
+    return cache_dir() / "rule-metadata.json"
 
 
 class MetadataCache:
@@ -64,10 +60,5 @@ class MetadataCache:
         if not self.changed:
             return
         self.entries = {key: entry for key, entry in self.entries.items() if os.path.exists(key)}
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("w", dir=self.file.parent, delete=False, encoding="utf-8") as out:
-                json.dump({"format": [FORMAT, scanner.__version__], "files": self.entries}, out)
-            os.replace(out.name, self.file)
-        except OSError:
-            return
+        stored = {"format": [FORMAT, scanner.__version__], "files": self.entries}
+        write_atomically(self.file, json.dumps(stored).encode("utf-8"))

@@ -15,6 +15,13 @@ EXAMPLES = ROOT / "examples"
 SARIF_SCHEMA = ROOT / "tests" / "fixtures" / "sarif" / "sarif-schema-2.1.0.json"  # see its NOTICE.md
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The tests' own cache folder (rule metadata, the HCL parser), so that they neither use nor fill the
+    user's: a test's temporary rules would otherwise stay listed in it."""
+    os.environ["FGSCAN_CACHE_DIR"] = str(tmp_path_factory.mktemp("fgscan-cache"))
+
+
 def run_fgscan(
     *args: str, cwd: Path | None = None, input: str | None = None, process: bool = False
 ) -> subprocess.CompletedProcess:

@@ -4,6 +4,7 @@ compact mode with one line per finding."""
 from __future__ import annotations
 
 import io
+import json
 import re
 
 import pytest
@@ -65,3 +66,52 @@ def test_compact_mode_is_one_line_per_finding_without_fixes(result):
     assert "warning: duplicate key 'Family'" in out
     assert lines[-1].startswith(f"{len(result.findings)} findings (")
     assert lines[-1].endswith("0 input errors; 1 warning")
+
+
+class Terminal(io.StringIO):
+    """A stream that says it is a terminal, as a console does."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@pytest.mark.parametrize(
+    ("stream", "env", "coloured"),
+    [
+        (io.StringIO, {}, False),  # a pipe or a file: plain text
+        (Terminal, {}, True),
+        (Terminal, {"NO_COLOR": "1"}, False),
+        (Terminal, {"TERM": "dumb"}, False),
+        (io.StringIO, {"FORCE_COLOR": "1"}, True),
+    ],
+)
+def test_colour_only_where_wanted_and_the_text_is_the_same(result, monkeypatch, stream, env, coloured):
+    for name in ("NO_COLOR", "FORCE_COLOR", "TERM"):
+        monkeypatch.delenv(name, raising=False)
+    plain = report(result)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    out = stream()
+    text.write(result, out)
+    styled = out.getvalue()
+    assert ("\x1b[" in styled) is coloured
+    assert ANSI.sub("", styled) == plain
+    if coloured:  # the severity words and rule ids carry the colour, not the input's text
+        assert "\x1b[1;31mCRITICAL\x1b[0m" in styled and "\x1b[1mFG-CTR-001\x1b[0m" in styled
+
+
+def test_input_text_stays_inert_in_colour(tmp_path, monkeypatch):
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    planted = tmp_path / "td.json"
+    name = "\x1b[2Jx [bold]y[/bold]"
+    container = {"name": name, "image": "nginx", "privileged": True}
+    planted.write_text(
+        json.dumps({"family": "f", "requiresCompatibilities": ["FARGATE"], "containerDefinitions": [container]})
+    )
+    out = io.StringIO()
+    text.write(scan([planted], ScanOptions(include=["privileged-container"])), out)
+    assert "\\x1b[2Jx [bold]y[/bold]" in out.getvalue()
+    assert "\x1b[2J" not in out.getvalue()

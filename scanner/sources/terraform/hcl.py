@@ -47,10 +47,10 @@ class HclFile:
 
 
 def parse_tree(text: str) -> Any:
-    """The raw Lark tree of `text` (raises Lark's exceptions)."""
-    import hcl2
+    """The raw Lark tree of `text` (raises Lark's exceptions), parsed as `hcl2.parses_to_tree` does."""
+    from scanner.sources.terraform.parser_cache import parser
 
-    return hcl2.parses_to_tree(text)
+    return parser().parse(text + "\n")  # python-hcl2's grammar needs a last newline (lark-parser/lark#237)
 
 
 def parse_file(text: str, display: str) -> HclFile:
