@@ -60,7 +60,8 @@ def tree_memory_kib(pid: int) -> tuple[int, int]:
 def run(command: list[str], cwd: Path) -> tuple[float, float, float]:
     """Wall seconds, peak RSS MB and peak PSS MB of one command (its output discarded)."""
     started = time.perf_counter()
-    proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # as installed: bytecode kept
+    proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peak_rss = peak_pss = 0
     done = threading.Event()
 

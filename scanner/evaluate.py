@@ -47,26 +47,26 @@ class RuleSet:
 
 
 class Evaluation:
-    """The run's rules compiled for each input shape on first need (most pre-commit runs have no service,
-    so they never compile the neighbourhood rules). `narrow`: compile only the rules of the kinds the
-    inputs hold (a scan in this process knows them all at once); workers, handed batch after batch,
-    compile every rule once."""
+    """The run's rules compiled on first need, one engine per input shape and kind: most pre-commit runs
+    have no service, so they never compile the neighbourhood rules, and an engine holding only its kind's
+    rules evaluates faster (regorus's cost per evaluation grows with the rules it holds, not only with
+    those the query reaches: a security group takes 0.5 ms instead of 0.9, a task definition 3.6 instead
+    of 4.2)."""
 
-    def __init__(self, rulebook: Rulebook, rules: list[Rule], engine: str, narrow: bool = False):
-        self.rulebook, self.engine_name, self.narrow = rulebook, engine, narrow
+    def __init__(self, rulebook: Rulebook, rules: list[Rule], engine: str):
+        self.rulebook, self.engine_name = rulebook, engine
         self.rules = {shape: [r for r in rules if r.neighbourhood == (shape == "neighbourhood")] for shape in SHAPES}
-        self._engines: dict[tuple[str, frozenset[str] | None], Engine] = {}
+        self._engines: dict[tuple[str, str], Engine | None] = {}
 
     def evaluate(self, items: list[dict[str, Any]]) -> list[DenySets | Failed]:
         """The deny sets of each input (keyed by rule id), or why it could not be evaluated."""
-        kinds = frozenset(item["kind"] for item in items) if self.narrow else None
         out: list[DenySets | Failed] = []
         for item in items:
             shape = "neighbourhood" if "neighbourhood" in item else "resource"
-            if not self.rules[shape]:
+            engine = self._engine(shape, item["kind"])  # a rule that does not compile ends the run (EngineError)
+            if engine is None:
                 out.append({})
                 continue
-            engine = self._engine(shape, kinds)  # a rule that does not compile ends the run (EngineError)
             try:
                 out.append(engine.evaluate_inputs([item])[0])
             except EngineError as exc:
@@ -75,11 +75,12 @@ class Evaluation:
                 out.append(Failed(f"the rule engine cannot take this input ({type(exc).__name__})"))
         return out
 
-    def _engine(self, shape: str, kinds: frozenset[str] | None) -> Engine:
-        key = (shape, kinds)
+    def _engine(self, shape: str, kind: str) -> Engine | None:
+        """The engine of `shape` inputs of `kind`, or None when no rule judges them."""
+        key = (shape, kind)
         if key not in self._engines:
-            rules = [r for r in self.rules[shape] if kinds is None or kinds.intersection(r.kinds)]
-            self._engines[key] = make_engine(self.engine_name, self.rulebook, rules)
+            rules = [r for r in self.rules[shape] if kind in r.kinds]
+            self._engines[key] = make_engine(self.engine_name, self.rulebook, rules) if rules else None
         return self._engines[key]
 
 

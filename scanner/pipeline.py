@@ -84,7 +84,7 @@ class Scanner:
         self.rulebook, self.rules = load_rules(options)
         self.custom = [r for r in self.rules if not r.bundled]
         bundled = [r for r in self.rules if r.bundled]
-        self.evaluation = Evaluation(self.rulebook, bundled, options.engine, narrow=True)
+        self.evaluation = Evaluation(self.rulebook, bundled, options.engine)
         self.rule_set = RuleSet(
             options.engine,
             tuple(options.rule_dirs),
