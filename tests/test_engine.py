@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from scanner.pipeline import ScanOptions, scan
+from scanner.engine import rego_input
+from scanner.evaluate import Evaluation
+from scanner.exposure import neighbourhoods
+from scanner.graph import Graph
+from scanner.load import load_batch
+from scanner.pipeline import Inputs, ScanOptions, load_rules, scan
+from scanner.sources.discovery import discover
 from tests.conftest import EXAMPLES, run_fgscan
 
 needs_opa = pytest.mark.skipif(shutil.which("opa") is None, reason="the opa binary is not on PATH")
@@ -91,3 +97,18 @@ def test_exposure_pass_over_many_services_matches_in_parallel_and_serial(tmp_pat
     exposure = [f for f in serial.findings if f.rule_id.startswith("FG-EXP-")]
     assert len({f.file for f in exposure}) == 205
     assert findings_key(serial) == findings_key(parallel)
+
+
+@pytest.mark.parametrize("engine", ["regorus", "regopy"])
+def test_one_engine_per_kind_judges_as_one_engine_for_all_kinds(engine):
+    """Large runs give each kind its own engine, small ones share one: the deny sets are the same."""
+    corpus = [EXAMPLES, EXAMPLES.parent / "tests" / "corpus" / "public" / "cloudformation"]
+    files = list(discover(corpus, [], [], None, set()))
+    resources = [r for loaded in load_batch(files, 10_000_000, Inputs({}, [])) for r in loaded.resources]
+    rulebook, rules = load_rules(ScanOptions())
+    items = [rego_input(r) for r in resources] + [h.input for h in neighbourhoods(Graph(resources), False)]
+    assert len({item["kind"] for item in items}) >= 6 and any("neighbourhood" in item for item in items)
+    shared = Evaluation(rulebook, rules, engine).evaluate(items, per_kind=False)
+    separate = Evaluation(rulebook, rules, engine).evaluate(items, per_kind=True)
+    assert sum(len(v) for denies in shared for v in denies.values()) > 100
+    assert separate == shared
