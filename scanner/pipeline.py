@@ -231,7 +231,7 @@ def _vocabulary(rulebook: Rulebook) -> str:
     texts = []
     for module in rulebook.modules:
         try:
-            lines = module.read_text(encoding="utf-8").splitlines()
+            lines = rulebook.source(module).splitlines()
         except (OSError, UnicodeDecodeError):
             continue
         texts += [line for line in lines if not line.lstrip().startswith("#")]

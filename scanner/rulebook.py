@@ -170,6 +170,13 @@ class Rulebook:
     modules: list[Path]
     params: dict[str, Any]
     test_files: list[Path]
+    sources: dict[Path, str] = field(default_factory=dict, repr=False, compare=False)
+
+    def source(self, module: Path) -> str:
+        """A module's text, read once per run: the engines and the redactor's vocabulary both need it."""
+        if module not in self.sources:
+            self.sources[module] = module.read_text(encoding="utf-8")
+        return self.sources[module]
 
     @classmethod
     def load(cls, dirs: list[Path] | None = None) -> Rulebook:

@@ -64,7 +64,7 @@ class _Suite:
 
     @classmethod
     def of(cls, rulebook: Rulebook, only: list[Path] | None) -> _Suite:
-        rules = {str(p): p.read_text(encoding="utf-8") for p in rulebook.modules}
+        rules = {str(p): rulebook.source(p) for p in rulebook.modules}
         tests = {p: p.read_text(encoding="utf-8") for p in rulebook.test_files}
         libraries = {str(p): text for p, text in tests.items() if _PACKAGE.search(text) and not _TEST.search(text)}
         folders = [folder.resolve() for folder in only or []]

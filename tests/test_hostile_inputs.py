@@ -75,8 +75,14 @@ def test_a_terraform_module_beside_a_pipe_and_a_device_is_still_read(tmp_path):
         "  }])\n"
         "}\n"
     )
+    (module / "files.tf").write_text(  # and what file() and templatefile() name is read as scanned files are
+        'resource "aws_ecs_task_definition" "piped" {\n  container_definitions = file("pipe.json")\n}\n'
+        'resource "aws_ecs_task_definition" "zero" {\n  container_definitions = templatefile("zero.tpl", {})\n}\n'
+    )
     os.mkfifo(module / "pipe.tf")
+    os.mkfifo(module / "pipe.json")
     (module / "zero.tf").symlink_to("/dev/zero")
+    (module / "zero.tpl").symlink_to("/dev/zero")
     proc = run_fgscan("scan", str(module / "main.tf"), "-f", "json", process=True)
     findings = json.loads(proc.stdout)["findings"]
     assert {f["rule"] for f in findings if f["line"] == 5} == {"privileged-container"}, proc.stderr

@@ -58,7 +58,7 @@ class RegopyEngine:
     when one input holds many resources)."""
 
     def __init__(self, rulebook: Rulebook, rules: list[Rule]):
-        modules = {str(path): path.read_text(encoding="utf-8") for path in rulebook.modules_for(rules)}
+        modules = {str(path): rulebook.source(path) for path in rulebook.modules_for(rules)}
         modules["fgscan/main.rego"] = entry_module(rules)
         self.rego = interpreter(modules, rulebook.data_document())
         self.kinds = sorted({kind for rule in rules for kind in rule.kinds})

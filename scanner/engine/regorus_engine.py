@@ -43,7 +43,7 @@ class RegorusEngine:
     """Loads the rules once and evaluates each resource's input against its kind's entry rule."""
 
     def __init__(self, rulebook: Rulebook, rules: list[Rule]):
-        modules = {str(path): path.read_text(encoding="utf-8") for path in rulebook.modules_for(rules)}
+        modules = {str(path): rulebook.source(path) for path in rulebook.modules_for(rules)}
         modules["fgscan/main.rego"] = entry_module(rules)
         self.engine = load_engine(modules, rulebook.data_document())
         self.entry_rules = {kind: f"data.fgscan.main.{kind}" for rule in rules for kind in rule.kinds}

@@ -71,7 +71,7 @@ def read_text(file: FsPath, display: str, max_bytes: int = DEFAULT_MAX_BYTES) ->
     Only regular files are read (a FIFO would block, a device such as `/dev/zero` never ends), and the
     size limit holds while reading, not only by the size the file claimed when opened."""
     try:
-        raw = _read_regular(file, display, max_bytes)
+        raw = read_regular(file, display, max_bytes)
     except OSError as exc:
         raise InputProblem(InputError(display, f"cannot read file: {exc.strerror or exc}")) from None
     try:
@@ -85,7 +85,9 @@ def read_text(file: FsPath, display: str, max_bytes: int = DEFAULT_MAX_BYTES) ->
     return text
 
 
-def _read_regular(file: FsPath, display: str, max_bytes: int) -> bytes:
+def read_regular(file: FsPath, display: str, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most `max_bytes`; an `InputProblem` for anything else (an `OSError`
+    when it cannot be opened)."""
     fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     with os.fdopen(fd, "rb") as stream:
         status = os.fstat(fd)

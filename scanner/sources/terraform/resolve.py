@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
 
-from scanner.model import Path, Span
+from scanner.model import InputProblem, Path, Span
+from scanner.sources.documents import read_regular
 from scanner.sources.json_locator import JsonLocator
 from scanner.sources.terraform.hcl import Block, HclFile, parse_tree, span_of
 
@@ -422,11 +423,11 @@ def _file_function(name: str, args: list[Any], scope: Scope, text: str, depth: i
     target = scope.module.inside_root(args[0]) if scope.module else None
     if name == "fileexists":
         return target is not None and target.is_file()
-    if target is None or not target.is_file() or target.stat().st_size > MAX_FILE_BYTES:
+    if target is None:
         return Unknown(text)
-    try:
-        content = target.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+    try:  # read as scanned files are: a pipe or a device in the module is never waited on
+        content = read_regular(target, str(target), MAX_FILE_BYTES).decode("utf-8")
+    except (OSError, InputProblem, UnicodeDecodeError):
         return Unknown(text)
     if name == "file":
         return content
