@@ -62,7 +62,8 @@ TF_KINDS = {
     "aws_lb_target_group": "elbv2_target_group",
     "aws_lb_listener": "elbv2_listener",
 }
-SERVICE_KEYS = {"serviceName", "desiredCount", "launchType", "schedulingStrategy", "loadBalancers"}
+# Members only a service request has (a `run-task` request shares `launchType`, `networkConfiguration`, ...).
+SERVICE_KEYS = {"serviceName", "desiredCount", "schedulingStrategy", "deploymentConfiguration", "loadBalancers"}
 # The value trivy-checks' AWS-0036 example puts in an environment variable; no output may quote it.
 TRIVY_SECRET = "AIPA8YOHGIS58IBFDU3E"
 
