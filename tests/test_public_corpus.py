@@ -301,6 +301,8 @@ EFS = f"{CHECKOV}/checks/resource/aws/example_ECSTaskDefinitionEFSVolumeEncrypti
 SSH = f"{CHECKOV}/checks/resource/aws/example_SecurityGroupUnrestrictedIngress22/SecurityGroup"
 GRAPH = f"{CHECKOV}/graph/graph_runner/resources"
 CFN_SAMPLES = "cloudformation/aws-cloudformation-templates"
+CONTAINER_MODULE = "terraform/terraform-aws-ecs-container-definition/examples/complete/main.tf"
+REGISTRY_CONTAINER = "terraform/terraform-aws-ecs-fargate-task-definition/main.tf"
 
 
 def verdict(file: str, resource: str | None, rule: str, alarms: bool, gap: str | None = None) -> Any:
@@ -377,9 +379,27 @@ VERDICTS = [
 ]
 
 
+# Terraform: cloudposse's container-definition module hands its container over as `"[${local.json_map}]"` (a
+# jsonencode inside a string) with the name and image left to required variables; cn-terraform's task definition
+# takes its only container from a registry module fgscan cannot read, and by default one role serves as both.
+VERDICTS += [
+    verdict(CONTAINER_MODULE, "aws_ecs_task_definition.task", "writable-root-filesystem", True),
+    verdict(CONTAINER_MODULE, "aws_ecs_task_definition.task", "logging-disabled", True),
+    verdict(REGISTRY_CONTAINER, "aws_ecs_task_definition.td", "root-user", False),
+    verdict(REGISTRY_CONTAINER, "aws_ecs_task_definition.td", "logging-disabled", False),
+    verdict(REGISTRY_CONTAINER, "aws_ecs_task_definition.td", "task-execution-role-shared", True),
+]
+
+
 @pytest.mark.parametrize(("file", "resource", "rule", "alarms"), VERDICTS)
 def test_fixtures_of_other_scanners_get_the_same_verdict(file, resource, rule, alarms, corpus_run):
     path = corpus_run.examples / file.removeprefix("trivy:") if file.startswith("trivy:") else CORPUS / file
     assert corpus_run.read[shown(path)], "the fixture is read"
     found = [f for f in corpus_run.findings(shown(path)) if f["rule"] == rule and resource in (None, f["resource"])]
     assert bool(found) == alarms, found
+
+
+def test_a_container_named_by_a_terraform_variable_is_named_by_it(corpus_run):
+    messages = {f["message"] for f in corpus_run.findings(shown(CORPUS / CONTAINER_MODULE))}
+    name = "essential container #1 (var.container_name)"
+    assert f"Task definition 'aws_ecs_task_definition.task': {name} has no health check." in messages
