@@ -403,3 +403,27 @@ def test_a_container_named_by_a_terraform_variable_is_named_by_it(corpus_run):
     messages = {f["message"] for f in corpus_run.findings(shown(CORPUS / CONTAINER_MODULE))}
     name = "essential container #1 (var.container_name)"
     assert f"Task definition 'aws_ecs_task_definition.task': {name} has no health check." in messages
+
+
+WIDDIX = "cloudformation/widdix-aws-cf-templates/fargate-service-dedicated-alb.yaml"
+
+
+def test_a_default_the_reading_rules_out_is_not_assumed(corpus_run):
+    """widdix's proxy and sidecar containers exist only when `HasProxyImage`/`HasSidecarImage` hold, that is
+    when their image parameters are not their default ''; the auth-proxy ingress rules only when
+    `ParentAuthProxyStack` is not ''. Their images are unknown, not a '' pulled from docker.io."""
+    findings = corpus_run.findings(shown(CORPUS / WIDDIX))
+    images = [f["message"] for f in findings if f["rule"] in ("image-not-pinned", "image-untrusted-registry")]
+    assert images and all("container 'app'" in m for m in images), images
+    assert not [f for f in findings if "default of parameter ParentAuthProxyStack" in f["message"]]
+
+
+def test_a_finding_made_in_some_readings_names_only_the_conditions_that_decide_it(corpus_run):
+    findings = corpus_run.findings(shown(CORPUS / WIDDIX))
+    public = [f["message"] for f in findings if f["rule"] == "public-ip-assigned"]
+    assert public == [
+        "Service 'Service': its tasks get a public IP address (assignPublicIp is ENABLED)."
+        " (when condition HasSubnetsReachPublic holds)"
+    ]
+    proxy = [f["message"] for f in findings if f["rule"] == "root-user" and "'proxy'" in f["message"]]
+    assert len(proxy) == 1 and proxy[0].endswith("(when condition HasProxyImage holds)")
