@@ -388,6 +388,14 @@ VERDICTS += [
     verdict(REGISTRY_CONTAINER, "aws_ecs_task_definition.td", "root-user", False),
     verdict(REGISTRY_CONTAINER, "aws_ecs_task_definition.td", "logging-disabled", False),
     verdict(REGISTRY_CONTAINER, "aws_ecs_task_definition.td", "task-execution-role-shared", True),
+    # trussworks' service names its task definition `"${aws_ecs_task_definition.main.family}:${max(...)}"`; the
+    # example opens the containers' ports 8080/8081 to the world on a group of the service, with a public IP.
+    verdict(
+        "terraform/terraform-aws-ecs-service/examples/no-load-balancer/main.tf",
+        "module.ecs-service.aws_ecs_service.main",
+        "internet-exposed-task",
+        True,
+    ),
 ]
 
 

@@ -155,6 +155,11 @@ def _string(node: Any, scope: Scope, path: Path | None, depth: int) -> Any:
 
 
 def _join(parts: list[Any], text: str) -> Any:
+    unknown = [p for p in parts if isinstance(p, Unknown)]
+    if unknown:
+        # `"${aws_ecs_task_definition.app.family}:${max(...)}"` still names one resource: the one it starts from
+        refs = {p.ref for p in unknown if p.ref}
+        return Unknown(text, unknown[0].ref if len(refs) == 1 else None)
     out = []
     for part in parts:
         if isinstance(part, bool):
