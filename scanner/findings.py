@@ -295,10 +295,29 @@ def merge_readings(made: list[tuple[Finding, Resource]], resources: list[Resourc
         if None in variants or variants >= every:
             out.append(finding)
             continue
-        when = f" ({' or '.join(sorted(v for v in variants if v))})"
+        when = f" ({_which(variants, every)})"
         linked = finding.linked_message + when if finding.linked_message else None
         out.append(replace(finding, message=finding.message + when, linked_message=linked))
     return out
+
+
+def _which(variants: set[str | None], every: set[str | None]) -> str:
+    """The readings a finding is made in, each cut to the choices that tell them from the readings it is not
+    made in: `when condition HasSubnetsReachPublic holds`, not all fourteen conditions a service has."""
+    choices = {v: v.removeprefix("when ").split(" and ") for v in every if v}
+    made = {v for v in variants if v}
+    shared = [c for c in choices[min(made)] if all(c in choices[v] for v in made)]
+    if shared and all(other in made for other, chosen in choices.items() if set(shared) <= set(chosen)):
+        return "when " + " and ".join(shared)
+    terms: list[str] = []
+    for reading in sorted(made):
+        term = choices[reading]
+        for choice in list(term):
+            fewer = [c for c in term if c != choice]
+            if fewer and all(other in made for other, chosen in choices.items() if set(fewer) <= set(chosen)):
+                term = fewer
+        terms.append("when " + " and ".join(term))
+    return " or ".join(dict.fromkeys(terms))
 
 
 def _identity(resource: Resource) -> tuple[str, str, str]:

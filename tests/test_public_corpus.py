@@ -62,7 +62,8 @@ TF_KINDS = {
     "aws_lb_target_group": "elbv2_target_group",
     "aws_lb_listener": "elbv2_listener",
 }
-SERVICE_KEYS = {"serviceName", "desiredCount", "launchType", "schedulingStrategy", "loadBalancers"}
+# Members only a service request has (a `run-task` request shares `launchType`, `networkConfiguration`, ...).
+SERVICE_KEYS = {"serviceName", "desiredCount", "schedulingStrategy", "deploymentConfiguration", "loadBalancers"}
 # The value trivy-checks' AWS-0036 example puts in an environment variable; no output may quote it.
 TRIVY_SECRET = "AIPA8YOHGIS58IBFDU3E"
 
@@ -300,6 +301,8 @@ EFS = f"{CHECKOV}/checks/resource/aws/example_ECSTaskDefinitionEFSVolumeEncrypti
 SSH = f"{CHECKOV}/checks/resource/aws/example_SecurityGroupUnrestrictedIngress22/SecurityGroup"
 GRAPH = f"{CHECKOV}/graph/graph_runner/resources"
 CFN_SAMPLES = "cloudformation/aws-cloudformation-templates"
+CONTAINER_MODULE = "terraform/terraform-aws-ecs-container-definition/examples/complete/main.tf"
+REGISTRY_CONTAINER = "terraform/terraform-aws-ecs-fargate-task-definition/main.tf"
 
 
 def verdict(file: str, resource: str | None, rule: str, alarms: bool, gap: str | None = None) -> Any:
@@ -376,9 +379,59 @@ VERDICTS = [
 ]
 
 
+# Terraform: cloudposse's container-definition module hands its container over as `"[${local.json_map}]"` (a
+# jsonencode inside a string) with the name and image left to required variables; cn-terraform's task definition
+# takes its only container from a registry module fgscan cannot read, and by default one role serves as both.
+VERDICTS += [
+    verdict(CONTAINER_MODULE, "aws_ecs_task_definition.task", "writable-root-filesystem", True),
+    verdict(CONTAINER_MODULE, "aws_ecs_task_definition.task", "logging-disabled", True),
+    verdict(REGISTRY_CONTAINER, "aws_ecs_task_definition.td", "root-user", False),
+    verdict(REGISTRY_CONTAINER, "aws_ecs_task_definition.td", "logging-disabled", False),
+    verdict(REGISTRY_CONTAINER, "aws_ecs_task_definition.td", "task-execution-role-shared", True),
+    # trussworks' service names its task definition `"${aws_ecs_task_definition.main.family}:${max(...)}"`; the
+    # example opens the containers' ports 8080/8081 to the world on a group of the service, with a public IP.
+    verdict(
+        "terraform/terraform-aws-ecs-service/examples/no-load-balancer/main.tf",
+        "module.ecs-service.aws_ecs_service.main",
+        "internet-exposed-task",
+        True,
+    ),
+]
+
+
 @pytest.mark.parametrize(("file", "resource", "rule", "alarms"), VERDICTS)
 def test_fixtures_of_other_scanners_get_the_same_verdict(file, resource, rule, alarms, corpus_run):
     path = corpus_run.examples / file.removeprefix("trivy:") if file.startswith("trivy:") else CORPUS / file
     assert corpus_run.read[shown(path)], "the fixture is read"
     found = [f for f in corpus_run.findings(shown(path)) if f["rule"] == rule and resource in (None, f["resource"])]
     assert bool(found) == alarms, found
+
+
+def test_a_container_named_by_a_terraform_variable_is_named_by_it(corpus_run):
+    messages = {f["message"] for f in corpus_run.findings(shown(CORPUS / CONTAINER_MODULE))}
+    name = "essential container #1 (var.container_name)"
+    assert f"Task definition 'aws_ecs_task_definition.task': {name} has no health check." in messages
+
+
+WIDDIX = "cloudformation/widdix-aws-cf-templates/fargate-service-dedicated-alb.yaml"
+
+
+def test_a_default_the_reading_rules_out_is_not_assumed(corpus_run):
+    """widdix's proxy and sidecar containers exist only when `HasProxyImage`/`HasSidecarImage` hold, that is
+    when their image parameters are not their default ''; the auth-proxy ingress rules only when
+    `ParentAuthProxyStack` is not ''. Their images are unknown, not a '' pulled from docker.io."""
+    findings = corpus_run.findings(shown(CORPUS / WIDDIX))
+    images = [f["message"] for f in findings if f["rule"] in ("image-not-pinned", "image-untrusted-registry")]
+    assert images and all("container 'app'" in m for m in images), images
+    assert not [f for f in findings if "default of parameter ParentAuthProxyStack" in f["message"]]
+
+
+def test_a_finding_made_in_some_readings_names_only_the_conditions_that_decide_it(corpus_run):
+    findings = corpus_run.findings(shown(CORPUS / WIDDIX))
+    public = [f["message"] for f in findings if f["rule"] == "public-ip-assigned"]
+    assert public == [
+        "Service 'Service': its tasks get a public IP address (assignPublicIp is ENABLED)."
+        " (when condition HasSubnetsReachPublic holds)"
+    ]
+    proxy = [f["message"] for f in findings if f["rule"] == "root-user" and "'proxy'" in f["message"]]
+    assert len(proxy) == 1 and proxy[0].endswith("(when condition HasProxyImage holds)")

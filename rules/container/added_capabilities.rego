@@ -34,7 +34,7 @@ import rego.v1
 
 deny contains finding if {
 	container := input.resource.containerDefinitions[i]
-	is_object(container)
+	task.known_object(container)
 	added := container.linuxParameters.capabilities.add
 	is_array(added)
 	count(added) > 0

@@ -33,7 +33,7 @@ deny contains finding if {
 	not task.windows # Windows containers have no Linux capabilities.
 	container := input.resource.containerDefinitions[i]
 	not "ALL" in container.linuxParameters.capabilities.drop # the common case, decided without a call
-	is_object(container)
+	task.known_object(container)
 	path := _missing_drop_all(container)
 	finding := {
 		"msg": concat("", [task.container(i, container), " does not drop all Linux capabilities (capabilities.drop lacks 'ALL')."]),

@@ -30,7 +30,7 @@ import rego.v1
 # `essential` defaults to true.
 deny contains finding if {
 	container := input.resource.containerDefinitions[i]
-	is_object(container)
+	task.known_object(container)
 	object.get(container, "essential", true) == true
 	not "healthCheck" in object.keys(container)
 	finding := {

@@ -30,7 +30,7 @@ import rego.v1
 
 deny contains finding if {
 	container := input.resource.containerDefinitions[i]
-	is_object(container)
+	task.known_object(container)
 	not "logConfiguration" in object.keys(container)
 	finding := {
 		"msg": concat("", [task.container(i, container), " has no log configuration, so its logs are not kept."]),

@@ -33,7 +33,7 @@ deny contains finding if {
 	task.on_instances
 	not _set(input.resource, "memory")
 	container := input.resource.containerDefinitions[i]
-	is_object(container)
+	task.known_object(container)
 	not _set(container, "memory")
 	finding := _finding(container, i)
 }

@@ -36,3 +36,12 @@ test_a_name_known_only_at_deploy_time_is_named_by_position_and_expression if {
 	some f in findings
 	f.msg == "container #2 (!Ref ServiceName) runs in privileged mode."
 }
+
+test_a_name_terraform_knows_only_at_apply_time_is_named_by_its_expression if {
+	findings := rule.deny with input.resource as {"containerDefinitions": [{
+		"name": {"Fn::Terraform": "var.container_name"},
+		"privileged": true,
+	}]}
+	some f in findings
+	f.msg == "container #1 (var.container_name) runs in privileged mode."
+}

@@ -40,7 +40,7 @@ deny contains finding if {
 	not windows
 	some i in _candidates
 	container := input.resource.containerDefinitions[i]
-	is_object(container)
+	task.known_object(container)
 	unset(object.get(container, "user", null))
 	finding := {
 		"msg": concat("", [task.container(i, container), " sets no user: it runs as root unless the image's own USER is non-root (check its Dockerfile, or set user)."]),
@@ -53,7 +53,7 @@ deny contains finding if {
 	not windows
 	some i in _candidates
 	container := input.resource.containerDefinitions[i]
-	is_object(container)
+	task.known_object(container)
 	root(container.user)
 	finding := {
 		"msg": concat("", [task.container(i, container), " runs as root (user '", sprintf("%v", [container.user]), "')."]),

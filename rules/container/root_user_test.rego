@@ -64,3 +64,7 @@ test_linux_platform_still_checked if {
 		"containerDefinitions": [{"name": "app", "user": "root"}],
 	}
 }
+
+test_a_container_terraform_knows_only_at_apply_time_is_not_judged if {
+	count(rule.deny) == 0 with input.resource as {"containerDefinitions": [{"Fn::Terraform": "module.container.json_map_object"}]}
+}

@@ -39,7 +39,7 @@ import rego.v1
 deny contains finding if {
 	some i in _candidates
 	container := input.resource.containerDefinitions[i]
-	is_object(container)
+	task.known_object(container)
 	hits := array.concat(array.concat(_argument_hits(container, "command"), _argument_hits(container, "entryPoint")), _label_hits(container))
 	count(hits) > 0
 	finding := {

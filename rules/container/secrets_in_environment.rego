@@ -39,7 +39,7 @@ import data.fgscan.lib.secrets
 # Messages name the variable and the kind of secret, never the value.
 deny contains finding if {
 	container := input.resource.containerDefinitions[i]
-	is_object(container)
+	task.known_object(container)
 	variable := container.environment[j]
 	is_object(variable)
 	name := variable_name(variable, j)

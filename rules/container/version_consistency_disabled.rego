@@ -29,7 +29,7 @@ import rego.v1
 
 deny contains finding if {
 	container := input.resource.containerDefinitions[i]
-	is_object(container)
+	task.known_object(container)
 	is_string(container.versionConsistency)
 	lower(container.versionConsistency) == "disabled"
 	finding := {

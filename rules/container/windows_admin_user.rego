@@ -33,7 +33,7 @@ import rego.v1
 deny contains finding if {
 	task.windows
 	container := input.resource.containerDefinitions[i]
-	is_object(container)
+	task.known_object(container)
 	_blank(object.get(container, "user", null))
 	finding := {
 		"msg": concat("", [task.container(i, container), " sets no user, so it runs as ContainerAdministrator."]),

@@ -35,7 +35,7 @@ windows if { is_string(input.resource.runtimePlatform.operatingSystemFamily); st
 deny contains finding if {
 	not windows
 	container := input.resource.containerDefinitions[i]
-	is_object(container)
+	task.known_object(container)
 	not "readonlyRootFilesystem" in object.keys(container)
 	finding := {
 		"msg": concat("", [task.container(i, container), " does not set readonlyRootFilesystem, so its root filesystem is writable."]),
@@ -46,7 +46,7 @@ deny contains finding if {
 deny contains finding if {
 	not windows
 	container := input.resource.containerDefinitions[i]
-	is_object(container)
+	task.known_object(container)
 	value := container.readonlyRootFilesystem
 	value != true
 	finding := {

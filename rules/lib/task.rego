@@ -80,7 +80,7 @@ mounts_of(name) := [{"container": i, "mount": j} |
 ]
 
 # How messages name the container at index `i`: `container 'web'`, or by position and expression when its name
-# is known only at deploy time (`container #1 (!Ref ServiceName)`) or missing (`container #2 (no name)`).
+# is known only at deploy time (`container #1 (!Ref ServiceName)`, `container #1 (var.name)`) or missing (`container #2 (no name)`).
 container(i, c) := concat("", ["container '", c.name, "'"]) if {
 	is_string(c.name)
 } else := concat("", ["container #", format_int(i + 1, 10), " (", _expression(c), ")"])
@@ -93,6 +93,8 @@ _expression(c) := "no name" if {
 	is_string(c.name["Fn::Sub"])
 } else := concat("", ["!Sub ", c.name["Fn::Sub"][0]]) if {
 	is_string(c.name["Fn::Sub"][0])
+} else := c.name["Fn::Terraform"] if {
+	is_string(c.name["Fn::Terraform"])
 } else := concat("", ["!", trim_prefix(key, "Fn::"), " ..."]) if {
 	intrinsic(c.name)
 	some key, _ in c.name

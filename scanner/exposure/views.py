@@ -146,6 +146,11 @@ def _service(r: Resource) -> tuple[dict, dict]:
     }, locs
 
 
+def _unresolved(value: dict) -> bool:
+    """`{"Ref": ...}`, `{"Fn::...": ...}`: a value the source leaves to deploy time."""
+    return len(value) == 1 and next(iter(value)).startswith(("Ref", "Fn::"))
+
+
 def _task_definition(r: Resource) -> tuple[dict, dict]:
     d = r.data
     locs: dict[str, Path] = {}
@@ -153,6 +158,9 @@ def _task_definition(r: Resource) -> tuple[dict, dict]:
     ports_complete = True
     for i, c in enumerate(_list(d.get("containerDefinitions"))):
         if not isinstance(c, dict):
+            continue
+        if _unresolved(c):  # a whole container known only at deploy time (a Terraform module's output)
+            ports_complete = False
             continue
         locs[f"c{i}"] = r.source_path(("containerDefinitions", i, "name" if "name" in c else ()))
         ports = []

@@ -145,22 +145,27 @@ class Template:
             return list(dict.fromkeys(str(v) for v in allowed))
         return None
 
-    def decided(self, condition: str, visiting: set[str]) -> bool | None:
-        """The condition's value when supplied parameter values decide it, else None."""
+    def decided(self, condition: str, visiting: set[str], defaults: bool = False) -> bool | None:
+        """The condition's value when supplied parameter values (and, with `defaults`, the defaults of the
+        others) decide it, else None."""
         if condition in visiting:
             return None
-        return self._evaluate(self.conditions.get(condition), visiting | {condition})
+        return self._evaluate(self.conditions.get(condition), visiting | {condition}, defaults)
 
-    def _evaluate(self, expr: Any, visiting: set[str]) -> Any:
+    def _evaluate(self, expr: Any, visiting: set[str], defaults: bool = False) -> Any:
         if not isinstance(expr, dict) or len(expr) != 1:
             return expr if isinstance(expr, (str, int, float, bool)) else None
         ((key, arg),) = expr.items()
         if key == "Condition" and isinstance(arg, str):
-            return self.decided(arg, visiting)
+            return self.decided(arg, visiting, defaults)
         if key == "Ref" and isinstance(arg, str):
-            return str(self.supplied[arg]) if arg in self.supplied else None
+            if arg in self.supplied:
+                return str(self.supplied[arg])
+            spec = self.parameters.get(arg, {})
+            usable = defaults and "Default" in spec and not _no_echo(spec)
+            return str(spec["Default"]) if usable and not isinstance(spec["Default"], (dict, list)) else None
         if key in ("Fn::Equals", "Fn::Not", "Fn::And", "Fn::Or") and isinstance(arg, list):
-            values = [self._evaluate(a, visiting) for a in arg]
+            values = [self._evaluate(a, visiting, defaults) for a in arg]
             if key == "Fn::Equals" and len(values) == 2 and None not in values:
                 return str(values[0]) == str(values[1])
             if key == "Fn::Not" and len(values) == 1 and isinstance(values[0], bool):
@@ -171,12 +176,43 @@ class Template:
                 return key == "Fn::And"
         return None
 
-    def resolve(self, value: Any, choices: tuple[Choice, ...]) -> tuple[Any, Resolution]:
-        """`value` as deployed in the reading `choices`, and how its paths map back to the source."""
+    def resolve(self, value: Any, choices: tuple[Choice, ...], condition: Any = None) -> tuple[Any, Resolution]:
+        """`value` as deployed in the reading `choices`, and how its paths map back to the source; `condition`
+        is the resource's own `Condition`, which holds wherever the resource exists."""
         resolution = Resolution()
         picked = {(c.kind, c.name): c.value for c in choices}
+        exists = (Choice("condition", condition, True),) if isinstance(condition, str) else ()
+        picked.update((("unsettled", name), True) for name in self._unsettled(choices + exists))
         resolved = self._resolve(value, (), (), picked, resolution)
         return ({} if resolved is NO_VALUE else resolved), resolution
+
+    def _unsettled(self, choices: tuple[Choice, ...]) -> set[str]:
+        """The parameters whose defaults a reading rules out: those a condition it takes against the defaults
+        reads (`HasProxyImage` holding means `ProxyImage` is not its default '')."""
+        out: set[str] = set()
+        for choice in choices:
+            if choice.kind == "condition" and self.decided(choice.name, set(), defaults=True) not in (
+                None,
+                choice.value,
+            ):
+                out |= self._reads(self.conditions.get(choice.name), {choice.name})
+        return out
+
+    def _reads(self, expr: Any, visiting: set[str]) -> set[str]:
+        """The parameters a condition expression refers to, through the conditions it names."""
+        if isinstance(expr, list):
+            return set().union(*(self._reads(item, visiting) for item in expr))
+        if not isinstance(expr, dict):
+            return set()
+        out: set[str] = set()
+        for key, arg in expr.items():
+            if key == "Ref" and isinstance(arg, str):
+                out.add(arg)
+            elif key == "Condition" and isinstance(arg, str) and arg not in visiting:
+                out |= self._reads(self.conditions.get(arg), visiting | {arg})
+            else:
+                out |= self._reads(arg, visiting)
+        return out
 
     def _resolve(self, value: Any, src: Path, dst: Path, picked: dict, res: Resolution) -> Any:
         if isinstance(value, list):
@@ -205,7 +241,7 @@ class Template:
             if key == "Ref" and isinstance(arg, str):
                 return self._parameter(value, arg, dst, picked, res)
             if key == "Fn::Sub" and isinstance(arg, str):
-                return self._substitute(arg, dst, res)
+                return self._substitute(arg, dst, res, picked)
             if key == "Fn::Sub" and isinstance(arg, list) and arg and isinstance(arg[0], str):
                 for name in SUB_NAME.findall(arg[0]):
                     if _no_echo(self.parameters.get(name)):
@@ -217,7 +253,7 @@ class Template:
                 out_map[key] = resolved
         return out_map
 
-    def _substitute(self, template: str, dst: Path, res: Resolution) -> Any:
+    def _substitute(self, template: str, dst: Path, res: Resolution, picked: dict) -> Any:
         """`Fn::Sub` with the known parameter values put in (`${Tag}` with `Default: latest`); the text alone
         when nothing is left to resolve, else the function with what remains."""
 
@@ -231,7 +267,11 @@ class Template:
                 return match.group(0)
             if name in self.supplied:
                 return str(self.supplied[name])
-            if "Default" in spec and not isinstance(spec["Default"], (dict, list)):
+            if (
+                "Default" in spec
+                and not isinstance(spec["Default"], (dict, list))
+                and ("unsettled", name) not in picked
+            ):
                 defaults.append(name)
                 return str(spec["Default"])
             return match.group(0)
@@ -258,7 +298,7 @@ class Template:
             return ref
         if name in self.supplied:
             value = self.supplied[name]
-        elif "Default" in spec:
+        elif "Default" in spec and ("unsettled", name) not in picked:
             value = spec["Default"]
             res.notes[dst] = f"from the default of parameter {name}"
         elif ("parameter", name) in picked:

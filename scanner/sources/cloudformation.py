@@ -145,7 +145,7 @@ def _reading(logical_id: str, body: dict, choices: tuple[Choice, ...], context: 
     root: Path = ("Resources", logical_id, "Properties")
     raw = body.get("Properties")
     raw = raw if isinstance(raw, dict) else {}
-    props, resolution = context.resolve(raw, choices)
+    props, resolution = context.resolve(raw, choices, body.get("Condition"))
     converter = ShapeConverter(root)
     if kind == "ec2_security_group":
         data = _security_group(props, converter)
@@ -368,7 +368,7 @@ def _join_rule(logical_id: str, body: dict, out: Readings, context: Template, fi
     if not groups:
         made = []
         for choices in context.readings([raw]):
-            props, resolution = context.resolve(raw, choices)
+            props, resolution = context.resolve(raw, choices, body.get("Condition"))
             conv = ShapeConverter(src_root)
             perm = _flat_rule(props, conv, (), (field, 0))
             data = {"GroupId": props.get(group_key) if group_key else None, field: [perm]}
@@ -383,7 +383,7 @@ def _join_rule(logical_id: str, body: dict, out: Readings, context: Template, fi
         out[logical_id] = made
         return [group for group, _ in made]
     for group, choices in groups:
-        props, resolution = context.resolve(raw, choices)
+        props, resolution = context.resolve(raw, choices, body.get("Condition"))
         index = len(group.data.setdefault(field, []))
         conv = ShapeConverter(src_root)
         group.data[field].append(_flat_rule(props, conv, (), (field, index)))
@@ -413,7 +413,7 @@ def _attach_policy(logical_id: str, body: dict, out: Readings, context: Template
         for role, choices in out.get(ref_target(role_ref) or "", []):
             if role.kind != "iam_role":
                 continue
-            props, resolution = context.resolve(raw, choices)
+            props, resolution = context.resolve(raw, choices, body.get("Condition"))
             entries = role.data.setdefault(field, [])
             entry = {
                 "PolicyName": props.get("ManagedPolicyName" if managed else "PolicyName", logical_id),

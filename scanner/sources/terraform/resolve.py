@@ -33,6 +33,7 @@ PATH_FUNCTIONS = {"jsonencode", "jsondecode", "merge", "tolist", "tomap", "try",
 ADDRESS = re.compile(
     r"^(?:module\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?\.)*(?:data\.)?[a-z][a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_-]*"
 )
+VARIABLE = re.compile(r"var\.[A-Za-z_][A-Za-z0-9_-]*")
 HEREDOC = re.compile(r"<<(-?)([A-Za-z][A-Za-z0-9._-]*)\r?\n(.*?)^[ \t]*\2[ \t]*\r?$", re.S | re.M)
 
 
@@ -155,14 +156,19 @@ def _string(node: Any, scope: Scope, path: Path | None, depth: int) -> Any:
 
 
 def _join(parts: list[Any], text: str) -> Any:
+    unknown = [p for p in parts if isinstance(p, Unknown)]
+    if unknown:
+        # `"${aws_ecs_task_definition.app.family}:${max(...)}"` still names one resource: the one it starts from
+        refs = {p.ref for p in unknown if p.ref}
+        return Unknown(text, unknown[0].ref if len(refs) == 1 else None)
     out = []
     for part in parts:
         if isinstance(part, bool):
             out.append("true" if part else "false")
         elif isinstance(part, (str, int, float)):
             out.append(str(part))
-        elif isinstance(part, (dict, list)) and is_known(part):
-            out.append(json.dumps(part, separators=(",", ":")))
+        elif isinstance(part, (dict, list)):  # `jsonencode(...)` gives data: encoded here, unknowns as markers
+            out.append(json.dumps(plain(part), separators=(",", ":")))
         else:
             return Unknown(text)
     return "".join(out)
@@ -284,6 +290,12 @@ def _binary(node: Any, scope: Scope, path: Path | None, depth: int) -> Any:
     if op in ("&&", "||") and isinstance(left, bool) and left is (op == "||"):
         return left
     right = evaluate(right_node, scope, None, depth)
+    if (
+        op in ("==", "!=")
+        and (left is None or right is None)
+        and (absent := _is_null(right if left is None else left)) is not None
+    ):
+        return absent is (op == "==")
     if not (is_known(left) and is_known(right)):
         return Unknown(_text(node, scope))
     if op == "==":
@@ -296,6 +308,15 @@ def _binary(node: Any, scope: Scope, path: Path | None, depth: int) -> Any:
     if not numbers or (op in ("/", "%") and right == 0):
         return Unknown(_text(node, scope))
     return BINARY[op](left, right)
+
+
+def _is_null(value: Any) -> bool | None:
+    """Whether a value compared with `null` is null: a collection never is, even with unknowns inside, nor
+    a required variable or a resource attribute (the `{ for k, v in m : k => v if v != null }` idiom keeps
+    them); None for other unknowns."""
+    if isinstance(value, Unknown):
+        return False if value.ref is not None or VARIABLE.fullmatch(value.text) else None
+    return value is None
 
 
 def _unary(node: Any, scope: Scope, path: Path | None, depth: int) -> Any:

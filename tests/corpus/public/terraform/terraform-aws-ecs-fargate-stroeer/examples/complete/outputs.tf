@@ -1,0 +1,3 @@
+output "endpoint" {
+  value = "http://${module.alb.dns_name}/"
+}
