@@ -113,8 +113,8 @@ class Secrets:
         return fragment in self._joined
 
     def plain(self) -> str:
-        """Every key and every non-secret string of the resources, where names and labels legitimately
-        repeat a secret's characters."""
+        """Every key and every non-secret string and number of the resources, where names, labels and ports
+        legitimately repeat a secret's characters."""
         if self._plain is None:
             found: list[str] = []
             for resource in self._resources:
@@ -135,6 +135,8 @@ def _strings(value: Any, secrets: set[str], out: list[str]) -> None:
             stack.extend(item)
         elif isinstance(item, str) and item not in secrets:
             out.append(item)
+        elif isinstance(item, (int, float)) and not isinstance(item, bool):  # a port, a size: stated in plain
+            out.append(str(item))
 
 
 def locate(doc: Document | None, path: Path) -> Span | None:

@@ -164,6 +164,31 @@ def test_no_rule_of_any_pass_can_print_a_secret(tmp_path):
     assert findings["LEAK-names"]["message"].endswith("container agent runs file on its root filesystem")
 
 
+def test_a_number_the_resource_states_stays_printed_when_an_environment_value_equals_it(tmp_path):
+    """`PORT=8080` beside `containerPort: 8080`: the port a message quotes comes from the configuration
+    itself, in plain sight, and is not hidden; a secret the configuration does not state still is."""
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    body = (
+        "\tc := input.resource.containerDefinitions[0]\n"
+        '\tfinding := {"msg": sprintf("port %v is open; pin %v", '
+        "[c.portMappings[0].containerPort, c.environment[1].value])}"
+    )
+    (rules / "port.rego").write_text(QUOTING_RULE.format(n="port", kinds="ecs_task_definition", extra="", body=body))
+    container = {
+        "name": "api",
+        "image": "public.ecr.aws/acme/api:1.2",
+        "portMappings": [{"containerPort": 8080}],
+        "environment": [{"name": "PORT", "value": "8080"}, {"name": "PIN", "value": "918273"}],
+    }
+    (tmp_path / "td.json").write_text(json.dumps({"family": "api", "containerDefinitions": [container]}))
+    result = CliRunner().invoke(
+        app, ["scan", str(tmp_path / "td.json"), "--rules", str(rules), "--rule", "LEAK-port", "-f", "json"]
+    )
+    [finding] = json.loads(result.stdout)["findings"]
+    assert finding["message"].endswith("port 8080 is open; pin ***")
+
+
 def test_a_malformed_deny_entry_drops_that_rules_results_only(tmp_path):
     rules = tmp_path / "rules"
     rules.mkdir()
