@@ -56,6 +56,8 @@ class Resolution:
     def relocate(self, origin: dict[Path, Path], root: Path) -> tuple[dict[Path, Path], dict[Path, str], dict]:
         """A converter's `origin` (data path -> root + resolved path) turned into data path -> source path,
         with the notes and `NoEcho` uses keyed by data path."""
+        if not (self.moves or self.notes or self.no_echo):  # nothing moved or assumed: the origin as it is
+            return dict(origin), {}, {}
         inverse: dict[Path, Path] = {}
         for data_path, source in sorted(origin.items(), key=lambda item: -len(item[0])):
             if source[: len(root)] == root:

@@ -8,6 +8,7 @@ a value known only at deploy time is never guessed.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from scanner.model import Path, Resource, Skip
@@ -228,8 +229,7 @@ class ShapeConverter:
         if isinstance(spec, str):
             return _coerce(value, spec)
         if "s" in spec and isinstance(value, dict):
-            members = spec["s"]
-            lowered = {m.lower(): m for m in members}
+            members, lowered = spec["s"], _lowered(ref)  # type: ignore[arg-type]
             out = {}
             for key, item in value.items():
                 name = RENAMES.get((ref, key.lower())) or lowered.get(key.lower(), key)  # type: ignore[arg-type]
@@ -241,6 +241,12 @@ class ShapeConverter:
         if "m" in spec and isinstance(value, dict):
             return {k: self.convert(v, spec["m"], (*src, k), (*dst, k)) for k, v in value.items()}
         return value
+
+
+@functools.cache
+def _lowered(ref: str) -> dict[str, str]:
+    """A structure shape's member names by their lower case (CloudFormation and the API differ in case)."""
+    return {m.lower(): m for m in shapes()[ref]["s"]}
 
 
 def _is_intrinsic(value: Any) -> bool:

@@ -78,6 +78,7 @@ class _YamlBuilder:
     def __init__(self, display: str, text: str):
         self.display = display
         self.lines = text.splitlines()
+        self.merges = "<<" in text  # a merge key may be anywhere: only then is each mapping searched for one
         self.spans: dict[Path, Span | SpanTuple] = {}
         self.warnings: list[InputError] = []
 
@@ -142,7 +143,7 @@ class _YamlBuilder:
         if isinstance(node, yaml.MappingNode):
             out: dict[str, Any] = {}
             written: dict[str, yaml.Node] = {}
-            for key_node, value_node in _merged(node):
+            for key_node, value_node in _merged(node) if self.merges else node.value:
                 key = str(key_node.value)
                 if key in written:
                     first = written[key].start_mark.line + 1
