@@ -95,6 +95,9 @@ def test_duplicate_keys_are_warnings_naming_both_lines(name, expected):
     [warning] = load(FIXTURES / name).warnings
     assert str(warning).startswith(expected)
     assert warning.level == "warning"
+    # CloudFormation deploys such templates with the last value (nathanpeck's ECS patterns repeat a
+    # parameter's Description): the warning says what is read, not that the template is refused
+    assert "only the last value counts, as in CloudFormation" in str(warning)
 
 
 def test_a_duplicate_key_warns_but_the_file_is_scanned_and_does_not_fail_the_run():

@@ -71,8 +71,8 @@ def one_line(message: str) -> str:
 def duplicate_key(display: str, key: str, first: int, line: int, col: int) -> InputError:
     return InputError(
         display,
-        f"duplicate key '{key}' (first at line {first}); CloudFormation rejects templates with duplicate keys, "
-        "and parsers keep only the last value",
+        f"duplicate key '{key}' (first at line {first}): only the last value counts, as in CloudFormation and "
+        "JSON parsers, though a reader sees the first (and `aws cloudformation deploy` refuses such YAML)",
         line,
         col,
         "warning",
