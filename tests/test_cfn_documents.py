@@ -189,3 +189,25 @@ def test_a_hostile_config_is_a_one_line_error(tmp_path, content, expected):
     assert run.returncode == 2
     assert "Traceback" not in run.stderr
     assert run.stderr.strip().splitlines()[-1].startswith(expected)
+
+
+def test_the_functions_of_a_rules_section_are_known_intrinsics(tmp_path):
+    """`Rules` assertions use functions found nowhere else (awslabs' SapPrivateLink template uses `!ValueOf`)."""
+    template = tmp_path / "rules.yaml"
+    template.write_text(
+        "Parameters:\n  VpcId: {Type: 'AWS::EC2::VPC::Id'}\n  Subnets: {Type: 'List<AWS::EC2::Subnet::Id>'}\n"
+        "Rules:\n  SubnetsInVpc:\n    Assertions:\n"
+        "      - Assert: !EachMemberEquals [!ValueOfAll ['AWS::EC2::Subnet::Id', VpcId], !Ref VpcId]\n"
+        "      - Assert: !Contains [[a, b], !ValueOf [Subnets, VpcId]]\n"
+        "      - Assert: !EachMemberIn [!RefAll 'AWS::EC2::VPC::Id', [vpc-1]]\n"
+        "Resources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n"
+        "      ContainerDefinitions: [{Name: web, Image: nginx, Privileged: true}]\n"
+    )
+    document = load(template)
+    assert document.warnings == []
+    assert document.data["Rules"]["SubnetsInVpc"]["Assertions"][1]["Assert"]["Fn::Contains"][1] == {
+        "Fn::ValueOf": ["Subnets", "VpcId"]
+    }
+    run = run_fgscan("scan", str(template), "--rule", "privileged-container", "--fail-on", "none")
+    assert run.returncode == 0 and run.stderr == ""
+    assert "container 'web' runs in privileged mode" in run.stdout

@@ -23,6 +23,8 @@ SELF_CONTAINED = "a YAML alias refers to the node that contains it (a structure 
 _FUNCTIONS = (
     *("And", "Base64", "Cidr", "Equals", "FindInMap", "GetAtt", "GetAZs", "If", "ImportValue", "Join", "Not", "Or"),
     *("Select", "Split", "Sub", "Transform", "Length", "ToJsonString", "ForEach"),
+    # the functions of a template's `Rules` section
+    *("Contains", "EachMemberEquals", "EachMemberIn", "RefAll", "ValueOf", "ValueOfAll"),
 )
 CFN_TAGS = {
     "!Ref": "Ref",
