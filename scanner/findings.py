@@ -263,11 +263,13 @@ class Builder:
 
 
 def _notes(resource: Resource, path: Path) -> str:
-    """What the finding's value was assumed from (a parameter's default), where the source says."""
+    """What the finding's value was assumed from (a parameter's default), where the source says. A finding on
+    the whole resource (something it lacks) depends on no value inside it: a default of its name or instance
+    type is not what the finding was made from."""
     notes = [
         note
         for where, note in resource.notes.items()
-        if where[: len(path)] == path[: len(where)]  # one path lies inside the other
+        if where[: len(path)] == path[: len(where)] and (path or not where)  # one path lies inside the other
     ]
     return f" ({'; '.join(dict.fromkeys(notes))})" if notes else ""
 

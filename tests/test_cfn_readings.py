@@ -257,3 +257,24 @@ def test_resources_without_fn_if_or_resolved_parameters_are_read_as_written():
 
 def test_template_without_parameters_section(tmp_path: Path):
     assert Template({"Parameters": "oops", "Conditions": []}).readings([{"A": {"Ref": "X"}}]) == [()]
+
+
+def test_find_in_map_takes_the_mapping_value_or_stays_when_the_region_decides_it():
+    """Real templates (tests/corpus/public): Mythical Mysfits' `!FindInMap [SubnetConfig, VPC, CIDR]` is the
+    mapping's 10.0.0.0/16; the Java microservices' `!FindInMap [AWSRegionToAMI, !Ref AWS::Region, AMIID]` differs
+    per region, so it stays as written (not a value, not a hole)."""
+    corpus = ROOT / "tests" / "corpus" / "public" / "cloudformation"
+
+    def read(name: str) -> dict[str, list[Resource]]:
+        file = corpus / name
+        doc = parse(read_text(file, name), name, "yaml")
+        out: dict[str, list[Resource]] = {}
+        for resource in recognise(doc):
+            out.setdefault(resource.name, []).append(resource)
+        return out
+
+    [group] = read("amazon-ecs-mythicalmysfits-workshop/workshop-1-core.yml")["FargateContainerSecurityGroup"]
+    assert group.data["IpPermissions"][0]["IpRanges"][0]["CidrIp"] == "10.0.0.0/16"
+    configs = read("amazon-ecs-java-microservices/ecs-cluster-2az.yaml")["EcsInstanceLc"]  # one per security group
+    unresolved = {"Fn::FindInMap": ["AWSRegionToAMI", {"Ref": "AWS::Region"}, "AMIID"]}
+    assert configs and all(config.data["ImageId"] == unresolved for config in configs)

@@ -5,7 +5,8 @@ parameter's value (given at deploy time, else its `Default`). A rule must judge 
 resource is read once per assignment of the conditions it uses (both branches of every `Fn::If`; capped, see
 `MAX_READINGS`), with the chosen branch in place, `AWS::NoValue` removing its key or list item, and parameters
 replaced by their known value (a supplied one, else the default; a parameter with neither but `AllowedValues`
-gives one reading per allowed value). Every resolved path remembers the source path it came from, so a finding
+gives one reading per allowed value), and `Fn::FindInMap` by the `Mappings` entry its keys name (when the first key
+is not known, the value all entries agree on). Every resolved path remembers the source path it came from, so a finding
 lands on the line of the branch that caused it.
 
 Conditions decided by supplied parameter values (`Fn::Equals` over `Ref`s, `Fn::Not`, `Fn::And`, `Fn::Or`,
@@ -15,6 +16,7 @@ since its value is a secret.
 
 from __future__ import annotations
 
+import copy
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -94,6 +96,8 @@ class Template:
         self.parameters = {k: v for k, v in declared.items() if isinstance(v, dict)}
         conditions = data.get("Conditions")
         self.conditions = conditions if isinstance(conditions, dict) else {}
+        mappings = data.get("Mappings")
+        self.mappings = mappings if isinstance(mappings, dict) else {}
         self.supplied = {k: v for k, v in supplied().items() if k in self.parameters}
 
     def readings(self, bodies: list[Any]) -> list[tuple[Choice, ...]]:
@@ -242,6 +246,13 @@ class Template:
                     return self._resolve(arg[branch], (*src, "Fn::If", branch), dst, picked, res)
             if key == "Ref" and isinstance(arg, str):
                 return self._parameter(value, arg, dst, picked, res)
+            if key == "Fn::FindInMap" and isinstance(arg, list) and len(arg) in (3, 4):
+                keys = Resolution()
+                names = [self._resolve(a, (*src, key, i), dst, picked, keys) for i, a in enumerate(arg[:3])]
+                found = self._find_in_map(names, arg[3] if len(arg) == 4 else None)
+                if found is not NO_VALUE:
+                    res.notes.update(keys.notes)
+                    return found
             if key == "Fn::Sub" and isinstance(arg, str):
                 return self._substitute(arg, dst, res, picked)
             if key == "Fn::Sub" and isinstance(arg, list) and arg and isinstance(arg[0], str):
@@ -254,6 +265,25 @@ class Template:
             if resolved is not NO_VALUE:
                 out_map[key] = resolved
         return out_map
+
+    def _find_in_map(self, names: list[Any], fallback: Any) -> Any:
+        """The `Mappings` value `names` (map, first key, second key) select; when the first key is not known
+        (`!Ref AWS::Region`), the value every entry of the map gives the second key, if they agree. NO_VALUE
+        when neither; a `DefaultValue` (the language extensions' fourth argument) when the keys miss."""
+        table = self.mappings.get(names[0]) if isinstance(names[0], str) else None
+        if not isinstance(table, dict) or not isinstance(names[2], str):
+            return NO_VALUE
+        if isinstance(names[1], str):
+            entry = table.get(names[1])
+            entries = [entry] if isinstance(entry, dict) else []
+        else:
+            entries = [entry for entry in table.values() if isinstance(entry, dict)]
+        values = [entry[names[2]] for entry in entries if names[2] in entry]
+        if values and len(values) == len(entries) and all(v == values[0] for v in values):
+            return copy.deepcopy(values[0])
+        if not values and isinstance(fallback, dict) and "DefaultValue" in fallback:
+            return copy.deepcopy(fallback["DefaultValue"])
+        return NO_VALUE
 
     def _substitute(self, template: str, dst: Path, res: Resolution, picked: dict) -> Any:
         """`Fn::Sub` with the known parameter values put in (`${Tag}` with `Default: latest`); the text alone

@@ -178,15 +178,16 @@ def _reading(logical_id: str, body: dict, choices: tuple[Choice, ...], context: 
 
 
 def _record_no_echo(resource: Resource, no_echo: dict[Path, str]) -> None:
-    """`facts.no_echo_environment`: environment variables whose plain value is a `NoEcho` parameter,
-    a secret the secrets rule reports (the parameter's value itself is never known)."""
+    """`facts.no_echo_environment`: environment variables whose plain value is a `NoEcho` parameter, or is
+    built on one (`!Join ["", ["mongodb+srv://", !Ref User, ":", !Ref Password, "@", ...]]`), a secret the
+    secrets rule reports (the parameter's value itself is never known)."""
     found = [
         {"container": path[1], "variable": path[3], "parameter": name}
         for path, name in no_echo.items()
-        if len(path) == 5 and path[0] == "containerDefinitions" and path[2] == "environment" and path[4] == "value"
+        if len(path) >= 5 and path[0] == "containerDefinitions" and path[2] == "environment" and path[4] == "value"
     ]
     if found:
-        resource.facts["no_echo_environment"] = found
+        resource.facts["no_echo_environment"] = list({tuple(use.values()): use for use in found}.values())
 
 
 def construct_path(body: dict) -> str | None:
