@@ -9,11 +9,12 @@ neighbourhoods read references only through this index.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any
 
 from scanner.model import Resource
-from scanner.sources.links import ref_target
+from scanner.sources.links import IMPORT, ref_target
 
 SG = "ec2_security_group"
 TD = "ecs_task_definition"
@@ -80,6 +81,12 @@ class Graph:
                 self.index[(resource.kind, key)].append(resource)
                 if resource.kind == ROLE and key.startswith("arn:"):
                     self.index[(resource.kind, key.lower())].append(resource)
+        # Another template's exports, by name; a name built on the exporting stack's name matches any
+        self.exports: dict[str, list[Resource]] = defaultdict(list)
+        for resource in resources:
+            for name in resource.exports:
+                self.exports[name].append(resource)
+        self._patterns = [(re.compile(re.escape(n).replace(r"\*", "[^:]+")), n) for n in self.exports if "*" in n]
         self.services = [r for r in resources if r.kind in SERVICES]
         self._balancers: dict[int, list[Resource]] | None = None
 
@@ -89,6 +96,8 @@ class Graph:
         (a `!Ref` to a template parameter names no resource)."""
         if ref is None:
             return []
+        if ref.startswith(IMPORT):
+            return self._imported(kind, ref[len(IMPORT) :])
         if origin.scope is not None:
             local = [r for r in self.local.get((origin.scope, ref), []) if r.kind == kind]
             if local or not (literal or ref.startswith(("arn:", "sg-")) or ":" in ref):
@@ -102,6 +111,17 @@ class Graph:
             found = [r for r in self.index.get((kind, ref.rsplit("/", 1)[1]), []) if not r.arn]
         if kind == TD and len(found) > 1:
             found = [max(found, key=lambda r: family_revision(r)[1] or 0)]
+        return list({id(r): r for r in found}.values())
+
+    def _imported(self, kind: str, name: str) -> list[Resource]:
+        """The resource of `kind` exported under `name` or under a name built on a stack's name that `name`
+        fits (`production:ClusterSecurityGroup` fits `*:ClusterSecurityGroup`), with each of its readings.
+        An export name is unique in a region, so two resources exported under fitting names are stacks that
+        cannot be deployed together: alternatives no template chooses between, and neither is linked."""
+        names = [name] + [n for pattern, n in self._patterns if pattern.fullmatch(name)]
+        found = [r for n in names for r in self.exports.get(n, []) if r.kind == kind]
+        if len({(r.scope or r.file, r.name) for r in found}) != 1:
+            return []
         return list({id(r): r for r in found}.values())
 
     def group(self, origin: Resource, ref: str | None) -> tuple[GroupKey | None, list[Resource]]:

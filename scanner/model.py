@@ -137,6 +137,9 @@ class Resource:
     # The CDK construct path (`Metadata.aws:cdk:path` in a `cdk.out` template): what a CDK user knows the
     # resource by, rather than its hashed logical id.
     construct: str | None = None
+    # The export names other templates import this resource by (`Fn::ImportValue`): a CloudFormation
+    # output's `Export.Name` whose `Value` refers to it; `*` stands for the exporting stack's own name.
+    exports: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         # Sources take the ARN from the input, where it can be any JSON value (`"taskDefinitionArn": 123`);

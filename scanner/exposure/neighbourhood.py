@@ -18,6 +18,7 @@ from typing import Any
 from scanner.exposure.views import View, target_group, view
 from scanner.graph import DEFAULT_GROUP, TD, Graph, GroupKey
 from scanner.model import Path, Resource
+from scanner.sources.links import IMPORT
 
 MAX_SHARED = 25  # other task families listed per shared group
 
@@ -327,6 +328,8 @@ def _group_name(nodes: list[View], ref: str | None) -> str:
             return node.data["group_id"]
     if nodes:
         return nodes[0].resource.name
+    if ref and ref.startswith(IMPORT):  # another stack's export, not among the scanned templates
+        return f"!ImportValue {ref[len(IMPORT) :]}"
     return "the VPC's default group" if ref == DEFAULT_GROUP else ref or "unknown"
 
 

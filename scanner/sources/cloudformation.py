@@ -15,7 +15,7 @@ from scanner.model import Path, Resource, Skip
 from scanner.sources.api_shapes import shapes
 from scanner.sources.cfn_readings import Choice, Template, variant
 from scanner.sources.documents import Document
-from scanner.sources.links import note_outside_users, ref_target
+from scanner.sources.links import joined, note_outside_users, ref_target
 
 TYPES = {
     "AWS::ECS::TaskDefinition": ("ecs_task_definition", "ecs.TaskDefinition"),
@@ -107,7 +107,36 @@ def resources(doc: Document) -> list[Resource]:
     groups = {lid: [r for r, _ in readings] for lid, readings in out.items() if template[lid]["Type"] in SG_TYPES}
     outside = [(f"{body['Type']} '{lid}'", body.get("Properties")) for lid, body in deployed.items() if _outside(body)]
     note_outside_users(groups, outside)
+    for name, target in _exports(doc.data, context):
+        for resource, _ in out.get(target, []):
+            resource.exports += (name,)
     return [resource for readings in out.values() for resource, _ in readings]
+
+
+def _exports(data: dict[str, Any], context: Template) -> list[tuple[str, str]]:
+    """(export name, logical id) of each output that exports a reference to a resource of the template,
+    its name read with the parameters' defaults and `*` for `AWS::StackName`, which only deploying decides
+    (`!Sub ${EnvironmentName}:ClusterSecurityGroup`, `!Join [':', [!Ref AWS::StackName, ClusterSecurityGroup]]`)."""
+    outputs = data.get("Outputs")
+    found = []
+    for output in outputs.values() if isinstance(outputs, dict) else []:
+        if not isinstance(output, dict) or not isinstance(output.get("Export"), dict):
+            continue
+        target = ref_target(output.get("Value"))
+        name = _export_name(context.resolve(output["Export"].get("Name"), ())[0])
+        if target and name:
+            found.append((name, target))
+    return found
+
+
+def _export_name(value: Any) -> str | None:
+    if isinstance(value, dict) and isinstance(value.get("Fn::Sub"), str):
+        name = value["Fn::Sub"].replace("${AWS::StackName}", "*")
+        return None if "${" in name else name
+    join = value.get("Fn::Join") if isinstance(value, dict) else None
+    if isinstance(join, list) and len(join) == 2 and isinstance(join[1], list):
+        value = {"Fn::Join": [join[0], ["*" if part == {"Ref": "AWS::StackName"} else part for part in join[1]]]}
+    return joined(value)
 
 
 def _outside(body: dict) -> bool:

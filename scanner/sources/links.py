@@ -6,17 +6,32 @@ from typing import Any
 
 from scanner.model import Resource
 
+IMPORT = "import:"  # a reference to another template's export: `import:` and the export name
+
 
 def ref_target(value: Any) -> str | None:
-    """What a value points at: a CloudFormation logical id for `Ref`/`GetAtt`, else the literal id or ARN."""
+    """What a value points at: a CloudFormation logical id for `Ref`/`GetAtt`, `import:NAME` for
+    `Fn::ImportValue` of a known name (another template's export), else the literal id or ARN."""
     if isinstance(value, str):
         return value
     if isinstance(value, dict) and len(value) == 1:
         if "Ref" in value and isinstance(value["Ref"], str):
             return value["Ref"]
+        if "Fn::ImportValue" in value and (name := joined(value["Fn::ImportValue"])):
+            return IMPORT + name
         target = value.get("Fn::GetAtt")
         if isinstance(target, list) and target and isinstance(target[0], str):
             return target[0]
+    return None
+
+
+def joined(value: Any) -> str | None:
+    """A name as resolved text, or an `Fn::Join` of resolved texts joined (`[":", [production, SG]]`)."""
+    if isinstance(value, str):
+        return value
+    join = value.get("Fn::Join") if isinstance(value, dict) and len(value) == 1 else None
+    if isinstance(join, list) and len(join) == 2 and isinstance(join[0], str) and isinstance(join[1], list):
+        return join[0].join(join[1]) if all(isinstance(part, str) for part in join[1]) else None
     return None
 
 
