@@ -23,6 +23,7 @@ from scanner.sources.documents import Document
 LINK = re.compile(r"\[([^\]\[]+)\]\((L\d+)\)")
 FRAGMENT = 4  # characters of a secret that may not appear in a message unless the rule's own text has them
 HIDDEN = "***"
+LABELS = ("name", "Name", "family", "serviceName", "GroupName", "RoleName")  # keys that name, never decide
 
 
 class BadDeny(Exception):
@@ -265,11 +266,15 @@ class Builder:
 def _notes(resource: Resource, path: Path) -> str:
     """What the finding's value was assumed from (a parameter's default), where the source says. A finding on
     the whole resource (something it lacks) depends on no value inside it: a default of its name or instance
-    type is not what the finding was made from."""
+    type is not what the finding was made from. Nor is a name (`Name: !Sub ${ServiceName}-web`): it labels
+    the resource or container in the message (and locates findings on what a container lacks), and decides
+    none."""
     notes = [
         note
         for where, note in resource.notes.items()
-        if where[: len(path)] == path[: len(where)] and (path or not where)  # one path lies inside the other
+        if where[: len(path)] == path[: len(where)]  # one path lies inside the other
+        and (path or not where)
+        and not (where and where[-1] in LABELS)
     ]
     return f" ({'; '.join(dict.fromkeys(notes))})" if notes else ""
 

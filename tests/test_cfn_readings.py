@@ -3,6 +3,7 @@ values, `NoEcho` parameters in plain environment values reported (through real R
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -130,6 +131,17 @@ def test_defaults_are_put_into_fn_sub():
 def test_an_image_tag_defaulting_to_latest_is_reported():
     run = run_fgscan("scan", str(FIXTURES / "sub-defaults.yaml"), "--rule", "image-not-pinned")
     assert "21:11" in run.stdout and "container 'orders' image uses the 'latest' tag" in run.stdout
+
+
+def test_a_name_from_a_default_labels_findings_without_a_note():
+    """nathanpeck's chat service names its container `!Ref ServiceName`: the findings on what the container
+    lacks are not made from that default; the one on its image, from `ImageUrl`'s, is."""
+    chat = ROOT / "tests" / "corpus" / "public" / "cloudformation" / "socket.io-chat-fargate" / "chat-service.yml"
+    run = run_fgscan("scan", str(chat), "--rule", "root-user", "--rule", "image-not-pinned", "-f", "json")
+    findings = {f["rule"]: f["message"] for f in json.loads(run.stdout)["findings"]}
+    assert findings["root-user"].startswith("Task definition 'TaskDefinition': container 'chat' sets no user")
+    assert "ServiceName" not in findings["root-user"]
+    assert findings["image-not-pinned"].endswith("(from the default of parameter ImageUrl)")
 
 
 def test_a_parameter_without_default_is_read_once_per_allowed_value():
