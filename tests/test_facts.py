@@ -95,3 +95,19 @@ def test_entropy_separates_random_from_plain_text():
     assert entropy("aaaaaaaa") == 0.0
     assert entropy("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY") > 4.0
     assert entropy("production") < 3.5
+
+
+@pytest.mark.parametrize(
+    ("group_id", "source"),
+    [
+        ({"Ref": "LoadBalancerSecurityGroup"}, "security group 'LoadBalancerSecurityGroup'"),
+        ({"Fn::GetAtt": ["LbSg", "GroupId"]}, "security group 'LbSg'"),
+        ({"Fn::Terraform": "aws_security_group.lb[0].id"}, "security group 'aws_security_group.lb[0]'"),
+        ({"Fn::ImportValue": "cluster-sg"}, None),
+        ({"Fn::Terraform": "var.alb ? aws_security_group.lb.id : null"}, None),
+        ({"Fn::If": ["HasLb", {"Ref": "Lb"}, {"Ref": "AWS::NoValue"}]}, None),
+    ],
+)
+def test_a_group_source_of_the_same_template_or_module_is_named(group_id, source):
+    facts = permission_facts({"IpPermissions": [{"IpProtocol": "tcp", "UserIdGroupPairs": [{"GroupId": group_id}]}]})
+    assert facts[0]["source"] == source

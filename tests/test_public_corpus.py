@@ -487,3 +487,55 @@ def test_a_finding_on_what_a_resource_lacks_bears_no_note_of_a_default_inside_it
     findings = corpus_run.findings(shown(CORPUS / PETCLINIC_CLUSTER))
     imds = [f["message"] for f in findings if f["rule"] == "imds-v1-allowed"]
     assert len(imds) == 2 and not [m for m in imds if "default of parameter" in m], imds
+
+
+# Fourth batch: task definitions of aws-samples demos, a blue/green CodeDeploy stack, CDK integ snapshots.
+MESH = "task-definitions/ecs-mesh-workshop"
+EXTENSIONS = "cloudformation/cdk/cdk-ecs-service-extensions"
+BLUE_GREEN_GROUPS = "cloudformation/ecs-blue-green-deployment-with-codedeploy/templates/security-groups.yaml"
+VERDICTS_4 = [
+    verdict(f"{MESH}/fluentbit/fluent-bit-task-definition.json", None, "docker-socket-mount", True),
+    verdict(f"{MESH}/fluentbit/fluent-bit-task-definition.json", None, "secrets-in-environment", True),
+    verdict(f"{MESH}/templates/storage/mysql-local-task-definition.json", None, "secrets-in-environment", True),
+    verdict(f"{MESH}/templates/ecs/linkerd-viz-task-definition.json", None, "host-network-mode", True),
+    # `Trusted_Connection=true`: Windows authentication through gMSA, no password in the connection string
+    verdict("task-definitions/amazon-ecs-gmsa/mvc-task-definition.json", None, "secrets-in-environment", False),
+    verdict(
+        "task-definitions/amazon-ecs-fargate-workshop-dev-ops-data/task-definition.json",
+        None,
+        "capabilities-not-dropped",
+        True,
+    ),
+    verdict(
+        f"{EXTENSIONS}/assign-public-ip.integ.snapshot/aws-ecs-integ.template.json", None, "public-ip-assigned", True
+    ),
+    verdict(
+        f"{EXTENSIONS}/all-service-addons.integ.snapshot/aws-ecs-integ.template.json", None, "public-ip-assigned", False
+    ),
+    # the FireLens and CloudWatch agent containers run as `0:1338`: root
+    verdict(
+        f"{EXTENSIONS}/all-service-addons.integ.snapshot/aws-ecs-integ.template.json",
+        "nametaskdefinition690762BB",
+        "root-user",
+        True,
+    ),
+    verdict(BLUE_GREEN_GROUPS, "rLoadBalancerSecurityGroup", "sg-world-ingress-unauthorized-port", True),
+    # egress to 10.0.0.0/0 is egress to everywhere: the prefix length is 0
+    verdict(BLUE_GREEN_GROUPS, "rFargateServiceSecurityGroup", "sg-world-egress-all", True),
+]
+
+
+@pytest.mark.parametrize(("file", "resource", "rule", "alarms"), VERDICTS_4)
+def test_fourth_batch_verdicts(file, resource, rule, alarms, corpus_run):
+    test_fixtures_of_other_scanners_get_the_same_verdict(file, resource, rule, alarms, corpus_run)
+
+
+def test_a_rule_admitting_a_group_of_the_same_template_names_that_group(corpus_run):
+    """The task group admits 8080 from `!Ref rLoadBalancerSecurityGroup`: its id is known at deploy time only,
+    but the source is no unknown."""
+    messages = [f["message"] for f in corpus_run.findings(shown(CORPUS / BLUE_GREEN_GROUPS))]
+    assert (
+        "Security group 'rFargateServiceSecurityGroup': inbound rule for tcp port 8080 from security group"
+        " 'rLoadBalancerSecurityGroup' has no description."
+    ) in messages
+    assert not [m for m in messages if "unresolved source" in m]

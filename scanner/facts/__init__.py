@@ -22,6 +22,7 @@ from typing import Any
 from scanner.facts import iam as iam_facts
 from scanner.facts import images, user_data
 from scanner.model import Resource
+from scanner.sources.links import IMPORT, ref_target
 
 PROTOCOLS = {"-1": "all", "all": "all", "6": "tcp", "17": "udp", "1": "icmp", "58": "icmpv6"}
 SOURCE_KINDS = (
@@ -30,6 +31,8 @@ SOURCE_KINDS = (
     ("UserIdGroupPairs", "GroupId", "security_group"),
     ("PrefixListIds", "PrefixListId", "prefix_list"),
 )
+# A Terraform reference to a group of the same module: `aws_security_group.lb.id`, `aws_security_group.lb[0].id`.
+TERRAFORM_GROUP = re.compile(r"(aws_security_group\.[\w-]+(?:\[\d+\])?)\.id")
 
 
 def annotate(resource: Resource) -> None:
@@ -96,7 +99,7 @@ def permission_facts(group: dict[str, Any]) -> list[dict[str, Any]]:
                         "direction": direction,
                         "index": i,
                         "source_type": source_type,
-                        "source": value if isinstance(value, str) else None,
+                        "source": value if isinstance(value, str) else _group_named(value, source_type),
                         "description": item.get("Description") if isinstance(item.get("Description"), str) else None,
                         "path": [field, i, listing, j, member if member in item else "GroupName"],
                         "permission_path": [field, i],
@@ -105,6 +108,18 @@ def permission_facts(group: dict[str, Any]) -> list[dict[str, Any]]:
                     entry.update(cidr_facts(value) if source_type == "cidr" else _non_cidr())
                     entries.append(entry)
     return entries
+
+
+def _group_named(value: Any, source_type: str) -> str | None:
+    """ "security group 'lb'" for a group of the same template or module (`!Ref`, `!GetAtt lb.GroupId`,
+    `aws_security_group.lb.id`): its id is known only at deploy time, but which group it is, is not unknown."""
+    if source_type != "security_group" or not isinstance(value, dict):
+        return None
+    target = ref_target(value)
+    if target is None and isinstance(expression := value.get("Fn::Terraform"), str):
+        match = TERRAFORM_GROUP.fullmatch(expression.strip())
+        target = match.group(1) if match else None
+    return f"security group '{target}'" if target and not target.startswith(IMPORT) else None
 
 
 def _non_cidr() -> dict[str, Any]:
