@@ -520,6 +520,13 @@ VERDICTS_4 = [
         True,
     ),
     verdict(BLUE_GREEN_GROUPS, "rLoadBalancerSecurityGroup", "sg-world-ingress-unauthorized-port", True),
+    # the group of an internal load balancer (private addresses alone) lets no internet traffic in, however open
+    verdict(
+        "cloudformation/cdk/cdk-ecs-codedeploy/ecs-deployment.integ.snapshot/cdk-ecs-codedeploy-ecs-deployment.template.json",
+        "ServiceLBSecurityGroup2EA7EDA1",
+        "sg-world-ingress-unauthorized-port",
+        False,
+    ),
     # egress to 10.0.0.0/0 is egress to everywhere: the prefix length is 0
     verdict(BLUE_GREEN_GROUPS, "rFargateServiceSecurityGroup", "sg-world-egress-all", True),
 ]

@@ -65,6 +65,13 @@ width(entry) := (entry.to_port - entry.from_port) + 1
 # scan): it answers only on their listener ports, whatever its rules open.
 balancers_only if input.facts.attachments.only_load_balancers == true
 
+# ... and every one of them is internal: they have private addresses alone, so however open the group's
+# rules, the internet cannot reach them (only networks routed to the VPC can, on the listener ports).
+internal_balancers_only if {
+	balancers_only
+	count([lb | some lb in input.facts.attachments.load_balancers; lb.scheme != "internal"]) == 0
+}
+
 # What a world-open rule on a balancers-only group exposes, to end its message ("" for other groups):
 # " The group is attached only to internet-facing load balancer 'web' (listening on 80, 8080), which
 # answers on its listener ports alone."

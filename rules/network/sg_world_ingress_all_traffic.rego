@@ -37,6 +37,7 @@ deny contains finding if {
 	permission.direction == "ingress"
 	permission.world == true
 	permission.protocol == "all"
+	not network.internal_balancers_only
 	finding := object.union(
 		{
 			"msg": concat("", [
@@ -55,6 +56,7 @@ deny contains finding if {
 	permission.world == true
 	permission.protocol in {"tcp", "udp"}
 	permission.all_ports == true
+	not network.internal_balancers_only
 	finding := object.union(
 		{
 			"msg": concat("", [

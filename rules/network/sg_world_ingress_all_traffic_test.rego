@@ -76,3 +76,11 @@ test_group_a_service_also_uses_stays_critical if {
 	not f.severity
 	f.msg == "ingress from ::/0 allows every tcp port."
 }
+
+# Internal balancers have private addresses alone: their group's world rules let no internet traffic in.
+test_group_only_internal_balancers_use_is_silent if {
+	count(rule.deny) == 0 with input.facts as {
+		"permissions": [entry(0, "all", 0, 65535, "0.0.0.0/0", true)],
+		"attachments": fixtures.attachments({"load_balancers": [fixtures.balancer({"scheme": "internal"})]}),
+	}
+}

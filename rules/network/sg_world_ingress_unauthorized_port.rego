@@ -10,7 +10,8 @@
 #   ICMP and other port-less protocols are out of scope. On a group attached only to load
 #   balancers, which answer on their listener ports alone, every port outside the authorized ones
 #   counts (the high-risk and administration port rules are silent there) and the finding is
-#   medium, naming the balancers and the ports they listen on.
+#   medium, naming the balancers and the ports they listen on. A group attached only to internal
+#   balancers, which have private addresses alone, is not open to the internet: the rule is silent.
 # scope: package
 # custom:
 #   id: FG-SG-021
@@ -43,6 +44,7 @@ deny contains finding if {
 	entry.world == true
 	entry.ports_known == true
 	entry.all_ports == false
+	not network.internal_balancers_only
 	count(network.covered(entry, allowed(entry.protocol))) < network.width(entry)
 	finding := object.union(
 		{

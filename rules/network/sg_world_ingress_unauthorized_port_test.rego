@@ -139,3 +139,25 @@ test_group_a_service_also_uses_keeps_todays_finding if {
 		"attachments": fixtures.shared_with_service,
 	}
 }
+
+# Internal balancers have private addresses alone: their group's world rules let no internet traffic in.
+test_group_only_internal_balancers_use_is_silent if {
+	internal := fixtures.attachments({"load_balancers": [fixtures.balancer({"scheme": "internal"})]})
+	count(rule.deny) == 0 with input.facts as {
+		"permissions": [entry({"from_port": 8080, "to_port": 8080})],
+		"attachments": internal,
+	}
+}
+
+# One internet-facing balancer among them, or a scheme known only at deploy time, keeps the finding.
+test_group_with_an_internet_facing_or_unknown_balancer_keeps_the_finding if {
+	every scheme in ["internet-facing", null] {
+		count(rule.deny) == 1 with input.facts as {
+			"permissions": [entry({"from_port": 8080, "to_port": 8080})],
+			"attachments": fixtures.attachments({"load_balancers": [
+				fixtures.balancer({"scheme": "internal"}),
+				fixtures.balancer({"name": "api", "scheme": scheme}),
+			]}),
+		}
+	}
+}
