@@ -5,7 +5,8 @@
 #   exposes every service listening on the tasks (debug endpoints, metrics, admin consoles,
 #   databases in sidecars) to the whole internet. On a group attached only to load balancers, which
 #   answer on their listener ports alone, the finding is medium and names the balancers and the
-#   ports they listen on.
+#   ports they listen on; on a group attached only to internal balancers, which have private
+#   addresses alone, there is no finding.
 # scope: package
 # custom:
 #   id: FG-SG-002
