@@ -138,3 +138,17 @@ def test_a_public_sample_links_its_service_to_the_cluster_stack():
     unknown = "service 'Service' (security group !ImportValue production:FargateContainerSecurityGroup)"
     assert any(unknown in notice for notice in alone["notices"])
     assert not any("!ImportValue" in notice for notice in together["notices"])
+
+
+def test_an_export_named_by_the_stack_name_alone_fits_no_import(tmp_path):
+    """`Name: !Sub ${AWS::StackName}` would fit every import name: it is no evidence of which one."""
+    built_on_stack_name = '!Join [":", [!Ref "AWS::StackName", ContainerSecurityGroup]]'
+    cluster = CLUSTER.replace(built_on_stack_name, '!Sub "${AWS::StackName}"')
+    service = SERVICE.replace('!Join [":", [!Ref StackName, ContainerSecurityGroup]]', "!Ref StackName")
+    folder = tmp_path / "stacks"
+    folder.mkdir()
+    (folder / "cluster.yaml").write_text(cluster)
+    (folder / "service.yaml").write_text(service)
+    report = scan(folder)
+    assert not [f for f in report["findings"] if f["rule"] == "internet-exposed-task"]
+    assert any("(security group !ImportValue production)" in notice for notice in report["notices"])

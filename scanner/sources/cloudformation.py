@@ -131,12 +131,14 @@ def _exports(data: dict[str, Any], context: Template) -> list[tuple[str, str]]:
 
 def _export_name(value: Any) -> str | None:
     if isinstance(value, dict) and isinstance(value.get("Fn::Sub"), str):
-        name = value["Fn::Sub"].replace("${AWS::StackName}", "*")
-        return None if "${" in name else name
+        value = value["Fn::Sub"].replace("${AWS::StackName}", "*")
+        if "${" in value:
+            return None
     join = value.get("Fn::Join") if isinstance(value, dict) else None
     if isinstance(join, list) and len(join) == 2 and isinstance(join[1], list):
         value = {"Fn::Join": [join[0], ["*" if part == {"Ref": "AWS::StackName"} else part for part in join[1]]]}
-    return joined(value)
+    name = joined(value)
+    return name if name and any(c.isalnum() for c in name.replace("*", "")) else None  # not the stack name alone
 
 
 def _outside(body: dict) -> bool:
