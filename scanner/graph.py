@@ -67,8 +67,9 @@ def _keys(resource: Resource) -> list[str]:
 class Graph:
     """Indexes the resources of a scan; `find` resolves one reference."""
 
-    def __init__(self, resources: list[Resource]):
+    def __init__(self, resources: list[Resource], nesting: dict[tuple[str, str], tuple[str, str]] | None = None):
         self.resources = resources
+        self.nesting = nesting or {}  # `scanner.sources.cfn_nesting`: child parameters set to others' resources
         self.local: dict[tuple[str, str], list[Resource]] = defaultdict(list)
         self.index: dict[tuple[str, str], list[Resource]] = defaultdict(list)
         for resource in resources:
@@ -100,6 +101,8 @@ class Graph:
             return self._imported(kind, ref[len(IMPORT) :])
         if origin.scope is not None:
             local = [r for r in self.local.get((origin.scope, ref), []) if r.kind == kind]
+            if not local and (origin.scope, ref) in self.nesting:  # a parameter a parent stack sets
+                local = [r for r in self.local.get(self.nesting[(origin.scope, ref)], []) if r.kind == kind]
             if local or not (literal or ref.startswith(("arn:", "sg-")) or ":" in ref):
                 return local
         found = self.index.get((kind, ref), [])

@@ -26,6 +26,7 @@ from scanner.graph import Graph
 from scanner.load import Inputs, Loaded, load_batch
 from scanner.model import KIND_LABELS, Finding, InputError, Resource, ScanResult, Severity
 from scanner.rulebook import Rule, Rulebook
+from scanner.sources.cfn_nesting import bindings as nesting
 from scanner.sources.discovery import InputFile, discover
 from scanner.sources.documents import DEFAULT_MAX_BYTES, Document
 from scanner.suppressions import mark_in_source
@@ -117,7 +118,7 @@ class Scanner:
         readings = {(r.file, r.kind, r.name) for r in resources if r.variant is not None}
         result.resources_scanned = sum(1 for r in resources if r.variant is None) + len(readings)
 
-        graph = Graph(resources)
+        graph = Graph(resources, nesting([item.doc for item in loaded if item.doc is not None]))
         iam_facts.link_usage(graph)
         link_attachments(graph)
         judged = [r for r in rules if not r.neighbourhood]

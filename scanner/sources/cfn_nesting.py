@@ -1,0 +1,112 @@
+"""Nested CloudFormation stacks scanned together: a child template's parameter that the parent sets from a
+sibling stack's output (`pLoadBalancerSecurityGroup: !GetAtt rSecurityGroupsStack.Outputs.oLoadBalancerSG`)
+or from one of its own resources names that resource, so the load balancer of one child template is
+judged with the security group another child declares.
+
+Built from the templates of a scan (the parents' `AWS::CloudFormation::Stack` resources and every
+template's `Outputs`) and read by `scanner.graph`. The child of a `TemplateURL` is the scanned template at
+that path beside the parent (`templates/security-groups.yaml`, as `aws cloudformation package` takes it),
+or, for a URL (`!Sub https://s3.amazonaws.com/${Bucket}/templates/vpc.yaml`), the one scanned template
+whose path ends as the URL's does; none when several do.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+from typing import Any
+
+from scanner.sources.documents import Document
+
+STACK = "AWS::CloudFormation::Stack"
+Bindings = dict[tuple[str, str], tuple[str, str]]  # (child template, parameter) -> (template, logical id)
+
+
+def bindings(docs: Iterable[Document]) -> Bindings:
+    """Each child parameter the parents set to a resource of a scanned template."""
+    templates = {doc.path: doc.data for doc in docs if _is_template(doc.data)}
+    outputs = {path: _outputs(data) for path, data in templates.items()}
+    found: Bindings = {}
+    for parent, data in templates.items():
+        stacks: dict[str, dict[str, Any]] = {
+            logical_id: _properties(body)
+            for logical_id, body in data["Resources"].items()
+            if isinstance(body, dict) and body.get("Type") == STACK
+        }
+        children = {lid: _child(parent, props.get("TemplateURL"), templates) for lid, props in stacks.items()}
+        for logical_id, props in stacks.items():
+            child, given = children[logical_id], props.get("Parameters")
+            if child is None or not isinstance(given, dict):
+                continue
+            for parameter, value in given.items():
+                target = _target(parent, value, data, children, outputs)
+                if target is not None:
+                    found[(child, parameter)] = target
+    return found
+
+
+def _properties(body: dict[str, Any]) -> dict[str, Any]:
+    properties = body.get("Properties")
+    return properties if isinstance(properties, dict) else {}
+
+
+def _is_template(data: Any) -> bool:
+    return isinstance(data, dict) and isinstance(data.get("Resources"), dict)
+
+
+def _outputs(data: dict[str, Any]) -> dict[str, str]:
+    """Output name -> the logical id its `Value` refers to (`!Ref X`, `!GetAtt X.GroupId`)."""
+    outputs = data.get("Outputs")
+    found = {}
+    for name, output in outputs.items() if isinstance(outputs, dict) else []:
+        value = output.get("Value") if isinstance(output, dict) else None
+        target = _ref(value)
+        if target is not None and target in data["Resources"]:
+            found[name] = target
+    return found
+
+
+def _ref(value: Any) -> str | None:
+    if isinstance(value, dict) and len(value) == 1:
+        if isinstance(value.get("Ref"), str):
+            return value["Ref"]
+        attribute = value.get("Fn::GetAtt")
+        if isinstance(attribute, list) and attribute and isinstance(attribute[0], str):
+            return attribute[0]
+    return None
+
+
+def _target(
+    parent: str, value: Any, data: dict[str, Any], children: dict[str, str | None], outputs: dict[str, dict[str, str]]
+) -> tuple[str, str] | None:
+    """The resource a parameter value names: a sibling stack's output, or a resource of the parent."""
+    attribute = value.get("Fn::GetAtt") if isinstance(value, dict) and len(value) == 1 else None
+    if isinstance(attribute, list) and len(attribute) == 2 and all(isinstance(a, str) for a in attribute):
+        sibling, _, output = attribute[1].partition(".")
+        child = children.get(attribute[0])
+        if sibling == "Outputs" and child is not None and output in outputs[child]:
+            return child, outputs[child][output]
+        return None
+    target = _ref(value)
+    if target is not None and target in data["Resources"] and data["Resources"][target].get("Type") != STACK:
+        return parent, target
+    return None
+
+
+def _child(parent: str, url: Any, templates: dict[str, Any]) -> str | None:
+    """The scanned template a `TemplateURL` names, if exactly one."""
+    if isinstance(url, dict) and isinstance(url.get("Fn::Sub"), str):
+        url = url["Fn::Sub"].rsplit("}", 1)[-1]  # what follows the last variable (the bucket): `/templates/x.yaml`
+    if not isinstance(url, str) or not url.strip("/"):
+        return None
+    if "://" not in url:
+        beside = posixpath.normpath(posixpath.join(posixpath.dirname(parent), url))
+        if beside in templates:
+            return beside
+    parts = [p for p in url.split("://", 1)[-1].split("/") if p]
+    for count in range(len(parts), 0, -1):
+        suffix = "/".join(parts[-count:])
+        matches = [path for path in templates if path == suffix or path.endswith("/" + suffix)]
+        if matches:
+            return matches[0] if len(matches) == 1 else None
+    return None
