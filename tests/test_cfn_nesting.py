@@ -116,3 +116,20 @@ def test_the_blue_green_samples_balancer_group_is_judged_with_its_balancer():
     [port_8080] = [f for f in together if "inbound tcp port 8080 from 0.0.0.0/0 opens" in f["message"]]
     assert port_8080["severity"] == "medium"
     assert "attached only to internet-facing load balancer 'rLoadBalancer'" in port_8080["message"]
+
+
+def test_malformed_parents_and_children_link_nothing_and_break_nothing(tmp_path):
+    folder = stacks(tmp_path / "stacks", "templates/groups.yaml")
+    (folder / "broken.yaml").write_text(
+        "Resources:\n"
+        "  NotAMapping: just text\n"
+        "  Odd:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n"
+        "      TemplateURL: {'Fn::Join': ['', [a, b]]}\n      Parameters: [ServiceGroup]\n"
+        "  Odder:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n"
+        "      TemplateURL: templates/service.yaml\n"
+        "      Parameters: {ServiceGroup: !Ref NotAMapping, Cluster: !GetAtt Odd.Outputs, Other: [1]}\n"
+        "Outputs:\n  X: {Value: !Ref Missing}\n  Y: 3\n"
+    )
+    proc = run_fgscan("scan", str(folder), "-f", "json", "--fail-on", "none")
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
+    assert json.loads(proc.stdout)["findings"]

@@ -88,9 +88,10 @@ def _target(
             return child, outputs[child][output]
         return None
     target = _ref(value)
-    if target is not None and target in data["Resources"] and data["Resources"][target].get("Type") != STACK:
-        return parent, target
-    return None
+    if target is None:
+        return None
+    body = data["Resources"].get(target)
+    return (parent, target) if isinstance(body, dict) and body.get("Type") != STACK else None
 
 
 def _child(parent: str, url: Any, templates: dict[str, Any]) -> str | None:
