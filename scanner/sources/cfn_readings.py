@@ -99,6 +99,11 @@ class Template:
         mappings = data.get("Mappings")
         self.mappings = mappings if isinstance(mappings, dict) else {}
         self.supplied = {k: v for k, v in supplied().items() if k in self.parameters}
+        self.sources: dict[str, Path] = {}  # logical id -> where its body is, when not `Resources.<id>`
+
+    def source(self, logical_id: str) -> Path:
+        """Where a resource's body is in the source: `Resources.<id>`, or inside the `Fn::ForEach` it came from."""
+        return self.sources.get(logical_id, ("Resources", logical_id))
 
     def readings(self, bodies: list[Any]) -> list[tuple[Choice, ...]]:
         """The choices of each reading of a resource made of `bodies` (itself and what joins it); one empty

@@ -13,6 +13,7 @@ from typing import Any
 
 from scanner.model import Path, Resource, Skip
 from scanner.sources.api_shapes import shapes
+from scanner.sources.cfn_foreach import expand, is_loop
 from scanner.sources.cfn_readings import Choice, Template, variant
 from scanner.sources.documents import Document
 from scanner.sources.links import joined, note_outside_users, ref_target
@@ -69,24 +70,26 @@ NUMBER_TYPES = {"integer", "long"}
 
 
 def matches(data: Any) -> bool:
-    """A template: `Resources` holding at least one `AWS::` typed resource."""
+    """A template: `Resources` holding at least one `AWS::` typed resource, or an `Fn::ForEach` loop."""
     if not isinstance(data, dict) or not isinstance(data.get("Resources"), dict):
         return False
     return any(
-        isinstance(r, dict) and isinstance(r.get("Type"), str) and r["Type"].startswith("AWS::")
-        for r in data["Resources"].values()
+        (isinstance(r, dict) and isinstance(r.get("Type"), str) and r["Type"].startswith("AWS::")) or is_loop(k, r)
+        for k, r in data["Resources"].items()
     )
 
 
 def resources(doc: Document) -> list[Resource]:
     """Every resource of a supported type, once per reading (see `cfn_readings`), with standalone
     ingress/egress rules and IAM policies joined to the groups and roles they name."""
+    context = Template(doc.data)
+    expanded = expand(doc.data["Resources"], context)
+    context.sources = {logical_id: source for logical_id, (_, source) in expanded.items()}
     template = {
         logical_id: body
-        for logical_id, body in doc.data["Resources"].items()
+        for logical_id, (body, _) in expanded.items()
         if isinstance(body, dict) and isinstance(body.get("Type"), str)
     }
-    context = Template(doc.data)
     joining = _joining(template)
     out: Readings = {}
     for logical_id, body in template.items():
@@ -100,7 +103,7 @@ def resources(doc: Document) -> list[Resource]:
     for logical_id, body in deployed.items():
         if body["Type"] in STANDALONE_RULES:
             for group in _join_rule(logical_id, body, out, context, doc.path):
-                group.skips.extend(skips(logical_id, body, doc))
+                group.skips.extend(skips(context.source(logical_id), body, doc))
     for logical_id, body in deployed.items():
         if body["Type"] in ("AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"):
             _attach_policy(logical_id, body, out, context)
@@ -174,7 +177,7 @@ def _joining(template: dict[str, dict]) -> dict[str, list[str]]:
 def _reading(logical_id: str, body: dict, choices: tuple[Choice, ...], context: Template, doc: Document) -> Resource:
     """The resource as deployed in one reading."""
     kind, shape = TYPES[body["Type"]]
-    root: Path = ("Resources", logical_id, "Properties")
+    root: Path = (*context.source(logical_id), "Properties")
     raw = body.get("Properties")
     raw = raw if isinstance(raw, dict) else {}
     props, resolution = context.resolve(raw, choices, body.get("Condition"))
@@ -198,7 +201,7 @@ def _reading(logical_id: str, body: dict, choices: tuple[Choice, ...], context: 
         doc.path,
         root,
         origin,
-        skips=skips(logical_id, body, doc),
+        skips=skips(context.source(logical_id), body, doc),
         variant=variant(choices),
         scope=doc.path,
         construct=construct_path(body),
@@ -228,7 +231,7 @@ def construct_path(body: dict) -> str | None:
     return path if isinstance(path, str) and path else None
 
 
-def skips(logical_id: str, body: dict, doc: Document) -> list[Skip]:
+def skips(source: Path, body: dict, doc: Document) -> list[Skip]:
     """The resource's `Metadata: {fgscan: {skip: [{rule, reason}]}}` entries; an entry without a rule or
     reason is kept with an empty field so it is reported, never applied."""
     meta = body.get("Metadata")
@@ -238,7 +241,7 @@ def skips(logical_id: str, body: dict, doc: Document) -> list[Skip]:
         return []
     out = []
     for i, entry in enumerate(entries):
-        span, _ = doc.span(("Resources", logical_id, "Metadata", "fgscan", "skip", i))
+        span, _ = doc.span((*source, "Metadata", "fgscan", "skip", i))
         where = f"{doc.path}:{span.start_line}" if span else doc.path
         item = entry if isinstance(entry, dict) else {"rule": entry}
         rule, reason = item.get("rule"), item.get("reason")
@@ -399,7 +402,7 @@ def _join_rule(logical_id: str, body: dict, out: Readings, context: Template, fi
     if not isinstance(raw, dict):
         return []
     field = STANDALONE_RULES[body["Type"]]
-    src_root: Path = ("Resources", logical_id, "Properties")
+    src_root: Path = (*context.source(logical_id), "Properties")
     group_key = next((k for k in raw if k.lower() == "groupid"), None)
     target = raw.get(group_key) if group_key else None
     groups = [(g, c) for g, c in out.get(ref_target(target) or "", []) if _is_group_target(target, g)]
@@ -445,7 +448,7 @@ def _attach_policy(logical_id: str, body: dict, out: Readings, context: Template
     if not isinstance(raw, dict) or not isinstance(raw.get("Roles"), list):
         return
     managed = body["Type"] == "AWS::IAM::ManagedPolicy"
-    src: Path = ("Resources", logical_id, "Properties")
+    src: Path = (*context.source(logical_id), "Properties")
     field = "AttachedManagedPolicies" if managed else "RolePolicyList"
     for role_ref in raw["Roles"]:
         for role, choices in out.get(ref_target(role_ref) or "", []):
