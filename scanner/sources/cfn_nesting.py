@@ -95,19 +95,21 @@ def _target(
 
 
 def _child(parent: str, url: Any, templates: dict[str, Any]) -> str | None:
-    """The scanned template a `TemplateURL` names, if exactly one."""
+    """The scanned template a `TemplateURL` names, if exactly one (paths compared with `/` separators, as
+    Windows shows them with `\\`)."""
     if isinstance(url, dict) and isinstance(url.get("Fn::Sub"), str):
         url = url["Fn::Sub"].rsplit("}", 1)[-1]  # what follows the last variable (the bucket): `/templates/x.yaml`
     if not isinstance(url, str) or not url.strip("/"):
         return None
+    paths = {path.replace("\\", "/"): path for path in templates}
     if "://" not in url:
-        beside = posixpath.normpath(posixpath.join(posixpath.dirname(parent), url))
-        if beside in templates:
-            return beside
+        beside = posixpath.normpath(posixpath.join(posixpath.dirname(parent.replace("\\", "/")), url))
+        if beside in paths:
+            return paths[beside]
     parts = [p for p in url.split("://", 1)[-1].split("/") if p]
     for count in range(len(parts), 0, -1):
         suffix = "/".join(parts[-count:])
-        matches = [path for path in templates if path == suffix or path.endswith("/" + suffix)]
+        matches = [path for path in paths if path == suffix or path.endswith("/" + suffix)]
         if matches:
-            return matches[0] if len(matches) == 1 else None
+            return paths[matches[0]] if len(matches) == 1 else None
     return None
