@@ -546,3 +546,47 @@ def test_a_rule_admitting_a_group_of_the_same_template_names_that_group(corpus_r
         " 'rLoadBalancerSecurityGroup' has no description."
     ) in messages
     assert not [m for m in messages if "unresolved source" in m]
+
+
+# Fifth batch: Terraform modules and stacks of turnerlabs, Telia and oozou (heredoc and `merge`d container JSON).
+TURNER = "terraform/terraform-ecs-fargate-turnerlabs/env/dev"
+VERDICTS_5 = [
+    # the container JSON is a heredoc interpolating `${var.container_port}`, a variable with no value, outside quotes
+    verdict(f"{TURNER}/ecs.tf", "aws_ecs_task_definition.app", "root-user", True),
+    verdict(f"{TURNER}/ecs.tf", "aws_ecs_task_definition.app", "writable-root-filesystem", True),
+    verdict(f"{TURNER}/secrets-sidecar.tf", "aws_ecs_task_definition.secrets_sidecar", "root-user", True),
+    verdict(
+        "terraform/terraform-aws-ecs-fargate-telia/main.tf",
+        "module.fargate.aws_ecs_service.service",
+        "public-ip-assigned",
+        True,
+    ),
+    # the module's own default is `false`: only the examples' call turns public IPs on
+    verdict(
+        "terraform/terraform-aws-ecs-fargate-telia/main.tf", "aws_ecs_service.service", "public-ip-assigned", False
+    ),
+    verdict(
+        "terraform/terraform-aws-ecs-fargate-service-oozou/main.tf",
+        "module.payment_service.aws_ecs_service.this",
+        "ecs-exec-enabled",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("file", "resource", "rule", "alarms"), VERDICTS_5)
+def test_fifth_batch_verdicts(file, resource, rule, alarms, corpus_run):
+    test_fixtures_of_other_scanners_get_the_same_verdict(file, resource, rule, alarms, corpus_run)
+
+
+def test_a_heredoc_with_an_unknown_interpolation_is_read_around_it_on_its_own_lines(corpus_run):
+    """`"containerPort": ${var.container_port}` cannot be rendered, but the container around it is judged: its
+    image from the variable's default, the finding on the heredoc's lines."""
+    lines = _lines(shown(CORPUS / TURNER / "ecs.tf"))
+    found = {
+        f["rule"]: f for f in corpus_run.findings(shown(CORPUS / TURNER / "ecs.tf")) if f["resource"].endswith(".app")
+    }
+    assert '"image": "${var.default_backend_image}"' in lines[found["image-untrusted-registry"]["line"] - 1]
+    assert "'ghcr.io'" in found["image-untrusted-registry"]["message"]
+    assert '"name": "${var.container_name}"' in lines[found["root-user"]["line"] - 1]
+    assert "container 'app'" in found["root-user"]["message"]

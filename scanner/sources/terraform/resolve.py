@@ -23,6 +23,7 @@ from scanner.model import InputProblem, Path, Span
 from scanner.sources.documents import read_regular
 from scanner.sources.json_locator import JsonLocator
 from scanner.sources.terraform.hcl import Block, HclFile, parse_tree, span_of
+from scanner.sources.terraform.json_template import partial_json, placeholder_text
 
 MAX_FILE_BYTES = 1 << 20
 MAX_DEPTH = 64
@@ -206,7 +207,11 @@ def template(body: str, scope: Scope, depth: int = 0) -> Any:
         return Unknown(body.strip())
     attribute = tree.children[0].children[0]
     scratch = HclFile(scope.file.path, quoted, scope.file.body)
-    return evaluate(attribute.children[-1], Scope(scope.module, scratch, scope.names), None, depth)
+    value = evaluate(attribute.children[-1], Scope(scope.module, scratch, scope.names), None, depth)
+    if isinstance(value, Unknown) and body.lstrip()[:1] in ("[", "{") and "%{" not in body:
+        data = partial_json(body, lambda source: template(source, scope, depth + 1), is_known, Unknown)
+        return value if data is None else data
+    return value
 
 
 def _escape_outside_interpolations(body: str) -> str:
@@ -587,7 +592,7 @@ def block_values(block: Block, scope: Scope, path: Path, skip: frozenset[str] = 
         if scope.spans is not None:
             scope.spans[(*path, name)] = attribute.span
         out[name] = evaluate(attribute.expr, scope, (*path, name))
-        if scope.spans is not None and isinstance(out[name], str):
+        if scope.spans is not None and isinstance(out[name], (str, list, dict)):
             scope.spans.update(heredoc_json_spans(attribute.expr, out[name], (*path, name)))
     for nested in block.blocks:
         if nested.type in skip:
@@ -611,6 +616,9 @@ def heredoc_json_spans(expr: Any, value: str, path: Path) -> dict[Path, Span]:
     inner = _trees(expr)[0] if getattr(expr, "data", None) == "expr_term" and _trees(expr) else None
     if getattr(inner, "data", None) not in ("heredoc_template", "heredoc_template_trim"):
         return {}
+    if not isinstance(value, str):  # read around unknown interpolations: locate in the text with tokens
+        match = HEREDOC.match(str(inner.children[0]))
+        value = placeholder_text(match.group(3))[0] if match else ""
     try:
         located = JsonLocator(value).every()
     except (ValueError, IndexError, RecursionError):

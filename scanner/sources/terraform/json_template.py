@@ -1,0 +1,116 @@
+"""JSON written as a template (`container_definitions = <<EOF [...] EOF`) read around its unknown parts.
+
+A heredoc interpolating a variable that has no value (`"containerPort": ${var.container_port}`) cannot be
+rendered, but the JSON around it can be read: each interpolation is swapped for a token (quoted when it stands
+outside a JSON string), the text parsed, and each token replaced by what its interpolation evaluates to, an
+unknown where it has no value. So the user, privileges and image of the containers are still judged, and the
+lines of the keys still found.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from typing import Any
+
+_TOKEN = re.compile(r"@@fgscan-(raw|str)-(\d+)@@")
+
+
+def placeholder_text(body: str) -> tuple[str, list[str]]:
+    """`body` with each `${...}` replaced by a token, and the interpolations in order. Line breaks are kept."""
+    out: list[str] = []
+    found: list[str] = []
+    in_string = escaped = False
+    i, n = 0, len(body)
+    while i < n:
+        if body.startswith("$${", i):
+            out.append("${")
+            i += 3
+            continue
+        if body.startswith("${", i):
+            end = _closing_brace(body, i + 1)
+            found.append(body[i : end + 1])
+            token = f"@@fgscan-{'str' if in_string else 'raw'}-{len(found) - 1}@@"
+            out.append(token if in_string else f'"{token}"')
+            i = end + 1
+            continue
+        ch = body[i]
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        out.append(ch)
+        i += 1
+    return "".join(out), found
+
+
+def _closing_brace(body: str, start: int) -> int:
+    level = 0
+    for j in range(start, len(body)):
+        level += {"{": 1, "}": -1}.get(body[j], 0)
+        if level == 0:
+            return j
+    return len(body) - 1
+
+
+def partial_json(
+    body: str, evaluate: Callable[[str], Any], known: Callable[[Any], bool], unknown: Callable[[str], Any]
+) -> Any | None:
+    """The data of a JSON template whose interpolations `evaluate` gives (some unknown); None when the text
+    is not JSON once the interpolations are tokens."""
+    text, interpolations = placeholder_text(body)
+    if not interpolations:
+        return None
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    values = [evaluate(source) for source in interpolations]
+    return _fill(data, values, interpolations, known, unknown)
+
+
+def _fill(data: Any, values: list[Any], sources: list[str], known: Callable, unknown: Callable) -> Any:
+    if isinstance(data, dict):
+        return {k: _fill(v, values, sources, known, unknown) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_fill(v, values, sources, known, unknown) for v in data]
+    if not isinstance(data, str) or "@@fgscan-" not in data:
+        return data
+    whole = _TOKEN.fullmatch(data)
+    if whole and whole.group(1) == "raw":
+        return _raw(values[int(whole.group(2))], known)
+    if whole and not isinstance(values[int(whole.group(2))], (dict, list)):
+        value = values[int(whole.group(2))]
+        return value if not known(value) else _text(value)
+    parts = _TOKEN.split(data)
+    pieces: list[str] = []
+    for index in range(0, len(parts), 3):
+        pieces.append(parts[index])
+        if index + 2 < len(parts):
+            value = values[int(parts[index + 2])]
+            if not known(value) or isinstance(value, (dict, list)):
+                return unknown(_TOKEN.sub(lambda m: sources[int(m.group(2))], data))
+            pieces.append(_text(value))
+    return "".join(pieces)
+
+
+def _raw(value: Any, known: Callable) -> Any:
+    """An interpolation standing for a JSON value: a number or boolean as it is, a string as the JSON it holds."""
+    if isinstance(value, str) and known(value):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)

@@ -1,0 +1,6 @@
+prefix      = "oozou"
+environment = "devops"
+name        = "demo"
+custom_tags = {
+  "Remark" = "terraform-aws-ecs-service"
+}
