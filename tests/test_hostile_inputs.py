@@ -231,3 +231,18 @@ def test_an_engine_error_that_quotes_a_secret_is_reported_without_it(tmp_path):
     assert error["message"].startswith("rule ACME-001: failed on ecs_task_definition 'app': ")
     assert "numeric" in error["message"]
     assert "hunter2" not in proc.stdout + proc.stderr
+
+
+def test_a_heredoc_holding_text_like_fgscans_own_tokens_is_no_bug(tmp_path):
+    """Container JSON read around an unknown interpolation swaps each `${...}` for a token: a heredoc that
+    already holds token-like text is left unread, not misread (it named an interpolation that was not there)."""
+    (tmp_path / "main.tf").write_text(
+        'variable "port" {}\nresource "aws_ecs_task_definition" "t" {\n  family = "t"\n'
+        "  container_definitions = <<EOF\n"
+        '[{"name": "app", "image": "@@fgscan-raw-99@@", "portMappings": [{"containerPort": ${var.port}}]}]\n'
+        "EOF\n}\n"
+    )
+    proc = run_fgscan("scan", str(tmp_path / "main.tf"), "-f", "json", "--fail-on", "none")
+    report = json.loads(proc.stdout)
+    assert proc.returncode == 0 and report["errors"] == [], proc.stderr
+    assert report["summary"]["resources"] == 1

@@ -64,6 +64,8 @@ def partial_json(
 ) -> Any | None:
     """The data of a JSON template whose interpolations `evaluate` gives (some unknown); None when the text
     is not JSON once the interpolations are tokens."""
+    if "@@fgscan-" in body:  # the text already holds what the tokens look like: they would not be ours
+        return None
     text, interpolations = placeholder_text(body)
     if not interpolations:
         return None
