@@ -105,3 +105,15 @@ def test_nested_loops_cannot_multiply_past_what_a_stack_holds(tmp_path):
     )
     privileged = [f for f in findings(tmp_path, bomb) if f["rule"] == "privileged-container"]
     assert len(privileged) == 1000
+
+
+def test_the_cap_on_loops_never_cuts_a_templates_own_resources(tmp_path):
+    plain = "".join(
+        f"  T{n}:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n"
+        "      ContainerDefinitions: [{Name: x, Privileged: true}]\n"
+        for n in range(1_100)
+    )
+    loop = "  Fn::ForEach::L:\n    - A\n    - [a, b]\n    - ${A}Loop:\n        Type: AWS::ECS::TaskDefinition\n"
+    loop += "        Properties:\n          ContainerDefinitions: [{Name: y, Privileged: true}]\n"
+    privileged = [f for f in findings(tmp_path, "Resources:\n" + plain + loop) if f["rule"] == "privileged-container"]
+    assert len(privileged) == 1_102  # the cap counts what loops make alone

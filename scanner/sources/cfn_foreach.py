@@ -18,7 +18,7 @@ from scanner.sources.cfn_readings import Template
 
 PREFIX = "Fn::ForEach::"
 MAX_DEPTH = 5  # loops nested in loops; deeper ones are left unexpanded
-MAX_RESOURCES = 1_000  # CloudFormation deploys at most 500 per stack: nested loops cannot multiply past this
+MAX_RESOURCES = 1_000  # CloudFormation deploys at most 500 per stack: loops cannot multiply past this
 
 
 def is_loop(key: Any, value: Any) -> bool:
@@ -36,27 +36,30 @@ def is_loop(key: Any, value: Any) -> bool:
 def expand(resources: dict[str, Any], template: Template) -> dict[str, tuple[Any, Path]]:
     """Logical id -> (body, source path of the body) for every resource, loops expanded."""
     out: dict[str, tuple[Any, Path]] = {}
-    _expand(resources, ("Resources",), template, out, {}, 0)
+    _expand(resources, ("Resources",), template, out, {}, [MAX_RESOURCES])
     return out
 
 
 def _expand(
-    entries: dict[str, Any], where: Path, template: Template, out: dict, bound: dict[str, str], depth: int
+    entries: dict[str, Any], where: Path, template: Template, out: dict, bound: dict[str, str], left: list[int]
 ) -> None:
-    """Expand `entries` (at `where` in the source) with the identifiers of the loops around them `bound`."""
+    """Expand `entries` (at `where` in the source) with the identifiers of the loops around them `bound`;
+    `left` counts down the resources loops may still make (a template's own resources are never cut)."""
     for key, value in entries.items():
-        if len(out) >= MAX_RESOURCES:
-            return
         if not is_loop(key, value):
+            if len(where) > 1:  # made by a loop
+                if left[0] <= 0:
+                    return
+                left[0] -= 1
             out.setdefault(_key(key, bound), (_substitute(value, bound), (*where, key)))
             continue
-        if depth >= MAX_DEPTH:
+        if len(where) >= 1 + 2 * MAX_DEPTH:  # each loop around adds (key, 2) to the path
             continue
         identifier, collection, fragment = value
         items = _collection(_substitute(collection, bound), template)
         for item in items if items is not None else [None]:
             inner = bound if item is None else {**bound, identifier: item}
-            _expand(fragment, (*where, key, 2), template, out, inner, depth + 1)
+            _expand(fragment, (*where, key, 2), template, out, inner, left)
 
 
 def _collection(value: Any, template: Template) -> list[str] | None:
