@@ -163,8 +163,9 @@ def test_a_module_file_named_alone_is_evaluated_through_its_caller(tmp_path):
 
 
 def test_public_module_resolves_locals_try_and_splats():
-    report = scan(str(FIXTURES / "trussworks-ecs-service"))
-    main = FIXTURES / "trussworks-ecs-service" / "main.tf"
+    """trussworks/terraform-aws-ecs-service, kept in the public corpus (its SOURCES.md), read as its own root."""
+    main = ROOT / "tests" / "corpus" / "public" / "terraform" / "terraform-aws-ecs-service" / "main.tf"
+    report = scan(str(main))
     assert (
         "FG-SG-022",
         "aws_security_group.ecs_sg[0]",
