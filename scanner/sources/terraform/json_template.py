@@ -29,7 +29,7 @@ def placeholder_text(body: str) -> tuple[str, list[str]]:
             i += 3
             continue
         if body.startswith("${", i):
-            end = _closing_brace(body, i + 1)
+            end = closing_brace(body, i + 1)
             found.append(body[i : end + 1])
             token = f"@@fgscan-{'str' if in_string else 'raw'}-{len(found) - 1}@@"
             out.append(token if in_string else f'"{token}"')
@@ -50,7 +50,8 @@ def placeholder_text(body: str) -> tuple[str, list[str]]:
     return "".join(out), found
 
 
-def _closing_brace(body: str, start: int) -> int:
+def closing_brace(body: str, start: int) -> int:
+    """The index of the `}` that closes the `{` at `start` (the last index when none does)."""
     level = 0
     for j in range(start, len(body)):
         level += {"{": 1, "}": -1}.get(body[j], 0)

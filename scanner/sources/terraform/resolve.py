@@ -23,7 +23,7 @@ from scanner.model import InputProblem, Path, Span
 from scanner.sources.documents import read_regular
 from scanner.sources.json_locator import JsonLocator
 from scanner.sources.terraform.hcl import Block, HclFile, parse_tree, span_of
-from scanner.sources.terraform.json_template import partial_json, placeholder_text
+from scanner.sources.terraform.json_template import closing_brace, partial_json, placeholder_text
 
 MAX_FILE_BYTES = 1 << 20
 MAX_DEPTH = 64
@@ -218,12 +218,7 @@ def _escape_outside_interpolations(body: str) -> str:
     out, i, n = [], 0, len(body)
     while i < n:
         if body.startswith("${", i) and not body.startswith("$${", i - 1 if i else 0):
-            level, j = 0, i + 1
-            while j < n:
-                level += {"{": 1, "}": -1}.get(body[j], 0)
-                if level == 0:
-                    break
-                j += 1
+            j = closing_brace(body, i + 1)
             out.append(body[i : j + 1])
             i = j + 1
             continue
