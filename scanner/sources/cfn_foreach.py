@@ -63,14 +63,9 @@ def _expand(
 
 
 def _collection(value: Any, template: Template) -> list[str] | None:
-    """The collection's items as text, when the template settles them (a list, or a list parameter's
-    supplied value or default)."""
-    if isinstance(value, dict) and len(value) == 1 and isinstance(value.get("Ref"), str):
-        name = value["Ref"]
-        spec = template.parameters.get(name, {})
-        value = template.supplied[name] if name in template.supplied else spec.get("Default")
-        if isinstance(value, str):
-            value = [part.strip() for part in value.split(",")]
+    """The collection's items as text, when the template settles them: resolved as any value is, so a list
+    parameter gives its supplied value or default, split at its commas."""
+    value, _ = template.resolve(value, ())
     if isinstance(value, list) and all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value):
         return [str(v) for v in value]
     return None

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from scanner.sources.documents import Document
+from scanner.sources.links import ref_target
 
 STACK = "AWS::CloudFormation::Stack"
 Bindings = dict[tuple[str, str], tuple[str, str]]  # (child template, parameter) -> (template, logical id)
@@ -45,6 +46,11 @@ def bindings(docs: Iterable[Document]) -> Bindings:
     return found
 
 
+def _ref(value: Any) -> str | None:
+    """The logical id a `!Ref X` or `!GetAtt X.Attr` names (a literal string names none here)."""
+    return ref_target(value) if isinstance(value, dict) else None
+
+
 def _properties(body: dict[str, Any]) -> dict[str, Any]:
     properties = body.get("Properties")
     return properties if isinstance(properties, dict) else {}
@@ -64,16 +70,6 @@ def _outputs(data: dict[str, Any]) -> dict[str, str]:
         if target is not None and target in data["Resources"]:
             found[name] = target
     return found
-
-
-def _ref(value: Any) -> str | None:
-    if isinstance(value, dict) and len(value) == 1:
-        if isinstance(value.get("Ref"), str):
-            return value["Ref"]
-        attribute = value.get("Fn::GetAtt")
-        if isinstance(attribute, list) and attribute and isinstance(attribute[0], str):
-            return attribute[0]
-    return None
 
 
 def _target(
