@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import typer
 
 import scanner
+from scanner import executor
 from scanner.cli_core import (
     CONTEXT,
     EXIT_ERROR,
@@ -336,4 +337,5 @@ _register_audit()
 
 def main() -> None:
     """Console-script entry point."""
+    executor.tune_gc()
     app()

@@ -71,6 +71,22 @@ def test_a_dead_worker_loses_only_the_item_it_held():
     assert [r for i, r in enumerate(results) if i != 7] == [i * 10 for i in range(20) if i != 7]
 
 
+def _thresholds(items: list[int]) -> list[tuple[int, int, int]]:
+    import gc
+
+    return [gc.get_threshold() for _ in items]
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_workers_collect_cycles_as_rarely_as_the_command_line(method, monkeypatch):
+    """A worker started either way gets the scan's thresholds (a spawned one inherits nothing)."""
+    if method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {method} here")
+    monkeypatch.setattr(executor, "start_method", lambda: method)
+    results = executor.run_batches(_thresholds, list(range(4)), batch=2, jobs=2)
+    assert results == [executor.GC_THRESHOLDS] * 4
+
+
 QUOTING_RULE = """\
 # METADATA
 # title: Quotes what it should not

@@ -38,10 +38,30 @@ _HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 
 
+class _Loader(yaml.CBaseLoader):
+    """PyYAML's C composer with BaseResolver's answers given without its per-node Python walk: it has no
+    implicit resolvers, so every untagged node gets its kind's default tag (`_core_scalar` reads scalars)."""
+
+    _TAGS = {
+        yaml.ScalarNode: yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG,
+        yaml.SequenceNode: yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
+        yaml.MappingNode: yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+    }
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
+        return self._TAGS[kind]
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+
 def parse_yaml(text: str, display: str) -> tuple[Any, list[InputError], dict[Path, Span | SpanTuple]]:
     """The data, warnings and spans of a YAML text; `InputProblem` when it cannot be read."""
     try:
-        root = yaml.compose(text, Loader=yaml.CBaseLoader)  # tags left unresolved: `_core_scalar` reads scalars
+        root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         raise InputProblem(_yaml_error(display, exc)) from None
     except yaml.reader.ReaderError as exc:  # a control character: its message would carry a second line
