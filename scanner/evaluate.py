@@ -96,13 +96,18 @@ SHAPES = ("resource", "neighbourhood")
 
 
 def evaluate_all(
-    items: list[dict[str, Any]], evaluation: Evaluation, rule_set: RuleSet, jobs: int
+    items: list[dict[str, Any]], evaluation: Evaluation, workers: executor.Workers
 ) -> list[DenySets | Failed]:
-    """Every input's result, in order; many inputs are spread over `jobs` worker processes."""
-    if jobs < 2 or len(items) < PARALLEL_FROM:
+    """Every input's result, in order; many inputs are spread over the workers (set up by `worker_setup`)."""
+    if workers.jobs < 2 or len(items) < PARALLEL_FROM:
         return evaluation.evaluate(items)
-    results = executor.run_batches(_evaluate_batch, items, BATCH, jobs, executor.Setup(_start_worker, (rule_set,)))
+    results = workers.run_batches(_evaluate_batch, items, BATCH)
     return [Failed(f"evaluation stopped: {r.reason}") if isinstance(r, executor.Crashed) else r for r in results]
+
+
+def worker_setup(rule_set: RuleSet) -> executor.Setup:
+    """What a worker runs first so that it can evaluate: the run's rules, rebuilt."""
+    return executor.Setup(_start_worker, (rule_set,))
 
 
 _worker: Evaluation | None = None

@@ -52,6 +52,54 @@ def start_method() -> str:
     return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
 
 
+class Workers:
+    """A scan's worker processes, shared by its stages and started before its data grows.
+
+    A forked worker maps every page its parent holds: forked after 1,000 stacks are loaded, each worker
+    counted the parent's 120 MB again. Started first, each holds the interpreter, its modules and its own
+    work. A pool that a dying worker breaks is dropped; the next stage starts a new one."""
+
+    def __init__(self, jobs: int, setup: Setup | None = None):
+        self.jobs, self.setup = jobs, setup
+        self._pool: Any = None  # a ProcessPoolExecutor, imported only when a scan is large enough
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def start(self) -> None:
+        """Start the worker processes now (a pool forks its workers at its first task: give it one each)."""
+        if self.jobs >= 2 and self._pool is None:
+            self._pool = _new_pool(self.jobs, self.setup)
+            for _ in range(self.jobs):
+                self._pool.submit(_ready)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+
+    def run_batches(self, work: Callable[[list[T]], list[R]], items: Sequence[T], batch: int) -> list[R | Crashed]:
+        """`work` over `items` in batches of `batch`, one result per item in order, on the workers (in this
+        process when there are fewer than 2 jobs or one batch). `work` must return one result per item and
+        turn its own exceptions into results; only a dead worker yields `Crashed`."""
+        batches = [list(items[i : i + batch]) for i in range(0, len(items), batch)]
+        if self.jobs < 2 or len(batches) < 2:
+            if self.setup is not None:
+                self.setup.function(*self.setup.args)
+            return [result for chunk in batches for result in work(chunk)]
+        self.start()
+        outcome: list[list[R | Crashed] | None] = [None] * len(batches)
+        if not _pool_run(self._pool, work, batches, list(range(len(batches))), outcome):
+            self.close()
+        for index, result in enumerate(outcome):
+            if result is None:  # the pool broke: find the item that kills a worker, keep the others' results
+                outcome[index] = _isolate(work, batches[index], self.setup)
+        return [result for chunk in outcome if chunk is not None for result in chunk]
+
+
 def run_batches(
     work: Callable[[list[T]], list[R]],
     items: Sequence[T],
@@ -59,47 +107,44 @@ def run_batches(
     jobs: int,
     setup: Setup | None = None,
 ) -> list[R | Crashed]:
-    """`work` over `items` in batches of `batch`, one result per item in order, on `jobs` processes
-    (in this process when `jobs` < 2 or there is one batch). `work` must return one result per item and
-    turn its own exceptions into results; only a dead worker yields `Crashed`."""
-    batches = [list(items[i : i + batch]) for i in range(0, len(items), batch)]
-    if jobs < 2 or len(batches) < 2:
-        if setup is not None:
-            setup.function(*setup.args)
-        return [result for chunk in batches for result in work(chunk)]
-    outcome: list[list[R | Crashed] | None] = [None] * len(batches)
-    _pool_run(work, batches, list(range(len(batches))), jobs, setup, outcome)
-    for index, result in enumerate(outcome):
-        if result is None:  # the pool broke: find the item that kills a worker, keep the others' results
-            outcome[index] = _isolate(work, batches[index], setup)
-    return [result for chunk in outcome if chunk is not None for result in chunk]
+    """`Workers.run_batches` on workers of their own."""
+    with Workers(jobs, setup) as workers:
+        return workers.run_batches(work, items, batch)
+
+
+def _new_pool(jobs: int, setup: Setup | None) -> Any:
+    import multiprocessing  # a scan of a few files never starts a pool
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(jobs, multiprocessing.get_context(start_method()), _start_worker, (setup,))
+
+
+def _ready() -> None:
+    """The task that makes a pool start its workers."""
 
 
 def _pool_run(
+    pool: Any,
     work: Callable[[list[T]], list[R]],
     batches: list[list[T]],
     indexes: list[int],
-    jobs: int,
-    setup: Setup | None,
     outcome: list[list[R | Crashed] | None],
-) -> None:
-    """Run `batches[i]` for each index; results land in `outcome`, batches lost to a broken pool stay None."""
-    import multiprocessing  # a scan of a few files never starts a pool
-    from concurrent.futures import ProcessPoolExecutor
+) -> bool:
+    """Run `batches[i]` for each index; results land in `outcome`, batches lost to a broken pool stay None.
+    False when the pool broke."""
     from concurrent.futures.process import BrokenProcessPool
 
-    context = multiprocessing.get_context(start_method())
-    initializer, initargs = _start_worker, (setup,)
     try:
-        with ProcessPoolExecutor(min(jobs, len(indexes)), context, initializer, initargs) as pool:
-            futures = {i: pool.submit(work, batches[i]) for i in indexes}
-            for i, future in futures.items():
-                try:
-                    outcome[i] = list(future.result())
-                except BrokenProcessPool:
-                    outcome[i] = None
+        futures = {i: pool.submit(work, batches[i]) for i in indexes}
     except BrokenProcessPool:
-        return
+        return False
+    whole = True
+    for i, future in futures.items():
+        try:
+            outcome[i] = list(future.result())
+        except BrokenProcessPool:
+            outcome[i], whole = None, False
+    return whole
 
 
 def _start_worker(setup: Setup | None) -> None:
@@ -113,7 +158,11 @@ def _start_worker(setup: Setup | None) -> None:
 def _isolate(work: Callable[[list[T]], list[R]], items: list[T], setup: Setup | None) -> list[R | Crashed]:
     """Results of `items` run in fresh single-worker pools, halving until each crash is one item."""
     outcome: list[list[R | Crashed] | None] = [None]
-    _pool_run(work, [items], [0], 1, setup, outcome)
+    pool = _new_pool(1, setup)
+    try:
+        _pool_run(pool, work, [items], [0], outcome)
+    finally:
+        pool.shutdown()
     if outcome[0] is not None:
         return outcome[0]
     if len(items) == 1:

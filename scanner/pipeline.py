@@ -17,7 +17,7 @@ from typing import Any
 from scanner import budget, executor, exposure
 from scanner.config import Config
 from scanner.engine import DenySets, default_engine, rego_input
-from scanner.evaluate import Evaluation, Failed, RuleSet, evaluate_all
+from scanner.evaluate import Evaluation, Failed, RuleSet, evaluate_all, worker_setup
 from scanner.exposure.neighbourhood import Neighbourhood
 from scanner.facts import iam as iam_facts
 from scanner.facts.attachments import link_attachments
@@ -108,8 +108,14 @@ class Scanner:
             for f in discover(paths, options.excludes, result.errors, options.base, options.matched_excludes)
             if options.only is None or Path(f.path).resolve() in options.only
         ]
-        jobs = options.jobs or os.cpu_count() or 1
-        loaded = _load_all(files, options.max_bytes, jobs, Inputs(options.parameters, options.terraform_sources))
+        with executor.Workers(options.jobs or os.cpu_count() or 1, worker_setup(self.rule_set)) as workers:
+            if len(files) >= PARALLEL_FROM:
+                workers.start()  # before the loaded files fill this process, which each forked worker would map
+            return self._scan(files, workers, result)
+
+    def _scan(self, files: list[InputFile], workers: executor.Workers, result: ScanResult) -> ScanResult:
+        options, rules = self.options, self.rules
+        loaded = _load_all(files, options.max_bytes, workers, Inputs(options.parameters, options.terraform_sources))
         resources = [r for item in loaded for r in item.resources]
         for item in loaded:
             result.errors += item.errors
@@ -124,7 +130,7 @@ class Scanner:
         judged = [r for r in rules if not r.neighbourhood]
         hoods = exposure.neighbourhoods(graph, options.assume_worst) if len(judged) < len(rules) else []
         inputs = [rego_input(r) for r in resources] + [h.input for h in hoods]
-        outcomes = evaluate_all(inputs, self.evaluation, self.rule_set, jobs)
+        outcomes = evaluate_all(inputs, self.evaluation, workers)
         subjects: list[Resource | Neighbourhood] = [*resources, *hoods]
         broken: dict[str, str] = {}
         if self.custom:
@@ -166,12 +172,12 @@ def _members(subject: Resource | Neighbourhood) -> list[Resource]:
     return [subject] if isinstance(subject, Resource) else subject.members
 
 
-def _load_all(files: list[InputFile], max_bytes: int, jobs: int, given: Inputs) -> list[Loaded]:
-    """Every file loaded; many are spread over the cores, and a file that kills its worker is an error."""
-    if len(files) < PARALLEL_FROM or jobs < 2:
+def _load_all(files: list[InputFile], max_bytes: int, workers: executor.Workers, given: Inputs) -> list[Loaded]:
+    """Every file loaded; many are spread over the workers, and a file that kills its worker is an error."""
+    if len(files) < PARALLEL_FROM or workers.jobs < 2:
         return load_batch(files, max_bytes, given)
     work = partial(load_batch, max_bytes=max_bytes, given=given)
-    outcomes = executor.run_batches(work, files, LOAD_BATCH, jobs)
+    outcomes = workers.run_batches(work, files, LOAD_BATCH)
     return [
         Loaded(f, errors=[InputError(f.shown, f"could not be read: {o.reason}")])
         if isinstance(o, executor.Crashed)

@@ -71,6 +71,24 @@ def test_a_dead_worker_loses_only_the_item_it_held():
     assert [r for i, r in enumerate(results) if i != 7] == [i * 10 for i in range(20) if i != 7]
 
 
+def _pids(items: list[int]) -> list[int]:
+    return [os.getpid() for _ in items]
+
+
+def test_stages_share_workers_started_before_the_first():
+    """Workers forked once, before the scan's data fills the parent, serve every stage; a stage that
+    kills a worker loses only its item, and the next stage gets a new pool."""
+    with executor.Workers(2) as workers:
+        workers.start()
+        first = set(workers.run_batches(_pids, list(range(8)), batch=2))
+        assert first.isdisjoint({os.getpid()}) and len(first) <= 2
+        assert set(workers.run_batches(_pids, list(range(8)), batch=2)) == first
+        crashed = workers.run_batches(_die_on_seven, list(range(20)), batch=5)
+        assert crashed[7] == executor.Crashed("the worker process died while handling it")
+        after = workers.run_batches(_pids, list(range(8)), batch=2)
+        assert len(after) == 8 and set(after).isdisjoint(first)
+
+
 def _thresholds(items: list[int]) -> list[tuple[int, int, int]]:
     import gc
 

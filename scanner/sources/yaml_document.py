@@ -9,7 +9,7 @@ aliases and deep nesting refused before anything recursive runs.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -42,7 +42,7 @@ class _Loader(yaml.CBaseLoader):
     """PyYAML's C composer with BaseResolver's answers given without its per-node Python walk: it has no
     implicit resolvers, so every untagged node gets its kind's default tag (`_core_scalar` reads scalars)."""
 
-    _TAGS = {
+    _TAGS: ClassVar[dict[type[yaml.Node], str]] = {
         yaml.ScalarNode: yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG,
         yaml.SequenceNode: yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
         yaml.MappingNode: yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
