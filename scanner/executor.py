@@ -5,7 +5,8 @@ platform has it (workers start in milliseconds and share the parent's loaded mod
 elsewhere (Windows, macOS defaults): every function and argument it is given is a picklable module-level
 object, so both behave the same. A worker that dies (a native crash in an engine, the OOM killer) breaks
 the pool; the batches it held are re-run, halved, in fresh pools until the one item that kills a worker
-is found, and only that item is reported as failed.
+is found, and only that item is reported as failed. A batch whose results cannot be sent back (a value
+that does not pickle) is narrowed down the same way.
 """
 
 from __future__ import annotations
@@ -84,7 +85,8 @@ class Workers:
     def run_batches(self, work: Callable[[list[T]], list[R]], items: Sequence[T], batch: int) -> list[R | Crashed]:
         """`work` over `items` in batches of `batch`, one result per item in order, on the workers (in this
         process when there are fewer than 2 jobs or one batch). `work` must return one result per item and
-        turn its own exceptions into results; only a dead worker yields `Crashed`."""
+        turn its own exceptions into results; an item whose worker dies, or whose result cannot cross back to
+        this process, yields `Crashed`."""
         batches = [list(items[i : i + batch]) for i in range(0, len(items), batch)]
         if self.jobs < 2 or len(batches) < 2:
             if self.setup is not None:
@@ -92,10 +94,10 @@ class Workers:
             return [result for chunk in batches for result in work(chunk)]
         self.start()
         outcome: list[list[R | Crashed] | None] = [None] * len(batches)
-        if not _pool_run(self._pool, work, batches, list(range(len(batches))), outcome):
+        if DIED in _pool_run(self._pool, work, batches, list(range(len(batches))), outcome).values():
             self.close()
         for index, result in enumerate(outcome):
-            if result is None:  # the pool broke: find the item that kills a worker, keep the others' results
+            if result is None:  # a batch lost: find the item that loses it, keep the others' results
                 outcome[index] = _isolate(work, batches[index], self.setup)
         return [result for chunk in outcome if chunk is not None for result in chunk]
 
@@ -123,28 +125,33 @@ def _ready() -> None:
     """The task that makes a pool start its workers."""
 
 
+DIED = "the worker process died while handling it"
+
+
 def _pool_run(
     pool: Any,
     work: Callable[[list[T]], list[R]],
     batches: list[list[T]],
     indexes: list[int],
     outcome: list[list[R | Crashed] | None],
-) -> bool:
-    """Run `batches[i]` for each index; results land in `outcome`, batches lost to a broken pool stay None.
-    False when the pool broke."""
+) -> dict[int, str]:
+    """Run `batches[i]` for each index; results land in `outcome`. Returns why each lost batch was lost
+    (`DIED`: the pool broke), its `outcome` left None."""
     from concurrent.futures.process import BrokenProcessPool
 
     try:
         futures = {i: pool.submit(work, batches[i]) for i in indexes}
     except BrokenProcessPool:
-        return False
-    whole = True
+        return dict.fromkeys(indexes, DIED)
+    lost = {}
     for i, future in futures.items():
         try:
             outcome[i] = list(future.result())
         except BrokenProcessPool:
-            outcome[i], whole = None, False
-    return whole
+            lost[i] = DIED
+        except Exception as exc:  # the batch's results could not be sent back (a value that does not pickle)
+            lost[i] = f"its result could not be returned from the worker process ({type(exc).__name__})"
+    return lost
 
 
 def _start_worker(setup: Setup | None) -> None:
@@ -156,16 +163,16 @@ def _start_worker(setup: Setup | None) -> None:
 
 
 def _isolate(work: Callable[[list[T]], list[R]], items: list[T], setup: Setup | None) -> list[R | Crashed]:
-    """Results of `items` run in fresh single-worker pools, halving until each crash is one item."""
+    """Results of `items` run in fresh single-worker pools, halving until each loss is one item."""
     outcome: list[list[R | Crashed] | None] = [None]
     pool = _new_pool(1, setup)
     try:
-        _pool_run(pool, work, [items], [0], outcome)
+        lost = _pool_run(pool, work, [items], [0], outcome)
     finally:
         pool.shutdown()
     if outcome[0] is not None:
         return outcome[0]
     if len(items) == 1:
-        return [Crashed("the worker process died while handling it")]
+        return [Crashed(lost[0])]
     middle = len(items) // 2
     return _isolate(work, items[:middle], setup) + _isolate(work, items[middle:], setup)

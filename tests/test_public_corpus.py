@@ -590,3 +590,20 @@ def test_a_heredoc_with_an_unknown_interpolation_is_read_around_it_on_its_own_li
     assert "'ghcr.io'" in found["image-untrusted-registry"]["message"]
     assert '"name": "${var.container_name}"' in lines[found["root-user"]["line"] - 1]
     assert "container 'app'" in found["root-user"]["message"]
+
+
+TMKNOM = "terraform/terraform-aws-ecs-fargate-tmknom"
+
+
+def test_world_ingress_on_a_port_chosen_at_deploy_time_is_reported_on_the_port(corpus_run):
+    """tmknom opens `var.container_port` (no default) to `source_cidr_blocks`, whose default is 0.0.0.0/0; its
+    example sets the port from another module's output. Neither port is known, both are open to everyone."""
+    main = shown(CORPUS / TMKNOM / "main.tf")
+    found = {f["resource"]: f for f in corpus_run.findings(main) if f["rule"] == "sg-world-ingress-deploy-time-port"}
+    assert set(found) == {"aws_security_group.default[0]", "module.ecs_fargate.aws_security_group.default[0]"}
+    assert "from_port         = var.container_port" in _lines(main)[found["aws_security_group.default[0]"]["line"] - 1]
+    assert "(var.container_port)" in found["aws_security_group.default[0]"]["message"]
+    assert (
+        "(tonumber(module.alb.alb_target_group_port))"
+        in found["module.ecs_fargate.aws_security_group.default[0]"]["message"]
+    )

@@ -59,6 +59,11 @@ class Document:
                 best, depth = located, steps
         return best, depth == len(path)
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Without the JSON locator: a cache, rebuilt on demand, that holds the json module's scanner, which
+        cannot cross to another process (a load worker that located a plan's error had built one)."""
+        return {**self.__dict__, "_json": None}
+
     def _locator(self) -> JsonLocator:
         if self._json is None:
             self._json = JsonLocator(self.text)
