@@ -290,3 +290,27 @@ def test_find_in_map_takes_the_mapping_value_or_stays_when_the_region_decides_it
     configs = read("amazon-ecs-java-microservices/ecs-cluster-2az.yaml")["EcsInstanceLc"]  # one per security group
     unresolved = {"Fn::FindInMap": ["AWSRegionToAMI", {"Ref": "AWS::Region"}, "AMIID"]}
     assert configs and all(config.data["ImageId"] == unresolved for config in configs)
+
+
+def test_get_att_of_a_vpc_cidr_block_is_that_vpcs_block_in_either_form():
+    """`!GetAtt Vpc.CidrBlock` (YAML) and `{"Fn::GetAtt": "Vpc.CidrBlock"}` (JSON, string form) read the block
+    of the template's own VPC; a VPC whose block comes from an IPAM pool, or an attribute that is not the
+    block, stays as written."""
+    template = Template(
+        {
+            "Parameters": {"VpcCIDR": {"Type": "String", "Default": "10.1.0.0/16"}},
+            "Resources": {
+                "Vpc": {"Type": "AWS::EC2::VPC", "Properties": {"CidrBlock": {"Ref": "VpcCIDR"}}},
+                "Pooled": {"Type": "AWS::EC2::VPC", "Properties": {"Ipv4IpamPoolId": "ipam-pool-1"}},
+            },
+        }
+    )
+    written = [
+        {"Fn::GetAtt": ["Vpc", "CidrBlock"]},
+        {"Fn::GetAtt": "Vpc.CidrBlock"},
+        {"Fn::GetAtt": ["Pooled", "CidrBlock"]},
+        {"Fn::GetAtt": ["Vpc", "CidrBlockAssociations"]},
+    ]
+    resolved, resolution = template.resolve({"Cidrs": written}, ())
+    assert resolved["Cidrs"] == ["10.1.0.0/16", "10.1.0.0/16", *written[2:]]
+    assert resolution.notes[("Cidrs", 0)] == "from the default of parameter VpcCIDR"

@@ -77,8 +77,9 @@ class Expected:
     gap: str | None = None
 
 
-class _AnyTag(yaml.SafeLoader):
-    """Reads CloudFormation's short-form tags (`!Ref`, `!If`, ...) as their plain value."""
+class _AnyTag(yaml.CSafeLoader):
+    """Reads CloudFormation's short-form tags (`!Ref`, `!If`, ...) as their plain value; libyaml's parser, as
+    fgscan's, which takes a tab after a plain scalar (mu's `env-ecs.yml`) where pure-Python PyYAML stops."""
 
 
 def _untagged(loader: yaml.SafeLoader, _suffix: str, node: yaml.Node) -> Any:
@@ -590,6 +591,65 @@ def test_a_heredoc_with_an_unknown_interpolation_is_read_around_it_on_its_own_li
     assert "'ghcr.io'" in found["image-untrusted-registry"]["message"]
     assert '"name": "${var.container_name}"' in lines[found["root-user"]["line"] - 1]
     assert "container 'app'" in found["root-user"]["message"]
+
+
+# Sixth batch: App Mesh walkthroughs, the Apache Superset Partner Solution (compose-generated), catsndogs, mu.
+MESH_TLS = "cloudformation/aws-app-mesh-examples/howto-mutual-tls-acm-deploy.yaml"
+MU_ENV = "cloudformation/stelligent-mu/env-ecs.yml"
+SUPERSET = "cloudformation/cfn-ps-apache-superset/superset-new-vpc-workload.template.yaml"
+VERDICTS_6 = [
+    # `CidrIp: !GetAtt VPC.CidrBlock`, the template's own VPC (`CidrBlock: !Ref VpcCIDR`, default 10.0.0.0/16)
+    verdict(MESH_TLS, "ECSServiceSecurityGroup", "sg-broad-private-ingress", True),
+    # compose-generated: 5432, 6379 and 8088 open to the world on the tasks' group, public IPs on
+    verdict(SUPERSET, "DbService", "internet-exposed-task", True),
+    verdict(SUPERSET, "DbTaskDefinition", "secrets-in-environment", True),
+    verdict(
+        "cloudformation/aws-app-mesh-examples/yelb-cloudformation-ECS-AppMesh-deployment.yaml",
+        "YelbDbSecurityGroup",
+        "sg-world-ingress-all-traffic",
+        True,
+    ),
+    verdict(
+        "cloudformation/ecs-refarch-batch-processing/ecs-refarch-batch.template",
+        "InstanceSecurityGroup",
+        "sg-world-ingress-admin-port",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("file", "resource", "rule", "alarms"), VERDICTS_6)
+def test_sixth_batch_verdicts(file, resource, rule, alarms, corpus_run):
+    test_fixtures_of_other_scanners_get_the_same_verdict(file, resource, rule, alarms, corpus_run)
+
+
+def test_the_block_of_the_templates_own_vpc_is_the_rules_source(corpus_run):
+    """Not "an unresolved source": the VPC's `CidrBlock` is the default of `VpcCIDR`, noted as such."""
+    messages = [f["message"] for f in corpus_run.findings(shown(CORPUS / MESH_TLS))]
+    group = "Security group 'ECSServiceSecurityGroup': inbound rule for all traffic from"
+    assert f"{group} 10.0.0.0/16 has no description. (from the default of parameter VpcCIDR)" in messages
+    assert not [m for m in messages if m.startswith(group) and "unresolved" in m]
+
+
+def test_a_default_used_many_times_in_user_data_is_named_once_in_the_note(corpus_run):
+    """mu's user data writes `${HttpProxy}` eight times."""
+    findings = corpus_run.findings(shown(CORPUS / MU_ENV))
+    found = [f["message"] for f in findings if f["rule"] == "awsvpc-imds-not-blocked"]
+    assert len(found) == 1 and found[0].count("HttpProxy") == 1, found
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="gap: a `{{resolve:secretsmanager:...}}` dynamic reference in an environment value is taken for a"
+    " placeholder, though CloudFormation writes the secret into the task definition in plain text",
+)
+def test_a_secrets_manager_dynamic_reference_in_an_environment_value_is_a_secret(corpus_run):
+    found = [
+        f
+        for f in corpus_run.findings(shown(CORPUS / SUPERSET))
+        if f["rule"] == "secrets-in-environment" and "'SECRET_KEY'" in f["message"]
+    ]
+    assert len(found) == 6, found  # one per task definition
 
 
 TMKNOM = "terraform/terraform-aws-ecs-fargate-tmknom"

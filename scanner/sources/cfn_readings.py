@@ -6,8 +6,9 @@ resource is read once per assignment of the conditions it uses (both branches of
 `MAX_READINGS`), with the chosen branch in place, `AWS::NoValue` removing its key or list item, and parameters
 replaced by their known value (a supplied one, else the default; a parameter with neither but `AllowedValues`
 gives one reading per allowed value), and `Fn::FindInMap` by the `Mappings` entry its keys name (when the first key
-is not known, the value all entries agree on). Every resolved path remembers the source path it came from, so a finding
-lands on the line of the branch that caused it.
+is not known, the value all entries agree on), and `Fn::GetAtt [Vpc, CidrBlock]` by the `CidrBlock` of that VPC when
+the template declares it (a group admitting "the VPC" admits that range). Every resolved path remembers the source
+path it came from, so a finding lands on the line of the branch that caused it.
 
 Conditions decided by supplied parameter values (`Fn::Equals` over `Ref`s, `Fn::Not`, `Fn::And`, `Fn::Or`,
 `Condition`) are not varied. `NoEcho` parameters are never resolved: where one is used is recorded instead,
@@ -98,6 +99,7 @@ class Template:
         self.conditions = conditions if isinstance(conditions, dict) else {}
         mappings = data.get("Mappings")
         self.mappings = mappings if isinstance(mappings, dict) else {}
+        self.vpc_cidrs = _vpc_cidrs(data.get("Resources"))
         self.supplied = {k: v for k, v in supplied().items() if k in self.parameters}
         self.sources: dict[str, Path] = {}  # logical id -> where its body is, when not `Resources.<id>`
 
@@ -258,6 +260,13 @@ class Template:
                 if found is not NO_VALUE:
                     res.notes.update(keys.notes)
                     return found
+            attribute = arg.split(".", 1) if key == "Fn::GetAtt" and isinstance(arg, str) else arg
+            if key == "Fn::GetAtt" and _vpc_cidr_block(attribute) in self.vpc_cidrs:
+                block = Resolution()  # the block's own source is the VPC's body: only its notes are kept
+                cidr = self._resolve(self.vpc_cidrs[attribute[0]], (), dst, picked, block)
+                if isinstance(cidr, str):
+                    res.notes.update(block.notes)
+                    return cidr
             if key == "Fn::Sub" and isinstance(arg, str):
                 return self._substitute(arg, dst, res, picked)
             if key == "Fn::Sub" and isinstance(arg, list) and arg and isinstance(arg[0], str):
@@ -315,6 +324,7 @@ class Template:
 
         defaults: list[str] = []
         text = SUB_NAME.sub(known, template)
+        defaults = list(dict.fromkeys(defaults))  # a parameter used five times in user data is named once
         if len(defaults) == 1:
             res.notes[dst] = f"from the default of parameter {defaults[0]}"
         elif defaults:
@@ -346,6 +356,34 @@ class Template:
         if kind == "CommaDelimitedList" or kind.startswith("List<"):
             return [part.strip() for part in str(value).split(",")] if not isinstance(value, list) else value
         return str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+
+
+def _vpc_cidrs(resources: Any) -> dict[str, Any]:
+    """Logical id of each `AWS::EC2::VPC` of the template -> its `CidrBlock` as written (a literal, a `Ref`, ...),
+    the value `Fn::GetAtt [id, CidrBlock]` gives."""
+    if not isinstance(resources, dict):
+        return {}
+    out: dict[str, Any] = {}
+    for logical_id, body in resources.items():
+        props = body.get("Properties") if isinstance(body, dict) and body.get("Type") == "AWS::EC2::VPC" else None
+        block = props.get("CidrBlock") if isinstance(props, dict) else None
+        if block is not None and not _names_getatt(block):
+            out[logical_id] = block
+    return out
+
+
+def _vpc_cidr_block(attribute: Any) -> str | None:
+    """The logical id `Fn::GetAtt [id, CidrBlock]` reads, else None."""
+    if isinstance(attribute, list) and len(attribute) == 2 and attribute[1] == "CidrBlock":
+        return attribute[0] if isinstance(attribute[0], str) else None
+    return None
+
+
+def _names_getatt(value: Any) -> bool:
+    """A value with an `Fn::GetAtt` inside, not followed (no VPC's block is read through another's)."""
+    if isinstance(value, dict):
+        return "Fn::GetAtt" in value or any(_names_getatt(v) for v in value.values())
+    return isinstance(value, list) and any(_names_getatt(v) for v in value)
 
 
 def _no_echo(spec: Any) -> bool:
