@@ -22,7 +22,7 @@ from typing import Any
 from scanner.model import InputProblem, Path, Span
 from scanner.sources.documents import read_regular
 from scanner.sources.json_locator import JsonLocator
-from scanner.sources.terraform import directives
+from scanner.sources.terraform.directives import expand as expand_directives
 from scanner.sources.terraform.hcl import Block, HclFile, parse_tree, span_of
 from scanner.sources.terraform.json_template import closing_brace, partial_json, placeholder_text
 
@@ -202,7 +202,7 @@ def template(body: str, scope: Scope, depth: int = 0) -> Any:
     if "${" not in body and "%{" not in body:
         return body
     if "%{" in body:
-        expanded = directives.expand(body, lambda source, names: _source_value(source, scope, names, depth))
+        expanded = expand_directives(body, lambda source, names: _source_value(source, scope, names, depth))
         if expanded is None:
             return Unknown(body.strip())
         body = expanded
