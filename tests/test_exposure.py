@@ -426,6 +426,25 @@ def test_group_wider_than_the_container_ports(tmp_path):
     assert "admits tcp ports 8000-8100" in findings[0]["message"] and "8080/tcp" in findings[0]["message"]
 
 
+@pytest.mark.parametrize(
+    "containers",
+    [
+        "    ContainerDefinitions: !GetAtt Containers.Value\n",
+        "    ContainerDefinitions:\n      - Name: orders\n        Image: nginx:1.27\n"
+        "        PortMappings: !GetAtt Ports.Value\n",
+    ],
+    ids=["containers", "port-mappings"],
+)
+def test_ports_known_only_at_deploy_time_are_no_ports(tmp_path, containers):
+    """Containers (or port mappings) left to deploy time map ports nobody can list: no 'map only no ports'
+    (umotif's container JSON, before its template directives were read, gave that on port 80)."""
+    ingress = "- IpProtocol: tcp\n  FromPort: 8000\n  ToPort: 8100\n  CidrIp: 10.0.1.0/24\n"
+    known = task().split("    ContainerDefinitions:")[0]
+    text = template(group(ingress=ingress) + known + containers + service(public="DISABLED"))
+    report, _ = scan(tmp_path, {"stack.yaml": text})
+    assert exposure(report, "FG-EXP-004") == []
+
+
 def test_exact_ports_are_not_wider(tmp_path):
     ingress = "- IpProtocol: tcp\n  FromPort: 8080\n  ToPort: 8080\n  CidrIp: 10.0.1.0/24\n"
     report, _ = scan(tmp_path, {"stack.yaml": template(group(ingress=ingress) + task() + service(public="DISABLED"))})

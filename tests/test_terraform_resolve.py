@@ -279,3 +279,77 @@ def test_resources_map_onto_the_api_shapes(tmp_path):
     assert listener["DefaultActions"] == [
         {"Type": "forward", "TargetGroupArn": {"Ref": "module.alb.aws_lb_target_group.this"}}
     ]
+
+
+def test_template_directives_choose_members_and_repeat_items(tmp_path):
+    """umotif's container JSON keeps its members behind `%{if}`: worked out when the conditions are known,
+    strip markers trimming the text around them; an unknown condition leaves the whole template unknown."""
+    module = write(
+        tmp_path,
+        variables__tf='variable "logs" { default = true }\nvariable "creds" { default = "" }\n'
+        'variable "ports" { default = [80, 443] }\nvariable "unset" {}\n',
+        main__tf="""resource "aws_ecs_task_definition" "known" {
+  container_definitions = <<EOF
+[{
+  "name": "app",
+  %{if var.creds != ""~}
+  "repositoryCredentials": {"credentialsParameter": "${var.creds}"},
+  %{~endif}
+  %{if var.logs~}
+  "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "${aws_cloudwatch_log_group.g.name}"}},
+  %{~else~}
+  "logConfiguration": null,
+  %{~endif}
+  "portMappings": [%{for i, p in var.ports}%{if i > 0},%{endif}{"containerPort": ${p}}%{endfor}],
+  "image": "nginx"
+}]
+EOF
+}
+
+resource "aws_ecs_task_definition" "unknown" {
+  container_definitions = <<EOF
+[{"name": "app", %{if var.unset}"privileged": true, %{endif}"image": "nginx"}]
+EOF
+}
+""",
+    )
+    found = values(module)
+    assert found["aws_ecs_task_definition.known"]["container_definitions"] == [
+        {
+            "name": "app",
+            "logConfiguration": {
+                "logDriver": "awslogs",
+                "options": {"awslogs-group": {"Ref": "aws_cloudwatch_log_group.g"}},
+            },
+            "portMappings": [{"containerPort": 80}, {"containerPort": 443}],
+            "image": "nginx",
+        }
+    ]
+    unknown = found["aws_ecs_task_definition.unknown"]["container_definitions"]
+    assert list(unknown) == ["Fn::Terraform"] and "%{if var.unset}" in unknown["Fn::Terraform"]
+
+
+def test_a_for_expression_filtering_nulls_keeps_a_collection_built_from_unknowns(tmp_path):
+    """wellcome's container module drops null members with `{ for k, v in local.c : k => v if v != null }`;
+    its environment is a `[ for ... ]` over `sort(keys(...))`: a list, whatever its items, so never null."""
+    module = write(
+        tmp_path,
+        main__tf="""variable "environment" { default = { B = "2", A = "1" } }
+variable "unset" {}
+locals {
+  env = [for key in sort(keys(var.environment)) : { name = key, value = lookup(var.environment, key) }]
+  secrets = [for key in sort(var.unset) : { name = key }]
+  container = { name = "app", environment = local.env, secrets = local.secrets, user = null }
+}
+resource "aws_ecs_task_definition" "t" {
+  container_definitions = jsonencode([{ for k, v in local.container : k => v if v != null }])
+}
+""",
+    )
+    assert values(module)["aws_ecs_task_definition.t"]["container_definitions"] == [
+        {
+            "name": "app",
+            "environment": [{"name": "A", "value": "1"}, {"name": "B", "value": "2"}],
+            "secrets": {"Fn::Terraform": "[for key in sort(var.unset) : { name = key }]"},
+        }
+    ]

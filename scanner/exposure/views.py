@@ -155,7 +155,8 @@ def _task_definition(r: Resource) -> tuple[dict, dict]:
     d = r.data
     locs: dict[str, Path] = {}
     containers = []
-    ports_complete = True
+    # containers (or a container's port mappings) known only at deploy time map ports nobody can list
+    ports_complete = isinstance(d.get("containerDefinitions"), list)
     for i, c in enumerate(_list(d.get("containerDefinitions"))):
         if not isinstance(c, dict):
             continue
@@ -164,6 +165,8 @@ def _task_definition(r: Resource) -> tuple[dict, dict]:
             continue
         locs[f"c{i}"] = r.source_path(("containerDefinitions", i, "name" if "name" in c else ()))
         ports = []
+        if c.get("portMappings") is not None and not isinstance(c.get("portMappings"), list):
+            ports_complete = False
         for j, mapping in enumerate(_list(c.get("portMappings"))):
             port = _dict(mapping).get("containerPort")
             if not isinstance(port, int):

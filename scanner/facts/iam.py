@@ -270,7 +270,8 @@ def link_usage(graph: Graph) -> None:
 
 
 def render(value: Any) -> str:
-    """A value as text; CloudFormation intrinsics as `${...}` placeholders, never guessed."""
+    """A value as text; CloudFormation intrinsics as `${...}` placeholders, a Terraform string template as
+    written (`policy-${var.name}`), never guessed."""
     if isinstance(value, str):
         return value
     if isinstance(value, dict) and len(value) == 1:
@@ -283,6 +284,9 @@ def render(value: Any) -> str:
             return "${" + ".".join(str(a) for a in arg) + "}"
         if key == "Fn::Join" and isinstance(arg, list) and len(arg) == 2 and isinstance(arg[1], list):
             return str(arg[0]).join(render(a) for a in arg[1])
+        if key == "Fn::Terraform" and isinstance(arg, str):  # a Terraform expression as written
+            quoted = len(arg) > 1 and arg[0] == arg[-1] == '"'
+            return arg[1:-1] if quoted else "${" + arg + "}"
     if isinstance(value, (int, float, bool)):
         return json.dumps(value)
     return "${?}"

@@ -22,6 +22,7 @@ from typing import Any
 from scanner.model import InputProblem, Path, Span
 from scanner.sources.documents import read_regular
 from scanner.sources.json_locator import JsonLocator
+from scanner.sources.terraform.directives import expand as expand_directives
 from scanner.sources.terraform.hcl import Block, HclFile, parse_tree, span_of
 from scanner.sources.terraform.json_template import closing_brace, partial_json, placeholder_text
 
@@ -200,6 +201,11 @@ def template(body: str, scope: Scope, depth: int = 0) -> Any:
     """A template (heredoc or `templatefile`) with its `${...}` interpolations evaluated in `scope`."""
     if "${" not in body and "%{" not in body:
         return body
+    if "%{" in body:
+        expanded = expand_directives(body, lambda source, names: _source_value(source, scope, names, depth))
+        if expanded is None:
+            return Unknown(body.strip())
+        body = expanded
     quoted = 'x = "' + _escape_outside_interpolations(body) + '"\n'
     try:
         tree = parse_tree(quoted)
@@ -208,10 +214,22 @@ def template(body: str, scope: Scope, depth: int = 0) -> Any:
     attribute = tree.children[0].children[0]
     scratch = HclFile(scope.file.path, quoted, scope.file.body)
     value = evaluate(attribute.children[-1], Scope(scope.module, scratch, scope.names), None, depth)
-    if isinstance(value, Unknown) and body.lstrip()[:1] in ("[", "{") and "%{" not in body:
+    if isinstance(value, Unknown) and body.lstrip()[:1] in ("[", "{") and "%%{" not in body:
         data = partial_json(body, lambda source: template(source, scope, depth + 1), is_known, Unknown)
         return value if data is None else data
     return value
+
+
+def _source_value(source: str, scope: Scope, names: dict[str, Any], depth: int) -> Any:
+    """The value of an expression written in a template directive, with the loop names it sits in."""
+    text = "x = " + source + "\n"
+    try:
+        tree = parse_tree(text)
+    except Exception:
+        return Unknown(source)
+    attribute = tree.children[0].children[0]
+    scratch = HclFile(scope.file.path, text, scope.file.body)
+    return evaluate(attribute.children[-1], Scope(scope.module, scratch, {**scope.names, **names}), None, depth + 1)
 
 
 def _escape_outside_interpolations(body: str) -> str:
@@ -315,7 +333,9 @@ def _is_null(value: Any) -> bool | None:
     a required variable or a resource attribute (the `{ for k, v in m : k => v if v != null }` idiom keeps
     them); None for other unknowns."""
     if isinstance(value, Unknown):
-        return False if value.ref is not None or VARIABLE.fullmatch(value.text) else None
+        if value.ref is not None or VARIABLE.fullmatch(value.text) or value.text.startswith(("[", "{")):
+            return False  # a `[...]`/`{...}` constructor (a for expression) builds a collection, never null
+        return None
     return value is None
 
 
@@ -532,6 +552,13 @@ def _flatten(value: list) -> list:
     return out
 
 
+def _sort(items: list) -> list:
+    """Terraform's `sort`: strings in lexicographic order (numbers and booleans are not converted here)."""
+    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+        raise TypeError("sort takes a list of strings")
+    return sorted(items)
+
+
 def _distinct(value: list) -> list:
     out: list[Any] = []
     for item in value:
@@ -564,6 +591,7 @@ FUNCTIONS: dict[str, Callable[..., Any]] = {
     "flatten": _flatten,
     "compact": lambda v: [x for x in v if x not in (None, "")],
     "distinct": _distinct,
+    "sort": _sort,
     "keys": lambda m: sorted(m),
     "values": lambda m: [m[k] for k in sorted(m)],
     "contains": lambda items, v: v in items,

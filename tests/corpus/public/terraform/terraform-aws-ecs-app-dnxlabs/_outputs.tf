@@ -1,0 +1,3 @@
+output "aws_cloudwatch_log_group_arn" {
+  value = aws_cloudwatch_log_group.default.arn
+}

@@ -1,0 +1,10 @@
+terraform {
+  required_version = ">= 1.0.11"
+
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = ">= 4.6.0"
+    }
+  }
+}

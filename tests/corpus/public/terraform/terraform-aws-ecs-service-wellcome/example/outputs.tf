@@ -1,0 +1,3 @@
+output "load_balancer_dns" {
+  value = aws_alb.load_balancer.dns_name
+}

@@ -1,0 +1,7 @@
+output "container_definition" {
+  value = local.filtered_container_definition
+}
+
+output "name" {
+  value = var.name
+}

@@ -1,0 +1,7 @@
+output "valuesFrom" {
+  value = local.valuesFrom
+}
+
+output "arns" {
+  value = local.arns
+}

@@ -1,0 +1,7 @@
+variable "role_name" {
+  type = string
+}
+
+variable "secrets" {
+  type = map(string)
+}

@@ -1,0 +1,3 @@
+variable "task_name" {
+  description = "Name of task role"
+}
