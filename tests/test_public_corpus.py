@@ -649,12 +649,8 @@ def test_a_default_used_many_times_in_user_data_is_named_once_in_the_note(corpus
     assert len(found) == 1 and found[0].count("HttpProxy") == 1, found
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="gap: a `{{resolve:secretsmanager:...}}` dynamic reference in an environment value is taken for a"
-    " placeholder, though CloudFormation writes the secret into the task definition in plain text",
-)
 def test_a_secrets_manager_dynamic_reference_in_an_environment_value_is_a_secret(corpus_run):
+    """CloudFormation resolves `{{resolve:secretsmanager:...}}` into the task definition's plain text."""
     found = [
         f
         for f in corpus_run.findings(shown(CORPUS / SUPERSET))

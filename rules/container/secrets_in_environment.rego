@@ -8,7 +8,9 @@
 #   secrets (`*_PASSWORD`, `*_TOKEN`, `*_SECRET`, ...), however short, that are not numbers, flags,
 #   plain URLs, paths or references. Variables that always hold credentials (`always_secret_names`:
 #   `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `ECS_ENGINE_AUTH_DATA`, as FSBP ECS.8 lists) are a
-#   finding whatever their value.
+#   finding whatever their value. So is a CloudFormation dynamic reference to Secrets Manager
+#   (`{{resolve:secretsmanager:...}}`) as an environment value: CloudFormation resolves it at deploy
+#   time and writes the secret's value into the task definition.
 # scope: package
 # custom:
 #   id: FG-CTR-005
@@ -42,6 +44,7 @@ deny contains finding if {
 	task.known_object(container)
 	variable := container.environment[j]
 	is_object(variable)
+	not _secrets_manager_reference(object.get(variable, "value", null)) # the next entry's finding
 	name := variable_name(variable, j)
 	kind := secret_kind(name, object.get(variable, "value", null))
 	finding := {
@@ -82,6 +85,39 @@ deny contains finding if {
 }
 
 # The names of `always_secret_names` in upper case, built once per evaluation.
+deny contains finding if {
+	container := input.resource.containerDefinitions[i]
+	task.known_object(container)
+	variable := container.environment[j]
+	is_object(variable)
+	_secrets_manager_reference(object.get(variable, "value", null))
+	finding := {
+		"msg": concat("", [
+			task.container(i, container), " passes a Secrets Manager secret in plain-text environment variable '",
+			variable_name(variable, j), "': CloudFormation resolves its {{resolve:secretsmanager:...}} reference",
+			" into the task definition.",
+		]),
+		"path": ["containerDefinitions", i, "environment", j, "value"],
+	}
+}
+
+# A value holding a dynamic reference to Secrets Manager, written out or inside `Fn::Sub` or `Fn::Join`.
+_secrets_manager_reference(value) if _dynamic(value)
+
+_secrets_manager_reference(value) if _dynamic(value["Fn::Sub"])
+
+_secrets_manager_reference(value) if _dynamic(value["Fn::Sub"][0])
+
+_secrets_manager_reference(value) if {
+	part := value["Fn::Join"][1][_]
+	_dynamic(part)
+}
+
+_dynamic(text) if {
+	is_string(text)
+	contains(text, "{{resolve:secretsmanager:")
+}
+
 _always_secret_names := {upper(n) | some n in data.fgscan.params.always_secret_names}
 
 variable_name(variable, _) := variable.name if is_string(variable.name)

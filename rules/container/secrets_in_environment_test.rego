@@ -149,3 +149,29 @@ test_reference_to_an_ordinary_parameter_is_not_a_secret if {
 	count(rule.deny) == 0 with input.resource as task([{"name": "STAGE", "value": {"Ref": "Stage"}}])
 		with input.facts as {}
 }
+
+test_secrets_manager_dynamic_reference_in_plain_environment if {
+	references := [
+		"{{resolve:secretsmanager:prod/db:SecretString:password}}",
+		{"Fn::Sub": "{{resolve:secretsmanager:${DbSecret}::password}}"},
+		{"Fn::Sub": ["{{resolve:secretsmanager:${Arn}:SecretString:token}}", {"Arn": {"Ref": "Secret"}}]},
+		{"Fn::Join": ["", ["{{resolve:secretsmanager:", {"Ref": "Secret"}, ":SecretString:key}}"]]},
+	]
+	every value in references {
+		findings := rule.deny with input.resource as task([{"name": "AWS_SECRET_ACCESS_KEY", "value": value}])
+		count(findings) == 1 # one finding, not also the one for a credential name
+		some f in findings
+		f.path == ["containerDefinitions", 0, "environment", 0, "value"]
+		f.msg == "container 'app' passes a Secrets Manager secret in plain-text environment variable 'AWS_SECRET_ACCESS_KEY': CloudFormation resolves its {{resolve:secretsmanager:...}} reference into the task definition."
+	}
+}
+
+test_other_dynamic_references_and_templates_are_not_secrets if {
+	count(rule.deny) == 0 with input.resource as task([
+		{"name": "STAGE", "value": "{{resolve:ssm:/app/stage}}"},
+		{"name": "GREETING", "value": "{{ .Values.greeting }}"},
+		{"name": "TOKEN_URL", "value": {"Fn::Join": ["", ["https://", {"Ref": "Host"}, "/token"]]}},
+		{"name": "ODD", "value": {"Fn::Join": ["", "not a list"]}},
+	])
+		with input.facts as {}
+}
