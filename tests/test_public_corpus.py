@@ -712,14 +712,13 @@ VERDICTS_7 = [
         "host-path-volume",
         True,
     ),
-    # Misses. HENNGE's example reads `templatefile("../../templates/container_definitions.tpl", ...)` (nginx:latest)
-    # from beside its root module's folder, and fgscan reads files inside that folder only.
+    # HENNGE's example reads `templatefile("../../templates/container_definitions.tpl", ...)` (nginx:latest) from
+    # beside its root module's folder, inside the repository.
     verdict(
         "terraform/terraform-aws-ecs-hennge/modules/core/task/main.tf",
         "module.easy_fargate.module.fargate.module.task.aws_ecs_task_definition.main[0]",
         "image-not-pinned",
         True,
-        gap="file()/templatefile() outside the root module's folder are not read",
     ),
     # infrablocks renders its template with eight nested replace() calls; one replacement (the log group's name)
     # is known only at apply, so the whole string is unknown and the example's `nginx` image is not judged.

@@ -1,6 +1,6 @@
 """How far `.tf` values are worked out without Terraform, on real modules written to disk: variables
 from tfvars and defaults, locals, functions, templates, modules, `count`/`for_each`, `dynamic` blocks, and
-what stays unresolved (never guessed, never read from outside the module)."""
+what stays unresolved (never guessed, never read from outside the module's project)."""
 
 from __future__ import annotations
 
@@ -107,6 +107,29 @@ def test_file_reads_stay_inside_the_module(tmp_path):
     found = values(module)
     assert found["aws_ecs_task_definition.in"]["container_definitions"] == '[{"name": "inside"}]'
     assert found["aws_ecs_task_definition.out"]["container_definitions"] == {"Fn::Terraform": 'file("../secret.json")'}
+
+
+def test_file_reads_reach_the_repository_holding_the_module_and_no_further(tmp_path):
+    """HENNGE's modules read `${path.module}/../../templates/container_definitions.tpl`: a template kept beside the
+    modules, inside the repository, is read; a file out of the repository is not, however it is named."""
+    (tmp_path / "outside.json").write_text('[{"name": "outside"}]')
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    write(repo / "templates", containers__tpl='[{"name": "${name}"}]')
+    module = write(
+        repo / "modules" / "task",
+        main__tf='resource "aws_ecs_task_definition" "t" {\n'
+        '  container_definitions = templatefile("${path.module}/../../templates/containers.tpl", { name = "app" })\n}\n'
+        'resource "aws_ecs_task_definition" "out" {\n  container_definitions = file("../../../outside.json")\n}\n'
+        'resource "aws_ecs_task_definition" "abs" {\n'
+        f'  container_definitions = file("{tmp_path / "outside.json"}")\n}}\n',
+    )
+    found = values(module)
+    assert found["aws_ecs_task_definition.t"]["container_definitions"] == '[{"name": "app"}]'
+    assert found["aws_ecs_task_definition.out"]["container_definitions"] == {
+        "Fn::Terraform": 'file("../../../outside.json")'
+    }
+    assert "Fn::Terraform" in found["aws_ecs_task_definition.abs"]["container_definitions"]
 
 
 def test_count_for_each_and_dynamic_blocks(tmp_path):

@@ -8,6 +8,7 @@ process, so the other files of a module scanned next cost nothing more.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import OrderedDict
@@ -188,12 +189,15 @@ class Module:
         self._children[name] = out
         return out
 
-    def inside_root(self, path: str) -> FsPath | None:
-        """A path `file()` may read: inside the root module's folder."""
+    def readable(self, path: str) -> FsPath | None:
+        """A path `file()` may read (relative paths start at the root module, as in Terraform): one inside
+        the root module's project (`project_of`), so templates kept beside the modules are read and no path
+        out of the project (`/etc/...`, `../../../elsewhere`) ever is: a pull request cannot make a scan
+        quote a file of the machine it runs on."""
         candidate = FsPath(path)
         if not candidate.is_absolute():
             candidate = self.root_dir / candidate
-        return candidate if within(candidate, self.root_dir) else None
+        return candidate if within(candidate, project_of(self.root_dir)) else None
 
     def instances(self) -> list[Instance]:
         """Every managed resource instance of this module and the modules it calls."""
@@ -210,6 +214,17 @@ class Module:
             for _, child in self.children(name):
                 out += child.instances()
         return out
+
+
+@functools.cache
+def project_of(root_dir: FsPath) -> FsPath:
+    """The repository holding a root module (the nearest folder up from it with `.git`, not the home folder
+    or the file system's root, which may hold dotfiles), else the root module's own folder."""
+    start = root_dir.resolve()
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return start if folder in (FsPath.home(), FsPath(folder.anchor)) else folder
+    return start
 
 
 def expand(block: Block, scope: Scope) -> list[tuple[Any, dict[str, Any]]]:

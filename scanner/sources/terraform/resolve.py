@@ -1,7 +1,7 @@
 """Evaluate Terraform expressions as far as the module's own files allow, never further.
 
 `var.x` comes from the caller's arguments, `*.tfvars` (root module) or the default; `local.x`,
-`jsonencode`/`jsondecode`, `file()`/`templatefile()` of files inside the root module and common pure
+`jsonencode`/`jsondecode`, `file()`/`templatefile()` of files inside the root module's project and common pure
 functions are computed. Anything else (a variable without a value, a resource attribute, a data source
 other than `aws_iam_policy_document`) becomes an `Unknown`: a reference to another resource keeps its
 address so links can follow it, everything else keeps its source text. Spans of object keys and list
@@ -461,7 +461,7 @@ def _function(node: Any, scope: Scope, path: Path | None, depth: int) -> Any:
 def _file_function(name: str, args: list[Any], scope: Scope, text: str, depth: int) -> Any:
     if not args or not isinstance(args[0], str):
         return Unknown(text)
-    target = scope.module.inside_root(args[0]) if scope.module else None
+    target = scope.module.readable(args[0]) if scope.module else None
     if name == "fileexists":
         return target is not None and target.is_file()
     if target is None:
