@@ -89,6 +89,13 @@ class NoEchoUse(TypedDict):
     parameter: str
 
 
+class EnvironmentUse(TypedDict):
+    """An environment variable of a container (`scanner.sources.cloudformation`)."""
+
+    container: int
+    variable: int
+
+
 class ImageFact(TypedDict):
     """A container's image reference taken apart (`scanner.facts.images`); only images with literal text."""
 
@@ -103,6 +110,9 @@ class TaskDefinitionFacts(TypedDict):
     entropy: dict[str, float]  # Shannon entropy (bits per character) of every string a secret could hide in
     images: list[ImageFact]  # one per container whose image has literal text, not replaced at deploy time
     no_echo_environment: NotRequired[list[NoEchoUse]]  # templates only
+    # templates only: values with a `{{resolve:secretsmanager:...}}` dynamic reference, which CloudFormation
+    # resolves into the task definition
+    secrets_manager_environment: NotRequired[list[EnvironmentUse]]
 
 
 # Facts of IAM roles and policies (`scanner.facts.iam`).

@@ -346,3 +346,63 @@ def test_risky_example_trips_the_container_and_task_rules():
         "missing-resource-limits",
         "capabilities-not-dropped",
     }
+
+
+SECRETS_MANAGER_TEMPLATE = """\
+AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+  Stage:
+    Type: String
+    Default: prod
+Resources:
+  Secret:
+    Type: AWS::SecretsManager::Secret
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ContainerDefinitions:
+        - Name: app
+          Image: public.ecr.aws/nginx/nginx:1.27
+          Environment:
+            - Name: DB_PASSWORD
+              Value: "{{resolve:secretsmanager:prod/db:SecretString:password}}"
+            - Name: SECRET_KEY
+              Value: !Sub "{{resolve:secretsmanager:${Secret}::secretkey}}"
+            - Name: API_KEY
+              Value: !Join ["", ["{{resolve:secretsmanager:", !Ref Secret, ":SecretString:api}}"]]
+            - Name: STAGE
+              Value: !Sub "{{resolve:ssm:/app/${Stage}/name}}"
+"""
+
+
+def test_secrets_manager_references_in_a_template_are_secrets_written_into_the_task_definition(tmp_path):
+    template = tmp_path / "task.yaml"
+    template.write_text(SECRETS_MANAGER_TEMPLATE)
+    report = scan(template, ("secrets-in-environment",))
+    assert found(report) == {
+        ("secrets-in-environment", line_of(SECRETS_MANAGER_TEMPLATE, "{{resolve:secretsmanager:prod/db")),
+        ("secrets-in-environment", line_of(SECRETS_MANAGER_TEMPLATE, "${Secret}::secretkey")),
+        ("secrets-in-environment", line_of(SECRETS_MANAGER_TEMPLATE, "!Join")),
+    }
+    assert all("passes a Secrets Manager secret" in f["message"] for f in report["findings"])
+    # the same text in a task definition registered as it is: no reference, and no secret-looking value
+    registered = tmp_path / "registered.json"
+    registered.write_text(
+        json.dumps(
+            {
+                "family": "f",
+                "containerDefinitions": [
+                    {
+                        "name": "app",
+                        "environment": [
+                            {
+                                "name": "DB_PASSWORD",
+                                "value": "{{resolve:secretsmanager:prod/db:SecretString:password}}",
+                            },
+                        ],
+                    }
+                ],
+            }
+        )
+    )
+    assert found(scan(registered, ("secrets-in-environment",))) == set()

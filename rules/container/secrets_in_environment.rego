@@ -44,7 +44,7 @@ deny contains finding if {
 	task.known_object(container)
 	variable := container.environment[j]
 	is_object(variable)
-	not _secrets_manager_reference(object.get(variable, "value", null)) # the next entry's finding
+	not _resolved_secret(i, j) # the next entry's finding
 	name := variable_name(variable, j)
 	kind := secret_kind(name, object.get(variable, "value", null))
 	finding := {
@@ -85,37 +85,27 @@ deny contains finding if {
 }
 
 # The names of `always_secret_names` in upper case, built once per evaluation.
+# `facts.secrets_manager_environment` comes from the CloudFormation source: only CloudFormation resolves the
+# reference (in a task definition registered as it is, the text is no reference at all).
 deny contains finding if {
-	container := input.resource.containerDefinitions[i]
-	task.known_object(container)
-	variable := container.environment[j]
-	is_object(variable)
-	_secrets_manager_reference(object.get(variable, "value", null))
+	some use in input.facts.secrets_manager_environment
+	container := input.resource.containerDefinitions[use.container]
+	variable := container.environment[use.variable]
 	finding := {
 		"msg": concat("", [
-			task.container(i, container), " passes a Secrets Manager secret in plain-text environment variable '",
-			variable_name(variable, j), "': CloudFormation resolves its {{resolve:secretsmanager:...}} reference",
-			" into the task definition.",
+			task.container(use.container, container),
+			" passes a Secrets Manager secret in plain-text environment variable '",
+			variable_name(variable, use.variable), "': CloudFormation resolves its {{resolve:secretsmanager:...}}",
+			" reference into the task definition.",
 		]),
-		"path": ["containerDefinitions", i, "environment", j, "value"],
+		"path": ["containerDefinitions", use.container, "environment", use.variable, "value"],
 	}
 }
 
-# A value holding a dynamic reference to Secrets Manager, written out or inside `Fn::Sub` or `Fn::Join`.
-_secrets_manager_reference(value) if _dynamic(value)
-
-_secrets_manager_reference(value) if _dynamic(value["Fn::Sub"])
-
-_secrets_manager_reference(value) if _dynamic(value["Fn::Sub"][0])
-
-_secrets_manager_reference(value) if {
-	part := value["Fn::Join"][1][_]
-	_dynamic(part)
-}
-
-_dynamic(text) if {
-	is_string(text)
-	contains(text, "{{resolve:secretsmanager:")
+_resolved_secret(i, j) if {
+	some use in input.facts.secrets_manager_environment
+	use.container == i
+	use.variable == j
 }
 
 _always_secret_names := {upper(n) | some n in data.fgscan.params.always_secret_names}

@@ -208,6 +208,7 @@ def _reading(logical_id: str, body: dict, choices: tuple[Choice, ...], context: 
     )
     resource.notes.update(notes)
     _record_no_echo(resource, no_echo)
+    _record_dynamic_secrets(resource)
     return resource
 
 
@@ -222,6 +223,43 @@ def _record_no_echo(resource: Resource, no_echo: dict[Path, str]) -> None:
     ]
     if found:
         resource.facts["no_echo_environment"] = list({tuple(use.values()): use for use in found}.values())
+
+
+SECRETS_MANAGER_REFERENCE = "{{resolve:secretsmanager:"
+
+
+def _record_dynamic_secrets(resource: Resource) -> None:
+    """`facts.secrets_manager_environment`: environment values holding a dynamic reference to Secrets Manager,
+    written out or inside `Fn::Sub` or `Fn::Join`. CloudFormation resolves it when it registers the task
+    definition, so the secret is stored there in plain text (elsewhere, such text is no reference at all)."""
+    if resource.kind != "ecs_task_definition":
+        return
+    found = [
+        {"container": i, "variable": j}
+        for i, container in _items(resource.data.get("containerDefinitions"))
+        for j, variable in _items(container.get("environment"))
+        if _holds_secrets_manager_reference(variable.get("value"))
+    ]
+    if found:
+        resource.facts["secrets_manager_environment"] = found
+
+
+def _items(value: Any) -> list[tuple[int, dict]]:
+    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _holds_secrets_manager_reference(value: Any) -> bool:
+    if isinstance(value, str):
+        return SECRETS_MANAGER_REFERENCE in value
+    if not isinstance(value, dict) or len(value) != 1:
+        return False
+    sub, join = value.get("Fn::Sub"), value.get("Fn::Join")
+    if isinstance(sub, list) and sub:
+        sub = sub[0]
+    if isinstance(sub, str):
+        return SECRETS_MANAGER_REFERENCE in sub
+    parts = join[1] if isinstance(join, list) and len(join) == 2 and isinstance(join[1], list) else []
+    return any(isinstance(part, str) and SECRETS_MANAGER_REFERENCE in part for part in parts)
 
 
 def construct_path(body: dict) -> str | None:
