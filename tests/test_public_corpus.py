@@ -744,3 +744,64 @@ def test_a_policy_named_by_a_terraform_template_is_named_as_written(corpus_run):
         f["message"] for f in corpus_run.findings(shown(path)) if f["rule"] == "iam-wildcard-resource-sensitive"
     ]
     assert messages and all("inline policy 'ecs_service_role_policy-${var.name}' allows" in m for m in messages)
+
+
+# Ninth batch: CDK integ snapshots of AWS Solutions Constructs' Fargate patterns, cfn-lint's ECS integration
+# fixtures, Cloud Custodian's placebo recordings of `DescribeTaskDefinition`.
+SOLUTIONS = "cloudformation/aws-solutions-constructs/source/patterns/@aws-solutions-constructs"
+ALB_PUBLIC = f"{SOLUTIONS}/aws-alb-fargate/test/integ.albfar-all-new-public-http.js.snapshot"
+ALB_PUBLIC_FILE = "albfar-all-new-public-http.template.json"
+CFN_LINT = "cloudformation/cfn-lint/test/fixtures/templates/integration"
+PLACEBO = "task-definitions/cloud-custodian/tests/data/placebo"
+VERDICTS_9 = [
+    # the constructs' test container `nginx`, with no log configuration
+    verdict(
+        f"{SOLUTIONS}/aws-fargate-dynamodb/test/integ.farddb-new-resources.js.snapshot/farddb-new-resources.template.json",
+        "testconstructtaskdef8BD1F9E4",
+        "image-not-pinned",
+        True,
+    ),
+    verdict(
+        f"{SOLUTIONS}/aws-fargate-dynamodb/test/integ.farddb-new-resources.js.snapshot/farddb-new-resources.template.json",
+        "testconstructtaskdef8BD1F9E4",
+        "logging-disabled",
+        True,
+    ),
+    # `SECRET_ARN` holds the secret's ARN (a `Ref`), not the secret
+    verdict(
+        f"{SOLUTIONS}/aws-fargate-secretsmanager/test/integ.farsec-new-resources.js.snapshot/"
+        "farsec-new-resources.template.json",
+        None,
+        "secrets-in-environment",
+        False,
+    ),
+    # the ALB's group is open to the world on its HTTP listener's port 80 only; the service has AssignPublicIp DISABLED
+    verdict(f"{ALB_PUBLIC}/{ALB_PUBLIC_FILE}", None, "sg-world-ingress-unauthorized-port", False),
+    verdict(f"{ALB_PUBLIC}/{ALB_PUBLIC_FILE}", None, "public-ip-assigned", False),
+    # Step Functions' log delivery: logs:PutResourcePolicy and friends on `*`, as CDK writes it
+    verdict(
+        f"{SOLUTIONS}/aws-fargate-stepfunctions/test/integ.farstp-new-resources.js.snapshot/"
+        "farstp-new-resources.template.json",
+        "testconstructStateMachineRoleA396E5D3",
+        "iam-wildcard-resource-sensitive",
+        True,
+    ),
+    # a Fargate service naming no security group, beside a bridge-mode task definition
+    verdict(f"{CFN_LINT}/cfn-gather.yaml", "FargateService", "service-default-security-group", True),
+    verdict(f"{CFN_LINT}/cfn-gather.yaml", "TaskDef", "non-awsvpc-network-mode", True),
+    verdict(f"{CFN_LINT}/ref-types.yaml", "LaunchConfiguration", "imds-v1-allowed", True),
+    # placebo keeps each API response as `{"status_code": 200, "data": {"taskDefinition": {...}}}`: not the CLI's
+    # output, so the recording is skipped quietly and its `redis:latest` task definition is not judged.
+    verdict(
+        f"{PLACEBO}/test_ecs_task_def/ecs.DescribeTaskDefinition_1.json",
+        None,
+        "image-not-pinned",
+        True,
+        gap="a botocore/placebo recording ({status_code, data}) is not read: its API response is not unwrapped",
+    ),
+]
+
+
+@pytest.mark.parametrize(("file", "resource", "rule", "alarms"), VERDICTS_9)
+def test_ninth_batch_verdicts(file, resource, rule, alarms, corpus_run):
+    test_fixtures_of_other_scanners_get_the_same_verdict(file, resource, rule, alarms, corpus_run)
