@@ -720,14 +720,13 @@ VERDICTS_7 = [
         "image-not-pinned",
         True,
     ),
-    # infrablocks renders its template with eight nested replace() calls; one replacement (the log group's name)
-    # is known only at apply, so the whole string is unknown and the example's `nginx` image is not judged.
+    # infrablocks renders its template with eight nested replace() calls; two replacements (the region and the
+    # log group's name) are known only at apply: the string is known around them and the `nginx` image judged.
     verdict(
         f"{INFRABLOCKS}/task_definition.tf",
         "module.ecs_service.aws_ecs_task_definition.service",
         "image-not-pinned",
         True,
-        gap="replace() with an unknown replacement leaves the whole string unknown",
     ),
 ]
 
