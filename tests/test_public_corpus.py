@@ -728,6 +728,14 @@ VERDICTS_7 = [
         "image-not-pinned",
         True,
     ),
+    # terraform-aws-modules' service names `try(aws_security_group.this[0].id, [])`; the group is made by default,
+    # so Terraform gives its id (taking the fallback said "no security group, so the VPC's default group").
+    verdict(
+        "terraform/terraform-aws-ecs/modules/service/main.tf",
+        "aws_ecs_service.this[0]",
+        "service-default-security-group",
+        False,
+    ),
 ]
 
 
