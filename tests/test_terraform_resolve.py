@@ -512,3 +512,36 @@ resource "aws_ecs_service" "s" {
         "can_none": False,
         "can_maybe": {"Fn::Terraform": "can(aws_security_group.maybe[0].id)"},
     }
+
+
+def test_a_legacy_template_file_data_source_is_rendered_with_its_vars(tmp_path):
+    """Philips' module renders its containers with `data "template_file"` (the legacy template provider):
+    `rendered` is the template with its `vars`, as `templatefile` would give; not made with `count = 0`."""
+    module = write(
+        tmp_path,
+        containers__tpl='[{"name": "${name}", "image": "${image}", "memory": ${memory}}]',
+        main__tf="""variable "image" {}
+
+data "template_file" "containers" {
+  template = file("${path.module}/containers.tpl")
+  vars = {
+    name   = "app"
+    image  = var.image
+    memory = 512
+  }
+}
+
+data "template_file" "none" {
+  count    = 0
+  template = "x"
+}
+
+resource "aws_ecs_task_definition" "t" {
+  container_definitions = data.template_file.containers.rendered
+  family                = try(data.template_file.none[0].rendered, "fallback")
+}
+""",
+    )
+    td = values(module)["aws_ecs_task_definition.t"]
+    assert td["container_definitions"] == [{"name": "app", "image": {"Fn::Terraform": "var.image"}, "memory": 512}]
+    assert td["family"] == "fallback"

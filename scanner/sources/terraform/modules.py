@@ -26,6 +26,7 @@ from scanner.sources.terraform.resolve import (
     block_values,
     evaluate,
     policy_document,
+    template,
     within,
 )
 from scanner.sources.terraform.unknown import AfterApply, Missing, Unknown
@@ -172,12 +173,33 @@ class Module:
     def _data(self, kind: str, name: str, steps: list, scope: Scope, text: str) -> Any:
         address = f"{self.prefix}data.{kind}.{name}"
         found = self.data.get((kind, name))
+        if (
+            kind == "template_file"
+            and found is not None
+            and [s for s in steps if s[0] != "index"] == [("attr", "rendered")]
+        ):
+            return self._rendered(found, steps, text, address)
         if kind != "aws_iam_policy_document" or found is None:
             return self._attribute(found, steps, text, address)
         rest = steps[1:] if steps and steps[0][0] == "index" else steps
         if not rest or rest[0] not in (("attr", "json"), ("attr", "minified_json")):
             return Unknown(text, address)
         return policy_document(found[0], Scope(self, found[1], {"count": {"index": 0}}))
+
+    def _rendered(self, found: tuple[Block, HclFile], steps: list, text: str, address: str) -> Any:
+        """`data.template_file.x.rendered` (the legacy template provider, still in many modules): its `template`
+        rendered with its `vars`, as `templatefile` renders a file; unknown when either is not known."""
+        block, parsed = found
+        names = {"count": {"index": steps[0][1]}} if steps[0][0] == "index" else {}
+        if self._made(found, steps[0][1] if steps[0][0] == "index" else None) is False:
+            return Missing(text, address)
+        scope = Scope(self, parsed, names)
+        source, variables = block.attributes.get("template"), block.attributes.get("vars")
+        body = evaluate(source.expr, scope, None) if source else None
+        values = evaluate(variables.expr, scope, None) if variables else {}
+        if not isinstance(body, str) or not isinstance(values, dict):
+            return Unknown(text, address)
+        return template(body, Scope(self, parsed, dict(values)))
 
     def _module_output(self, name: str, steps: list, text: str) -> Any:
         instances = self.children(name)
