@@ -99,8 +99,10 @@ def expected(path: Path) -> Expected:
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".tf":
         found = re.findall(r'^resource\s+"(\w+)"\s+"([\w-]+)"', text, re.MULTILINE)
-        # a resource opening with `count`/`for_each` may have no instance with the defaults (`var.image != ""`)
-        optional = set(re.findall(r'^resource\s+"(\w+)"\s+"([\w-]+)"\s*\{\s*\n\s*(?:count|for_each)\b', text, re.M))
+        # a resource opening with `count`/`for_each` (after comment lines, Philips' `// Only enable if LB is
+        # required`) may have no instance with the defaults (`var.image != ""`)
+        opening = r'^resource\s+"(\w+)"\s+"([\w-]+)"\s*\{\s*\n(?:\s*(?://|#).*\n)*\s*(?:count|for_each)\b'
+        optional = set(re.findall(opening, text, re.M))
         return Expected(
             frozenset((TF_KINDS[t], f"{t}.{n}") for t, n in found if t in TF_KINDS and (t, n) not in optional)
         )
@@ -720,20 +722,45 @@ VERDICTS_7 = [
         "image-not-pinned",
         True,
     ),
-    # infrablocks renders its template with eight nested replace() calls; one replacement (the log group's name)
-    # is known only at apply, so the whole string is unknown and the example's `nginx` image is not judged.
+    # infrablocks renders its template with eight nested replace() calls; two replacements (the region and the
+    # log group's name) are known only at apply: the string is known around them and the `nginx` image judged.
     verdict(
         f"{INFRABLOCKS}/task_definition.tf",
         "module.ecs_service.aws_ecs_task_definition.service",
         "image-not-pinned",
         True,
-        gap="replace() with an unknown replacement leaves the whole string unknown",
+    ),
+    # terraform-aws-modules' service names `try(aws_security_group.this[0].id, [])`; the group is made by default,
+    # so Terraform gives its id (taking the fallback said "no security group, so the VPC's default group").
+    verdict(
+        "terraform/terraform-aws-ecs/modules/service/main.tf",
+        "aws_ecs_service.this[0]",
+        "service-default-security-group",
+        False,
     ),
 ]
 
 
 @pytest.mark.parametrize(("file", "resource", "rule", "alarms"), VERDICTS_7)
 def test_seventh_batch_verdicts(file, resource, rule, alarms, corpus_run):
+    test_fixtures_of_other_scanners_get_the_same_verdict(file, resource, rule, alarms, corpus_run)
+
+
+VERDICTS_8 = [
+    # Philips renders its containers with `data "template_file"`; the example's services run `nginx` (latest).
+    verdict(
+        "terraform/terraform-aws-ecs-service-philips/main.tf",
+        "module.service.aws_ecs_task_definition.task",
+        "image-not-pinned",
+        True,
+    ),
+    # PBS's service assigns a public IP unless told otherwise.
+    verdict("terraform/terraform-aws-ecs-service-pbs/main.tf", "aws_ecs_service.service", "public-ip-assigned", True),
+]
+
+
+@pytest.mark.parametrize(("file", "resource", "rule", "alarms"), VERDICTS_8)
+def test_eighth_batch_verdicts(file, resource, rule, alarms, corpus_run):
     test_fixtures_of_other_scanners_get_the_same_verdict(file, resource, rule, alarms, corpus_run)
 
 

@@ -376,3 +376,172 @@ resource "aws_ecs_task_definition" "t" {
             "secrets": {"Fn::Terraform": "[for key in sort(var.unset) : { name = key }]"},
         }
     ]
+
+
+def test_replace_works_on_the_known_text_around_unknown_replacements(tmp_path):
+    """infrablocks renders its container template with nested `replace()`, some replacements known only at
+    apply (the log group's name): the known text stays known, each unknown stays where it goes."""
+    module = write(
+        tmp_path,
+        containers__tpl='[{"name": "${name}", "image": "${image}", "cpu": ${cpu},\n'
+        '  "logConfiguration": {"options": {"awslogs-group": "${log_group}", "awslogs-region": "${region}"}}}]\n',
+        main__tf="""variable "region" {}
+
+resource "aws_cloudwatch_log_group" "service" {
+  count = 1
+}
+
+locals {
+  template = file("${path.module}/containers.tpl")
+  rendered = replace(replace(replace(replace(replace(local.template,
+    "$${name}", "web"), "$${log_group}", aws_cloudwatch_log_group.service[0].name),
+    "$${image}", "nginx"), "$${region}", var.region), "$${cpu}", 256)
+  named = "pre-${var.region}-post"
+}
+
+resource "aws_ecs_task_definition" "t" {
+  container_definitions = local.rendered
+}
+
+resource "aws_ecs_cluster" "c" {
+  name = replace(replace("a-b", "x", var.region), "-", "_")
+  tags = {
+    absent    = replace(local.named, "z", "y")
+    straddles = replace(local.named, "-p", "Q")
+    inside    = replace(local.named, "pre", "PRE")
+    regex     = replace("abc", "/b/", "x")
+    unknown   = replace(var.region, "a", "b")
+    decoded   = jsondecode(replace("{\\"a\\": \\"@\\"}", "@", var.region))
+  }
+}
+""",
+    )
+    found = values(module)
+    assert found["aws_ecs_task_definition.t"]["container_definitions"] == [
+        {
+            "name": "web",
+            "image": "nginx",
+            "cpu": 256,
+            "logConfiguration": {
+                "options": {
+                    "awslogs-group": {"Ref": "aws_cloudwatch_log_group.service[0]"},
+                    "awslogs-region": {"Fn::Terraform": "replace(var.region, …)"},
+                }
+            },
+        }
+    ]
+    cluster = found["aws_ecs_cluster.c"]
+    assert cluster["name"] == "a_b"  # "x" is not in "a-b": the unknown replacement is never used
+    tags = cluster["tags"]
+    # "z" may be inside the region: known text around an unknown piece, not one string
+    assert tags["absent"] == {"Fn::Terraform": 'replace(local.named, "z", "y")'}
+    # the region may start with "p" (or end with "-"): a match could take in the known text beside it
+    assert tags["straddles"] == {"Fn::Terraform": 'replace(local.named, "-p", "Q")'}
+    assert tags["regex"] == {"Fn::Terraform": 'replace("abc", "/b/", "x")'}
+    assert tags["unknown"] == {"Fn::Terraform": 'replace(var.region, "a", "b")'}
+    assert tags["decoded"] == {"a": {"Fn::Terraform": "var.region"}}  # a JSON string known in part, decoded
+
+
+def test_try_returns_a_made_instances_unknown_attribute_and_falls_back_only_when_it_is_not_made(tmp_path):
+    """`try` returns its first argument that evaluates without an error: an attribute known only after apply
+    of an instance that is made is no error (infrablocks' `try(aws_security_group.task.0.id, "")`), one of an
+    instance `count` or `for_each` does not make is; when that cannot be worked out the result is unknown."""
+    module = write(
+        tmp_path,
+        main__tf="""variable "enabled" {}
+variable "given" {}
+
+locals {
+  settings = { a = "x" }
+}
+
+resource "aws_security_group" "one" {
+  count = 1
+}
+
+resource "aws_security_group" "none" {
+  count = 0
+}
+
+resource "aws_security_group" "maybe" {
+  count = var.enabled ? 1 : 0
+}
+
+resource "aws_security_group" "keyed" {
+  for_each = toset(["a"])
+}
+
+resource "aws_ecs_service" "s" {
+  network_configuration {
+    security_groups = compact([
+      try(aws_security_group.one.0.id, ""),
+      try(aws_security_group.none.0.id, ""),
+      try(aws_security_group.keyed["a"].id, ""),
+      try(aws_security_group.keyed["b"].id, ""),
+    ])
+  }
+  tags = {
+    maybe      = try(aws_security_group.maybe[0].id, "")
+    absent_key = try(local.settings.b, "fallback")
+    present    = try(local.settings.a, "fallback")
+    variable   = try(var.given, "fallback")
+    inside_var = try(var.given.b, "fallback")
+    undeclared = try(local.nothing, "fallback")
+    can_absent = can(local.settings.b)
+    can_made   = can(aws_security_group.one[0].id)
+    can_none   = can(aws_security_group.none[0].id)
+    can_maybe  = can(aws_security_group.maybe[0].id)
+  }
+}
+""",
+    )
+    service = values(module)["aws_ecs_service.s"]
+    assert service["network_configuration"][0]["security_groups"] == [
+        {"Ref": "aws_security_group.one[0]"},
+        {"Ref": 'aws_security_group.keyed["a"]'},
+    ]
+    assert service["tags"] == {
+        "maybe": {"Fn::Terraform": 'try(aws_security_group.maybe[0].id, "")'},
+        "absent_key": "fallback",
+        "present": "x",
+        "variable": {"Fn::Terraform": "var.given"},
+        "inside_var": {"Fn::Terraform": 'try(var.given.b, "fallback")'},
+        "undeclared": "fallback",
+        "can_absent": False,
+        "can_made": True,
+        "can_none": False,
+        "can_maybe": {"Fn::Terraform": "can(aws_security_group.maybe[0].id)"},
+    }
+
+
+def test_a_legacy_template_file_data_source_is_rendered_with_its_vars(tmp_path):
+    """Philips' module renders its containers with `data "template_file"` (the legacy template provider):
+    `rendered` is the template with its `vars`, as `templatefile` would give; not made with `count = 0`."""
+    module = write(
+        tmp_path,
+        containers__tpl='[{"name": "${name}", "image": "${image}", "memory": ${memory}}]',
+        main__tf="""variable "image" {}
+
+data "template_file" "containers" {
+  template = file("${path.module}/containers.tpl")
+  vars = {
+    name   = "app"
+    image  = var.image
+    memory = 512
+  }
+}
+
+data "template_file" "none" {
+  count    = 0
+  template = "x"
+}
+
+resource "aws_ecs_task_definition" "t" {
+  container_definitions = data.template_file.containers.rendered
+  family                = try(data.template_file.none[0].rendered, "fallback")
+}
+""",
+    )
+    td = values(module)["aws_ecs_task_definition.t"]
+    assert td["container_definitions"] == [{"name": "app", "image": {"Fn::Terraform": "var.image"}, "memory": 512}]
+    assert td["family"] == "fallback"

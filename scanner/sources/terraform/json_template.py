@@ -35,19 +35,21 @@ def placeholder_text(body: str) -> tuple[str, list[str]]:
             out.append(token if in_string else f'"{token}"')
             i = end + 1
             continue
-        ch = body[i]
-        if in_string:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == '"':
-                in_string = False
-        elif ch == '"':
-            in_string = True
-        out.append(ch)
+        in_string, escaped = _after(body[i], in_string, escaped)
+        out.append(body[i])
         i += 1
     return "".join(out), found
+
+
+def _after(ch: str, in_string: bool, escaped: bool) -> tuple[bool, bool]:
+    """Whether the JSON text is inside a string (and just after a backslash) once `ch` is read."""
+    if in_string:
+        if escaped:
+            return True, False
+        if ch == "\\":
+            return True, True
+        return ch != '"', False
+    return ch == '"', False
 
 
 def closing_brace(body: str, start: int) -> int:
@@ -76,6 +78,31 @@ def partial_json(
         return None
     values = [evaluate(source) for source in interpolations]
     return _fill(data, values, interpolations, known, unknown)
+
+
+def partial_parts(parts: list[Any], known: Callable[[Any], bool], unknown: Callable[[str], Any]) -> Any | None:
+    """The data of JSON text known in part (`parts`: known text and unknown values in order), each unknown
+    where it stands; None when the text is not JSON once the unknowns are tokens."""
+    if any(isinstance(p, str) and "@@fgscan-" in p for p in parts):
+        return None
+    out: list[str] = []
+    values: list[Any] = []
+    in_string = escaped = False
+    for part in parts:
+        if isinstance(part, str):
+            for ch in part:
+                in_string, escaped = _after(ch, in_string, escaped)
+            out.append(part)
+            continue
+        values.append(part)
+        token = f"@@fgscan-{'str' if in_string else 'raw'}-{len(values) - 1}@@"
+        out.append(token if in_string else f'"{token}"')
+    try:
+        data = json.loads("".join(out))
+    except ValueError:
+        return None
+    sources = ["${" + str(getattr(v, "text", v)) + "}" for v in values]
+    return _fill(data, values, sources, known, unknown)
 
 
 def _fill(data: Any, values: list[Any], sources: list[str], known: Callable, unknown: Callable) -> Any:

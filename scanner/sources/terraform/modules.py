@@ -22,13 +22,14 @@ from scanner.sources.documents import read_text
 from scanner.sources.terraform.hcl import Attribute, Block, HclFile, parse_file
 from scanner.sources.terraform.resolve import (
     Scope,
-    Unknown,
     apply_steps,
     block_values,
     evaluate,
     policy_document,
+    template,
     within,
 )
+from scanner.sources.terraform.unknown import AfterApply, Missing, Unknown
 
 RESOURCE_META = frozenset({"count", "for_each", "depends_on", "lifecycle", "provider", "provisioner", "connection"})
 MODULE_META = frozenset({"source", "version", "count", "for_each", "providers", "depends_on"})
@@ -74,6 +75,7 @@ class Module:
         self._locals: dict[str, Any] = {}
         self._busy: set[str] = set()
         self._children: dict[str, list[tuple[Any, Module]]] = {}
+        self._keys: dict[int, list[Any] | None] = {}
 
     def _index(self, block: Block, parsed: HclFile, real: FsPath) -> None:
         labels = block.labels
@@ -100,14 +102,16 @@ class Module:
         declared = self.variables.get(name)
         default = declared[0].attributes.get("default") if declared else None
         if default is None:
-            return Unknown(f"var.{name}")
+            return Unknown(f"var.{name}") if declared else Missing(f"var.{name}")  # undeclared: an error
         return evaluate(default.expr, Scope(self, declared[1]), None)  # type: ignore[index]
 
     def local(self, name: str) -> Any:
         if name in self._locals:
             return self._locals[name]
         found = self.local_exprs.get(name)
-        if found is None or name in self._busy:
+        if found is None:
+            return Missing(f"local.{name}")  # an undeclared local: an error in Terraform
+        if name in self._busy:
             return Unknown(f"local.{name}")
         self._busy.add(name)
         try:
@@ -134,18 +138,68 @@ class Module:
             return self._data(head, steps[1][1], steps[2:], scope, text)
         if "_" in root and head:
             index = _index_suffix(steps[1][1]) if len(steps) > 1 and steps[1][0] == "index" else ""
-            return Unknown(text, f"{self.prefix}{root}.{head}{index}")
+            found = next(((b, f) for b, f, _ in self.resources if b.labels == [root, head]), None)
+            return self._attribute(found, steps[1:], text, f"{self.prefix}{root}.{head}{index}")
         return Unknown(text)
+
+    def _attribute(self, found: tuple[Block, HclFile] | None, steps: list, text: str, address: str) -> Unknown:
+        """An attribute of a resource or data source instance: `AfterApply` when the instance is made,
+        `Missing` when it is known not to be (`count = 0`, a key `for_each` does not make), else unknown."""
+        made = self._made(found, steps[0][1] if steps and steps[0][0] == "index" else None)
+        if made is None:
+            return Unknown(text, address)
+        return AfterApply(text, address) if made else Missing(text, address)
+
+    def _made(self, found: tuple[Block, HclFile] | None, index: Any) -> bool | None:
+        """Whether the instance named by `index` (None when the reference has none) is made; None when that
+        is not worked out here (an unknown `count`, an index on a single instance, no index on a list)."""
+        if found is None:
+            return None
+        block, parsed = found
+        if "count" not in block.attributes and "for_each" not in block.attributes:
+            return True if index is None else None
+        if id(block) not in self._keys:
+            self._keys[id(block)] = None  # while its `count` is worked out, a reference to it is not known
+            instances = expand(block, Scope(self, parsed))
+            unknown = len(instances) == 1 and instances[0][0] is None
+            self._keys[id(block)] = None if unknown else [k for k, _ in instances]
+        keys = self._keys[id(block)]
+        if keys is None or index is None or isinstance(index, (Unknown, bool)):
+            return None
+        if keys and type(index) is not type(keys[0]):
+            return None  # `[0]` on a `for_each` map: Terraform would convert, not worked out here
+        return index in keys
 
     def _data(self, kind: str, name: str, steps: list, scope: Scope, text: str) -> Any:
         address = f"{self.prefix}data.{kind}.{name}"
         found = self.data.get((kind, name))
+        if (
+            kind == "template_file"
+            and found is not None
+            and [s for s in steps if s[0] != "index"] == [("attr", "rendered")]
+        ):
+            return self._rendered(found, steps, text, address)
         if kind != "aws_iam_policy_document" or found is None:
-            return Unknown(text, address)
+            return self._attribute(found, steps, text, address)
         rest = steps[1:] if steps and steps[0][0] == "index" else steps
         if not rest or rest[0] not in (("attr", "json"), ("attr", "minified_json")):
             return Unknown(text, address)
         return policy_document(found[0], Scope(self, found[1], {"count": {"index": 0}}))
+
+    def _rendered(self, found: tuple[Block, HclFile], steps: list, text: str, address: str) -> Any:
+        """`data.template_file.x.rendered` (the legacy template provider, still in many modules): its `template`
+        rendered with its `vars`, as `templatefile` renders a file; unknown when either is not known."""
+        block, parsed = found
+        names = {"count": {"index": steps[0][1]}} if steps[0][0] == "index" else {}
+        if self._made(found, steps[0][1] if steps[0][0] == "index" else None) is False:
+            return Missing(text, address)
+        scope = Scope(self, parsed, names)
+        source, variables = block.attributes.get("template"), block.attributes.get("vars")
+        body = evaluate(source.expr, scope, None) if source else None
+        values = evaluate(variables.expr, scope, None) if variables else {}
+        if not isinstance(body, str) or not isinstance(values, dict):
+            return Unknown(text, address)
+        return template(body, Scope(self, parsed, dict(values)))
 
     def _module_output(self, name: str, steps: list, text: str) -> Any:
         instances = self.children(name)

@@ -25,6 +25,8 @@ from scanner.sources.json_locator import JsonLocator
 from scanner.sources.terraform.directives import expand as expand_directives
 from scanner.sources.terraform.hcl import Block, HclFile, parse_tree, span_of
 from scanner.sources.terraform.json_template import closing_brace, partial_json, placeholder_text
+from scanner.sources.terraform.strings import joined, replace, template_data
+from scanner.sources.terraform.unknown import VARIABLE, Missing, Template, Unknown, is_known, settled
 
 MAX_FILE_BYTES = 1 << 20
 MAX_DEPTH = 64
@@ -35,33 +37,7 @@ PATH_FUNCTIONS = {"jsonencode", "jsondecode", "merge", "tolist", "tomap", "try",
 ADDRESS = re.compile(
     r"^(?:module\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?\.)*(?:data\.)?[a-z][a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_-]*"
 )
-VARIABLE = re.compile(r"var\.[A-Za-z_][A-Za-z0-9_-]*")
 HEREDOC = re.compile(r"<<(-?)([A-Za-z][A-Za-z0-9._-]*)\r?\n(.*?)^[ \t]*\2[ \t]*\r?$", re.S | re.M)
-
-
-class Unknown:
-    """A value not known before apply, or not worked out: `ref` is the address of the resource (or
-    data source) it comes from, when it is a plain reference; `text` is the expression as written."""
-
-    __slots__ = ("ref", "text")
-
-    def __init__(self, text: str, ref: str | None = None):
-        self.text = text
-        self.ref = ref
-
-    def __repr__(self) -> str:
-        return f"Unknown({self.text!r}, {self.ref!r})"
-
-
-def is_known(value: Any) -> bool:
-    """No `Unknown` anywhere inside."""
-    if isinstance(value, Unknown):
-        return False
-    if isinstance(value, dict):
-        return all(is_known(v) for v in value.values())
-    if isinstance(value, list):
-        return all(is_known(v) for v in value)
-    return True
 
 
 def plain(value: Any) -> Any:
@@ -159,21 +135,21 @@ def _string(node: Any, scope: Scope, path: Path | None, depth: int) -> Any:
 
 def _join(parts: list[Any], text: str) -> Any:
     unknown = [p for p in parts if isinstance(p, Unknown)]
-    if unknown:
-        # `"${aws_ecs_task_definition.app.family}:${max(...)}"` still names one resource: the one it starts from
-        refs = {p.ref for p in unknown if p.ref}
-        return Unknown(text, unknown[0].ref if len(refs) == 1 else None)
-    out = []
+    out: list[str | Unknown] = []
     for part in parts:
         if isinstance(part, bool):
             out.append("true" if part else "false")
-        elif isinstance(part, (str, int, float)):
-            out.append(str(part))
+        elif isinstance(part, (str, int, float, Unknown)):
+            out.append(part if isinstance(part, (str, Unknown)) else str(part))
         elif isinstance(part, (dict, list)):  # `jsonencode(...)` gives data: encoded here, unknowns as markers
             out.append(json.dumps(plain(part), separators=(",", ":")))
         else:
             return Unknown(text)
-    return "".join(out)
+    if unknown:
+        # `"${aws_ecs_task_definition.app.family}:${max(...)}"` still names one resource: the one it starts from
+        refs = {p.ref for p in unknown if p.ref}
+        return joined(out, text, unknown[0].ref if len(refs) == 1 else None)
+    return "".join(p for p in out if isinstance(p, str))
 
 
 def _unescape(text: str) -> str:
@@ -332,6 +308,8 @@ def _is_null(value: Any) -> bool | None:
     """Whether a value compared with `null` is null: a collection never is, even with unknowns inside, nor
     a required variable or a resource attribute (the `{ for k, v in m : k => v if v != null }` idiom keeps
     them); None for other unknowns."""
+    if isinstance(value, Missing):
+        return None  # an error in Terraform, whatever it is compared with
     if isinstance(value, Unknown):
         if value.ref is not None or VARIABLE.fullmatch(value.text) or value.text.startswith(("[", "{")):
             return False  # a `[...]`/`{...}` constructor (a for expression) builds a collection, never null
@@ -414,15 +392,28 @@ def apply_steps(value: Any, steps: list[tuple[str, Any]], text: str) -> Any:
     for kind, arg in steps:
         if isinstance(value, Unknown):
             return value if value.ref else Unknown(text)
-        if kind == "splat":
+        if kind == "splat" or isinstance(arg, Unknown):
             return Unknown(text)
         if (isinstance(value, dict) and isinstance(arg, str) and arg in value) or (
             isinstance(value, list) and isinstance(arg, int) and not isinstance(arg, bool) and -1 < arg < len(value)
         ):
             value = value[arg]  # type: ignore[index]
+        elif _absent(value, arg):
+            return Missing(text)  # an absent key or index of known data: an error in Terraform
         else:
             return Unknown(text)
     return value
+
+
+def _absent(value: Any, arg: Any) -> bool:
+    """Whether stepping into `value` by `arg` certainly fails: a key absent from a map (its keys are always
+    known), an index past a list whose items are all known (one from `flatten` or `compact` of unknowns
+    may be longer or shorter), any step into a string, number, boolean or null."""
+    if isinstance(value, dict):
+        return isinstance(arg, str)
+    if isinstance(value, list):
+        return isinstance(arg, int) and not isinstance(arg, bool) and is_known(value)
+    return True
 
 
 def _function(node: Any, scope: Scope, path: Path | None, depth: int) -> Any:
@@ -436,8 +427,13 @@ def _function(node: Any, scope: Scope, path: Path | None, depth: int) -> Any:
         args = args[:-1] + args[-1]
     if name in ("file", "templatefile", "fileexists"):
         return _file_function(name, args, scope, _text(node, scope), depth)
-    if name == "try":
-        return next((a for a in args if is_known(a)), Unknown(_text(node, scope)))
+    if name in ("try", "can"):
+        return _try(name, args, _text(node, scope))
+    if name == "replace" and len(args) == 3:
+        return replace(args[0], args[1], args[2], _text(node, scope))
+    if name == "jsondecode" and len(args) == 1 and isinstance(args[0], Template):
+        data = template_data(args[0])
+        return Unknown(_text(node, scope)) if data is None else data
     function = FUNCTIONS.get(name)
     if function is None:
         return Unknown(_text(node, scope))
@@ -456,6 +452,18 @@ def _function(node: Any, scope: Scope, path: Path | None, depth: int) -> Any:
         StopIteration,
     ):
         return Unknown(_text(node, scope))
+
+
+def _try(name: str, args: list[Any], text: str) -> Any:
+    """Terraform's `try` (the first argument that evaluates without an error) and `can` (whether the one
+    argument does), as far as it is known: an unknown that may hide an error leaves the result unknown."""
+    for arg in args if name == "try" else args[:1]:
+        if isinstance(arg, Missing):
+            continue
+        if not settled(arg):
+            return Unknown(text)
+        return arg if name == "try" else True
+    return False if name == "can" and len(args) == 1 else Unknown(text)
 
 
 def _file_function(name: str, args: list[Any], scope: Scope, text: str, depth: int) -> Any:
@@ -581,7 +589,6 @@ FUNCTIONS: dict[str, Callable[..., Any]] = {
     "lower": str.lower,
     "upper": str.upper,
     "trimspace": str.strip,
-    "replace": lambda s, old, new: s.replace(old, new),
     "tostring": _tostring,
     "tonumber": _tonumber,
     "tobool": _tobool,
@@ -601,7 +608,6 @@ FUNCTIONS: dict[str, Callable[..., Any]] = {
     "abs": abs,
     "ceil": math.ceil,
     "floor": math.floor,
-    "can": lambda v: True,
 }
 
 
@@ -615,6 +621,9 @@ def block_values(block: Block, scope: Scope, path: Path, skip: frozenset[str] = 
         if scope.spans is not None:
             scope.spans[(*path, name)] = attribute.span
         out[name] = evaluate(attribute.expr, scope, (*path, name))
+        if isinstance(out[name], Template):  # a partly known string holding JSON is read as a heredoc's is
+            data = template_data(out[name])
+            out[name] = out[name] if data is None else data
         if scope.spans is not None and isinstance(out[name], (str, list, dict)):
             scope.spans.update(heredoc_json_spans(attribute.expr, out[name], (*path, name)))
     for nested in block.blocks:

@@ -1,0 +1,3 @@
+output "domain_name" {
+  value = module.service.domain_name
+}

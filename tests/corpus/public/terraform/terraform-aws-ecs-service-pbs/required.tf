@@ -1,0 +1,1 @@
+# Required parameters go here!

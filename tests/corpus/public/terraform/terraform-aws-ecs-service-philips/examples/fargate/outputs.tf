@@ -1,0 +1,3 @@
+output "url-loadbalanced" {
+  value = "http://${lower(module.service_loadbalanced.alb_dns_name)}"
+}

@@ -1,0 +1,5 @@
+environment = "forest-fargate"
+
+project = "test"
+
+aws_region = "eu-west-1"
