@@ -92,6 +92,8 @@ def test_tag_state_and_digest(image, tag_state, pinned):
         "#{ImageUri}#",
         "%IMAGE%",
         "123456789012.dkr.ecr.eu-west-1.amazonaws.com/IMAGE_NAME",
+        "",  # a module's empty default (infrablocks' service_image): ECS refuses it, so it pulls nothing
+        "  ",
     ],
 )
 def test_images_known_only_at_deploy_time_get_no_fact(image):

@@ -730,6 +730,9 @@ VERDICTS_7 = [
         "image-not-pinned",
         True,
     ),
+    # the module alone, with its defaults: `service_image = ""`, an image ECS refuses, names no registry or tag
+    verdict(f"{INFRABLOCKS}/task_definition.tf", "aws_ecs_task_definition.service", "image-not-pinned", False),
+    verdict(f"{INFRABLOCKS}/task_definition.tf", "aws_ecs_task_definition.service", "image-untrusted-registry", False),
     # terraform-aws-modules' service names `try(aws_security_group.this[0].id, [])`; the group is made by default,
     # so Terraform gives its id (taking the fallback said "no security group, so the VPC's default group").
     verdict(

@@ -33,8 +33,8 @@ def image_facts(task: dict[str, Any]) -> list[dict[str, Any]]:
     facts = []
     for key, container in pairs:
         ref = literal(container.get("image")) if isinstance(container, dict) else None
-        if ref is None or "{{resolve:" in ref or deploy_placeholder(ref):
-            continue
+        if ref is None or not ref.strip() or "{{resolve:" in ref or deploy_placeholder(ref):
+            continue  # an empty image is refused at registration: it names no registry, tag or digest
         facts.append(
             {
                 "container": key,
