@@ -317,7 +317,7 @@ def _which(variants: set[str | None], every: set[str | None]) -> str:
     made = {v for v in variants if v}
     shared = [c for c in choices[min(made)] if all(c in choices[v] for v in made)]
     if shared and all(other in made for other, chosen in choices.items() if set(shared) <= set(chosen)):
-        return "when " + " and ".join(shared)
+        return "when " + " and ".join(_fewest(shared, choices, made))
     terms: list[str] = []
     for reading in sorted(made):
         term = choices[reading]
@@ -327,6 +327,24 @@ def _which(variants: set[str | None], every: set[str | None]) -> str:
                 term = fewer
         terms.append("when " + " and ".join(term))
     return " or ".join(dict.fromkeys(terms))
+
+
+def _fewest(shared: list[str], choices: dict[str, list[str]], made: set[str]) -> list[str]:
+    """The choices of `shared` that still tell the readings a finding is made in from the others, dropping one
+    at a time those the rest already decide. Past `MAX_READINGS` most conditions are never flipped alone, so
+    they are true together in every reading but one; a kept choice is named with every such twin (same value
+    in every reading), as nothing read tells which of them the finding follows."""
+    kept = list(shared)
+    for choice in shared:
+        fewer = [c for c in kept if c != choice]
+        if fewer and all(other in made for other, chosen in choices.items() if set(fewer) <= set(chosen)):
+            kept = fewer
+
+    def pattern(choice: str) -> frozenset[str]:
+        return frozenset(v for v, chosen in choices.items() if choice in chosen)
+
+    patterns = {pattern(c) for c in kept}
+    return [c for c in shared if pattern(c) in patterns]
 
 
 def _identity(resource: Resource) -> tuple[str, str, str]:

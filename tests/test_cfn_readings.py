@@ -314,3 +314,35 @@ def test_get_att_of_a_vpc_cidr_block_is_that_vpcs_block_in_either_form():
     resolved, resolution = template.resolve({"Cidrs": written}, ())
     assert resolved["Cidrs"] == ["10.1.0.0/16", "10.1.0.0/16", *written[2:]]
     assert resolution.notes[("Cidrs", 0)] == "from the default of parameter VpcCIDR"
+
+
+def test_past_the_cap_a_condition_never_flipped_alone_is_named_with_its_twins(tmp_path):
+    """Twenty conditions each adding one environment entry, the last a password: past MAX_READINGS only the
+    first fourteen are flipped alone, the others only together (in the all-false reading), so no reading tells
+    which of them the password follows. The finding names all those twins, never one picked among them."""
+    conditions = {f"Env{i}": {"Fn::Equals": [{"Ref": "Mode"}, str(i)]} for i in range(20)}
+    entries = [{"Name": f"E{i}", "Value": "x"} for i in range(19)] + [{"Name": "DB_PASSWORD", "Value": "pw-4f9a"}]
+    env = [{"Fn::If": [f"Env{i}", entry, {"Ref": "AWS::NoValue"}]} for i, entry in enumerate(entries)]
+    template = {
+        "Parameters": {"Mode": {"Type": "String", "Default": "none"}},
+        "Conditions": conditions,
+        "Resources": {
+            "Task": {
+                "Type": "AWS::ECS::TaskDefinition",
+                "Properties": {
+                    "RequiresCompatibilities": ["FARGATE"],
+                    "NetworkMode": "awsvpc",
+                    "ContainerDefinitions": [{"Name": "app", "Image": "public.ecr.aws/a/b:1", "Environment": env}],
+                },
+            }
+        },
+    }
+    file = tmp_path / "many-conditions.json"
+    file.write_text(json.dumps(template))
+    run = run_fgscan("scan", str(file), "--rule", "secrets-in-environment", "-f", "json")
+    found = [f["message"] for f in json.loads(run.stdout)["findings"]]
+    assert len(found) == 1, found
+    when = found[0].split(" (when ", 1)[1]
+    assert "condition Env19 holds" in when
+    assert "condition Env0 " not in when  # flipped alone: the password does not follow it
+    assert when.count(" holds") > 1  # its twins with it: the readings cannot tell them apart

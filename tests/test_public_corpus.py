@@ -835,3 +835,74 @@ VERDICTS_9 = [
 @pytest.mark.parametrize(("file", "resource", "rule", "alarms"), VERDICTS_9)
 def test_ninth_batch_verdicts(file, resource, rule, alarms, corpus_run):
     test_fixtures_of_other_scanners_get_the_same_verdict(file, resource, rule, alarms, corpus_run)
+
+
+# Tenth batch: cfn-modules' Fargate service and scheduled task (some eighty `Fn::If`s each, most returning
+# `AWS::NoValue` inside containers, security group lists and IAM statements), AWS serverless-patterns' SAM templates
+# with ECS, Service Catalog's Fargate products, sjakthol's EC2-backed samples.
+CFN_MODULES = "cloudformation/cfn-modules-fargate-service"
+SCHEDULED = "cloudformation/cfn-modules-fargate-scheduled-task/module.yml"
+PATTERNS = "cloudformation/serverless-patterns"
+CATALOG = "cloudformation/aws-service-catalog-reference-architectures/ecs"
+VERDICTS_10 = [
+    # `SubnetsReach` defaults to Public, so `AssignPublicIp: !If [HasSubnetsReachPublic, ENABLED, DISABLED]` is ENABLED
+    verdict(f"{CFN_MODULES}/module.yml", "Service", "public-ip-assigned", True),
+    # the execution role's `kms:Decrypt` on `*` is written outside every `Fn::If`
+    verdict(f"{CFN_MODULES}/module.yml", "TaskExecutionRole", "exec-role-broad-secret-access", True),
+    # SAM: port 8081 open to 0.0.0.0/0 and ::/0 on the tasks' group, tasks with a public IP, behind an ALB
+    verdict(f"{PATTERNS}/alb-ecs-java-sam/template.yaml", "ECSService", "internet-exposed-task", True),
+    verdict(f"{PATTERNS}/alb-ecs-java-sam/template.yaml", "ECSService", "load-balancer-bypass", True),
+    verdict(f"{PATTERNS}/sqs-ecs-autoscaling/template.yaml", None, "public-ip-assigned", False),
+    verdict(f"{CATALOG}/fargate-private-vpc.yml", "PublicLoadBalancerSG", "sg-world-ingress-all-traffic", True),
+    verdict(f"{CATALOG}/fargate-service.json", None, "public-ip-assigned", False),
+    verdict(
+        "cloudformation/aws-ecs-cloudformation-samples-sjakthol/stacks/service-nginx.yaml",
+        "TaskDefinition",
+        "non-awsvpc-network-mode",
+        True,
+    ),
+    # The scheduled task is run by a Step Functions state machine whose `DefinitionString` (a `Fn::Sub` with a
+    # variable map) gives `"AssignPublicIp": "${AssignPublicIp}"`, ENABLED with the default `SubnetsReach`.
+    verdict(
+        SCHEDULED,
+        None,
+        "public-ip-assigned",
+        True,
+        gap="the network configuration of a task run by Step Functions (ecs:runTask in a state machine) is not read",
+    ),
+]
+
+
+@pytest.mark.parametrize(("file", "resource", "rule", "alarms"), VERDICTS_10)
+def test_tenth_batch_verdicts(file, resource, rule, alarms, corpus_run):
+    test_fixtures_of_other_scanners_get_the_same_verdict(file, resource, rule, alarms, corpus_run)
+
+
+@pytest.mark.parametrize("file", [f"{CFN_MODULES}/module.yml", SCHEDULED])
+def test_past_the_reading_cap_a_container_chosen_by_a_condition_names_that_condition_alone(file, corpus_run):
+    """The task definition varies by some eighty conditions, far past MAX_READINGS: the sidecar exists only when
+    `HasSidecarImage` holds, the EFS volume only when `HasFileSystemModule1` does. The finding names that one
+    condition, not the sixty environment-entry conditions true in every reading it was made in."""
+    messages = [f["message"] for f in corpus_run.findings(shown(CORPUS / file))]
+    sidecar = [m for m in messages if "container 'sidecar'" in m]
+    efs = [m for m in messages if "EFS volume 'efs1'" in m]
+    assert sidecar and all(m.endswith(" (when condition HasSidecarImage holds)") for m in sidecar), sidecar
+    assert efs and all(m.endswith(" (when condition HasFileSystemModule1 holds)") for m in efs), efs
+    proxy = [m for m in messages if "container 'proxy'" in m]
+    assert all(m.endswith(" (when condition HasProxyImage holds)") for m in proxy), proxy
+
+
+def test_a_service_read_several_ways_is_named_once_in_the_unresolved_links_notice():
+    """cfn-modules' service takes its groups from `Fn::ImportValue`s behind four `Fn::If`s: each reading of it
+    has unresolved groups, but it is one service, named once with every link any reading misses."""
+    cwd = Path.cwd()
+    os.chdir(ROOT)
+    try:
+        result = CliRunner().invoke(app, ["scan", shown(CORPUS / CFN_MODULES), "--format", "json"])
+    finally:
+        os.chdir(cwd)
+    notices = [n for n in json.loads(result.stdout)["notices"] if "link to resources not in the input" in n]
+    assert len(notices) == 1 and notices[0].startswith("exposure: notice: 1 service(s) "), notices
+    assert notices[0].count("service 'Service'") == 1
+    for group in ("#1", "#2", "#3", "#4"):
+        assert f"unresolved group {group}" in notices[0]

@@ -21,10 +21,14 @@ def neighbourhoods(graph: Graph, assume_worst: bool) -> list[Neighbourhood]:
 
 def unknowns_notice(hoods: list[Neighbourhood], assume_worst: bool) -> list[str]:
     """A notice naming the services whose links could not all be resolved (none when all were)."""
+    merged: dict[tuple[str, str, str], dict[str, None]] = {}  # one entry per service, not per reading of it
+    for h in hoods:
+        if missing := _unknown_links(h.input["neighbourhood"]):
+            links = merged.setdefault((h.service.file, h.service.kind, h.service.name), {})
+            links.update(dict.fromkeys(missing))
     unknowns = [
-        f"{KIND_LABELS.get(h.service.kind, h.service.kind).lower()} '{h.service.name}' ({missing})"
-        for h in hoods
-        if (missing := _unknown_links(h.input["neighbourhood"]))
+        f"{KIND_LABELS.get(kind, kind).lower()} '{name}' ({', '.join(links)})"
+        for (_, kind, name), links in merged.items()
     ]
     if not unknowns:
         return []
@@ -38,10 +42,10 @@ def unknowns_notice(hoods: list[Neighbourhood], assume_worst: bool) -> list[str]
     return [f"exposure: notice: {len(unknowns)} service(s) link to resources not in the input, {how}: {named}{more}"]
 
 
-def _unknown_links(hood: dict[str, Any]) -> str:
-    """The links of a neighbourhood that are not in the input, as text ('' when all resolved)."""
+def _unknown_links(hood: dict[str, Any]) -> list[str]:
+    """The links of a neighbourhood that are not in the input (none when all resolved)."""
     if not hood["network"]:
-        return ""
+        return []
     missing = [
         f"security group {g['name']}" if g["ref"] and g["ref"] != DEFAULT_GROUP else g["name"]
         for g in hood["security_groups"]
@@ -52,4 +56,4 @@ def _unknown_links(hood: dict[str, Any]) -> str:
         missing.append(f"task definition {task['ref']}" if task["ref"] else "task definition")
     if not hood["public_ip"]["known"]:
         missing.append("public IP setting")
-    return ", ".join(missing)
+    return missing

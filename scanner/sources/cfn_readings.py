@@ -20,6 +20,7 @@ from __future__ import annotations
 import copy
 import itertools
 import re
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -130,23 +131,26 @@ class Template:
         return list(dict.fromkeys(picked))[:MAX_READINGS]
 
     def _axes(self, value: Any, axes: dict) -> None:
-        stack = [value]
-        while stack:
-            item = stack.pop()
+        """The conditions and parameters `value` varies by, shallowest first: past `MAX_READINGS` only the first
+        axes are flipped one by one, and a condition choosing a whole container or volume says more about a
+        finding than one choosing an environment entry inside it (cfn-modules' eighty `Fn::If`s)."""
+        queue = deque([value])
+        while queue:
+            item = queue.popleft()
             if isinstance(item, list):
-                stack.extend(item)
+                queue.extend(item)
             elif isinstance(item, dict):
                 branch = item.get("Fn::If") if len(item) == 1 else None
                 if isinstance(branch, list) and len(branch) == 3 and isinstance(branch[0], str):
                     holds = self.decided(branch[0], set())
                     if holds is None:
                         axes.setdefault(("condition", branch[0]), [True, False])
-                    stack.extend(branch[1:] if holds is None else [branch[1 if holds else 2]])
+                    queue.extend(branch[1:] if holds is None else [branch[1 if holds else 2]])
                     continue
                 ref = item.get("Ref") if len(item) == 1 else None
                 if isinstance(ref, str) and (allowed := self._allowed_only(ref)) is not None:
                     axes.setdefault(("parameter", ref), allowed)
-                stack.extend(item.values())
+                queue.extend(item.values())
 
     def _allowed_only(self, name: str) -> list[Any] | None:
         """The allowed values of a parameter that has neither a supplied value nor a default."""
