@@ -64,6 +64,8 @@ TF_KINDS = {
 }
 # Members only a service request has (a `run-task` request shares `launchType`, `networkConfiguration`, ...).
 SERVICE_KEYS = {"serviceName", "desiredCount", "schedulingStrategy", "deploymentConfiguration", "loadBalancers"}
+# AWS CLI/API output: the wrapping list, the kind of its items, the member naming each.
+CLI_WRAPPERS = (("services", "ecs_service", "serviceName"), ("SecurityGroups", "ec2_security_group", "GroupId"))
 # The value trivy-checks' AWS-0036 example puts in an environment variable; no output may quote it.
 TRIVY_SECRET = "AIPA8YOHGIS58IBFDU3E"
 
@@ -121,6 +123,11 @@ def expected(path: Path) -> Expected:
     if isinstance(data, dict) and isinstance(data.get("planned_values"), dict):
         planned = data["planned_values"].get("root_module", {}).get("resources", [])
         return Expected(frozenset((TF_KINDS[r["type"]], r["address"]) for r in planned if r["type"] in TF_KINDS))
+    if isinstance(data, dict) and data.keys() == {"status_code", "data"}:  # a botocore/placebo recording
+        data = data["data"]
+    for wrapper, kind, key in CLI_WRAPPERS:  # describe-services, describe-security-groups output
+        if isinstance(data, dict) and isinstance(data.get(wrapper), list):
+            return Expected(frozenset((kind, i.get(key)) for i in data[wrapper] if isinstance(i, dict)))
     task = data.get("taskDefinition", data) if isinstance(data, dict) else None
     if isinstance(task, dict) and isinstance(task.get("containerDefinitions"), list):
         return Expected(frozenset({("ecs_task_definition", None)}))
@@ -820,14 +827,21 @@ VERDICTS_9 = [
     verdict(f"{CFN_LINT}/cfn-gather.yaml", "FargateService", "service-default-security-group", True),
     verdict(f"{CFN_LINT}/cfn-gather.yaml", "TaskDef", "non-awsvpc-network-mode", True),
     verdict(f"{CFN_LINT}/ref-types.yaml", "LaunchConfiguration", "imds-v1-allowed", True),
-    # placebo keeps each API response as `{"status_code": 200, "data": {"taskDefinition": {...}}}`: not the CLI's
-    # output, so the recording is skipped quietly and its `redis:latest` task definition is not judged.
+    # placebo keeps each API response as `{"status_code": 200, "data": {"taskDefinition": {...}}}`, read as the
+    # CLI's output: the `redis:latest` task definition, and the recorded service whose tasks get a public IP
+    verdict(f"{PLACEBO}/test_ecs_task_def/ecs.DescribeTaskDefinition_1.json", None, "image-not-pinned", True),
     verdict(
-        f"{PLACEBO}/test_ecs_task_def/ecs.DescribeTaskDefinition_1.json",
-        None,
-        "image-not-pinned",
+        f"{PLACEBO}/test_ecs_service_network_location_filter_sg/ecs.DescribeServices_1.json",
+        "c7n-test-service",
+        "public-ip-assigned",
         True,
-        gap="a botocore/placebo recording ({status_code, data}) is not read: its API response is not unwrapped",
+    ),
+    # Redash's `REDASH_MAIL_PASSWORD` is empty
+    verdict(
+        f"{PLACEBO}/test_ecs_service_update_definition/ecs.DescribeTaskDefinition_1.json",
+        None,
+        "secrets-in-environment",
+        False,
     ),
 ]
 
