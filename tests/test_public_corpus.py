@@ -849,3 +849,15 @@ VERDICTS_9 = [
 @pytest.mark.parametrize(("file", "resource", "rule", "alarms"), VERDICTS_9)
 def test_ninth_batch_verdicts(file, resource, rule, alarms, corpus_run):
     test_fixtures_of_other_scanners_get_the_same_verdict(file, resource, rule, alarms, corpus_run)
+
+
+# Eleventh batch: observability agents' task definitions (New Relic, Splunk, Datadog, ...), AWS CLI output
+# (`describe-task-definition`, `describe-services`, `describe-security-groups`), and the placebo recordings read.
+
+
+def test_a_container_named_as_its_docker_label_is_named_not_hidden(corpus_run):
+    """Cloud Custodian's container `webserver` carries the label `role: webserver`: a label value may hold a
+    secret, but the same text as the container's name is the name, printed in every finding on it."""
+    path = CORPUS / PLACEBO / "test_ecs_task_def" / "ecs.DescribeTaskDefinition_3.json"
+    messages = [f["message"] for f in corpus_run.findings(shown(path))]
+    assert messages and all("container 'webserver'" in m for m in messages), messages
