@@ -131,6 +131,9 @@ def _strings(value: Any, secrets: set[str], out: list[str]) -> None:
         item = stack.pop()
         if isinstance(item, dict):
             out.extend(str(k) for k in item)
+            # a name is printed as the resource's or container's label whatever an environment value or docker
+            # label repeats it (Cloud Custodian's container `webserver` labelled `role: webserver`)
+            out.extend(v for k, v in item.items() if k in LABELS and isinstance(v, str))
             stack.extend(item.values())
         elif isinstance(item, list):
             stack.extend(item)

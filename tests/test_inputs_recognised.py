@@ -144,3 +144,59 @@ def test_look_alikes_in_a_folder_are_skipped_and_named_ones_are_said_not_to_be_i
     assert run.returncode == 2
     for file in LOOKALIKES:
         assert f"{file.relative_to(ROOT)}: error: {NOT_RECOGNISED}" in run.stderr
+
+
+PLACEBO = PUBLIC / "task-definitions" / "cloud-custodian" / "tests" / "data" / "placebo"
+
+
+def test_a_placebo_recording_of_describe_task_definition_is_read_as_the_cli_output():
+    """Cloud Custodian records each API response as `{"status_code": 200, "data": <response>}`: the response
+    is `describe-task-definition`'s output, named and located as that output is."""
+    file = PLACEBO / "test_ecs_task_def" / "ecs.DescribeTaskDefinition_1.json"
+    loaded = read(file)
+    [task] = loaded.resources
+    assert (task.kind, task.name, loaded.errors) == ("ecs_task_definition", "ecs-read-only-root:1", [])
+    assert task.arn == "arn:aws:ecs:us-east-1:644160558196:task-definition/ecs-read-only-root:1"
+    [finding] = scan(file, rule="image-not-pinned")["findings"]
+    assert finding["line"] == line_of(file, '"image": "redis:latest"')
+
+
+def test_a_placebo_recording_of_describe_services_gives_the_service_on_its_lines():
+    file = PLACEBO / "test_ecs_service_network_location_filter_sg" / "ecs.DescribeServices_1.json"
+    [service] = read(file).resources
+    assert (service.kind, service.name) == ("ecs_service", "c7n-test-service")
+    [finding] = scan(file, rule="public-ip-assigned")["findings"]
+    # the service's own networkConfiguration (the last one), not its deployment's copy (the first)
+    lines = [i for i, line in enumerate(file.read_text().splitlines(), 1) if '"assignPublicIp": "ENABLED"' in line]
+    assert len(lines) == 2 and finding["line"] == lines[1]
+
+
+def test_a_skip_tag_beside_a_recorded_task_definition_is_cited_on_its_own_line(tmp_path):
+    """`describe-task-definition --include TAGS` puts `tags` beside `taskDefinition`; recorded, both sit in
+    `data`, and the suppression names the tag's line there."""
+    recording = json.loads((PLACEBO / "test_ecs_task_def" / "ecs.DescribeTaskDefinition_1.json").read_text())
+    recording["data"]["tags"] = [{"key": "fgscan:skip", "value": "image-not-pinned"}]
+    file = tmp_path / "ecs.DescribeTaskDefinition_1.json"
+    file.write_text(json.dumps(recording, indent=4))
+    report = scan(file)
+    [suppressed] = [f for f in report["suppressed"] if f["rule"] == "image-not-pinned"]
+    line = int(suppressed["suppression"]["where"].rsplit(":", 1)[1])
+    assert line == line_of(file, '"key": "fgscan:skip"') - 1  # the tag's object opens on the line before
+    assert not [f for f in report["findings"] if f["rule"] == "image-not-pinned"]
+
+
+@pytest.mark.parametrize(
+    "recording",
+    [
+        {"status_code": 200, "data": {"Reservations": []}},  # an API fgscan does not read
+        {"status_code": 200, "data": {"taskDefinition": {"containerDefinitions": []}}, "headers": {}},
+        {"status_code": "200", "data": {"taskDefinition": {"containerDefinitions": []}}},
+    ],
+    ids=["other-api", "extra-member", "status-text"],
+)
+def test_only_a_recorded_response_fgscan_reads_is_taken_from_a_recording(tmp_path, recording):
+    """An envelope with other members, or a status that is not a number, is not placebo's."""
+    file = tmp_path / "ecs.Call_1.json"
+    file.write_text(json.dumps(recording))
+    loaded = read(file, named=False)
+    assert loaded.resources == [] and loaded.errors == []

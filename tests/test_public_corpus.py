@@ -64,6 +64,14 @@ TF_KINDS = {
 }
 # Members only a service request has (a `run-task` request shares `launchType`, `networkConfiguration`, ...).
 SERVICE_KEYS = {"serviceName", "desiredCount", "schedulingStrategy", "deploymentConfiguration", "loadBalancers"}
+# AWS CLI/API output: the wrapping list, the kind of its items, the member naming each.
+CLI_WRAPPERS = (
+    ("services", "ecs_service", "serviceName"),
+    ("SecurityGroups", "ec2_security_group", "GroupId"),
+    ("NetworkInterfaces", "ec2_network_interface", "NetworkInterfaceId"),
+    ("LoadBalancers", "elbv2_load_balancer", "LoadBalancerName"),
+    ("RoleDetailList", "iam_role", "RoleName"),
+)
 # The value trivy-checks' AWS-0036 example puts in an environment variable; no output may quote it.
 TRIVY_SECRET = "AIPA8YOHGIS58IBFDU3E"
 
@@ -121,6 +129,10 @@ def expected(path: Path) -> Expected:
     if isinstance(data, dict) and isinstance(data.get("planned_values"), dict):
         planned = data["planned_values"].get("root_module", {}).get("resources", [])
         return Expected(frozenset((TF_KINDS[r["type"]], r["address"]) for r in planned if r["type"] in TF_KINDS))
+    if isinstance(data, dict) and data.keys() == {"status_code", "data"}:  # a botocore/placebo recording
+        data = data["data"]
+    if wrapped := cli_output(data):
+        return Expected(wrapped)
     task = data.get("taskDefinition", data) if isinstance(data, dict) else None
     if isinstance(task, dict) and isinstance(task.get("containerDefinitions"), list):
         return Expected(frozenset({("ecs_task_definition", None)}))
@@ -130,6 +142,15 @@ def expected(path: Path) -> Expected:
     if isinstance(data, dict) and SERVICE_KEYS & data.keys() and "services" not in data:
         return Expected(frozenset({("ecs_service", None)}))
     return Expected(frozenset())
+
+
+def cli_output(data: Any) -> frozenset[tuple[str, str | None]]:
+    """The items of `describe-services`, `describe-security-groups`, ... output."""
+    found = set()
+    for wrapper, kind, key in CLI_WRAPPERS:
+        items = data.get(wrapper) if isinstance(data, dict) else None
+        found |= {(kind, i.get(key)) for i in items if isinstance(i, dict)} if isinstance(items, list) else set()
+    return frozenset(found)
 
 
 def corpus_files() -> list[Path]:
@@ -820,14 +841,21 @@ VERDICTS_9 = [
     verdict(f"{CFN_LINT}/cfn-gather.yaml", "FargateService", "service-default-security-group", True),
     verdict(f"{CFN_LINT}/cfn-gather.yaml", "TaskDef", "non-awsvpc-network-mode", True),
     verdict(f"{CFN_LINT}/ref-types.yaml", "LaunchConfiguration", "imds-v1-allowed", True),
-    # placebo keeps each API response as `{"status_code": 200, "data": {"taskDefinition": {...}}}`: not the CLI's
-    # output, so the recording is skipped quietly and its `redis:latest` task definition is not judged.
+    # placebo keeps each API response as `{"status_code": 200, "data": {"taskDefinition": {...}}}`, read as the
+    # CLI's output: the `redis:latest` task definition, and the recorded service whose tasks get a public IP
+    verdict(f"{PLACEBO}/test_ecs_task_def/ecs.DescribeTaskDefinition_1.json", None, "image-not-pinned", True),
     verdict(
-        f"{PLACEBO}/test_ecs_task_def/ecs.DescribeTaskDefinition_1.json",
-        None,
-        "image-not-pinned",
+        f"{PLACEBO}/test_ecs_service_network_location_filter_sg/ecs.DescribeServices_1.json",
+        "c7n-test-service",
+        "public-ip-assigned",
         True,
-        gap="a botocore/placebo recording ({status_code, data}) is not read: its API response is not unwrapped",
+    ),
+    # Redash's `REDASH_MAIL_PASSWORD` is empty
+    verdict(
+        f"{PLACEBO}/test_ecs_service_update_definition/ecs.DescribeTaskDefinition_1.json",
+        None,
+        "secrets-in-environment",
+        False,
     ),
 ]
 
@@ -906,3 +934,59 @@ def test_a_service_read_several_ways_is_named_once_in_the_unresolved_links_notic
     assert notices[0].count("service 'Service'") == 1
     for group in ("#1", "#2", "#3", "#4"):
         assert f"unresolved group {group}" in notices[0]
+
+
+# Eleventh batch: observability agents' task definitions (New Relic, Splunk, Datadog, ...), AWS CLI output
+# (`describe-task-definition`, `describe-services`, `describe-security-groups`), and the placebo recordings read.
+
+
+def test_a_container_named_as_its_docker_label_is_named_not_hidden(corpus_run):
+    """Cloud Custodian's container `webserver` carries the label `role: webserver`: a label value may hold a
+    secret, but the same text as the container's name is the name, printed in every finding on it."""
+    path = CORPUS / PLACEBO / "test_ecs_task_def" / "ecs.DescribeTaskDefinition_3.json"
+    messages = [f["message"] for f in corpus_run.findings(shown(path))]
+    assert messages and all("container 'webserver'" in m for m in messages), messages
+
+
+DATADOG = "task-definitions/datadog-documentation"
+NEW_RELIC = "task-definitions/nri-ecs"
+CLOUDMAPPER = "task-definitions/cloudmapper"
+IAM_DETAILS = f"{CLOUDMAPPER}/iam-get-account-authorization-details.json"
+VERDICTS_11 = [
+    # New Relic's EC2 daemon: privileged, host network, the docker socket mounted writable; the licence key in
+    # `secrets`, not in the environment
+    verdict(f"{NEW_RELIC}/task_definition_example.json", "newrelic-infra", "privileged-container", True),
+    verdict(f"{NEW_RELIC}/task_definition_example.json", "newrelic-infra", "host-network-mode", True),
+    verdict(f"{NEW_RELIC}/task_definition_example.json", "newrelic-infra", "docker-socket-mount", True),
+    verdict(f"{NEW_RELIC}/task_definition_example.json", None, "secrets-in-environment", False),
+    verdict(f"{NEW_RELIC}/fargate_sidecar_example.json", None, "secrets-in-environment", False),
+    # Datadog's Windows agent mounts the Docker engine's named pipe, the Linux one the socket
+    verdict(f"{DATADOG}/datadog-agent-ecs-win.json", None, "docker-socket-mount", True),
+    verdict(f"{DATADOG}/datadog-agent-ecs.json", None, "docker-socket-mount", True),
+    verdict(f"{DATADOG}/datadog-agent-sysprobe-ecs.json", None, "added-capabilities", True),
+    # `DD_API_KEY` holds the placeholder `<YOUR_DATADOG_API_KEY>`
+    verdict(f"{DATADOG}/datadog-agent-ecs.json", None, "secrets-in-environment", False),
+    # Splunk's template has the user write the access token into the environment (`MY_SPLUNK_ACCESS_TOKEN`)
+    verdict("task-definitions/splunk-otel-collector/splunk-otel-collector.json", None, "secrets-in-environment", True),
+    verdict("task-definitions/splunk-otel-collector/splunk-otel-collector.json", None, "host-network-mode", True),
+    # X-Ray samples' images are `<repository_uri_...>` placeholders: not judged
+    verdict("task-definitions/aws-xray-fargate/service-a-taskdef.json", None, "image-not-pinned", False),
+    # CloudMapper's demo account: the world reaches 443 only; the default group lets its members talk
+    verdict(f"{CLOUDMAPPER}/ec2-describe-security-groups.json", None, "sg-world-ingress-unauthorized-port", False),
+    verdict(f"{CLOUDMAPPER}/ec2-describe-security-groups.json", "sg-00000001", "sg-default-allows-traffic", True),
+    verdict(f"{CLOUDMAPPER}/ec2-describe-network-interfaces.json", None, "eni-public-ip", True),
+    verdict(IAM_DETAILS, "bad_role", "iam-trust-policy-too-broad", True),
+    verdict(IAM_DETAILS, "level3", "iam-trust-policy-unscoped", True),
+]
+
+
+@pytest.mark.parametrize(("file", "resource", "rule", "alarms"), VERDICTS_11)
+def test_eleventh_batch_verdicts(file, resource, rule, alarms, corpus_run):
+    test_fixtures_of_other_scanners_get_the_same_verdict(file, resource, rule, alarms, corpus_run)
+
+
+def test_a_managed_policy_listed_in_the_same_cli_output_is_judged_on_the_role(corpus_run):
+    """CloudMapper's `bad_role` attaches `AmazonEC2RoleforSSM`, whose document is in the file's `Policies`."""
+    findings = corpus_run.findings(shown(CORPUS / IAM_DETAILS))
+    messages = [f["message"] for f in findings if f["rule"] == "iam-wildcard-resource-sensitive"]
+    assert messages and all("AWS managed policy 'service-role/AmazonEC2RoleforSSM'" in m for m in messages)

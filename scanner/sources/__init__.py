@@ -2,28 +2,57 @@
 
 from __future__ import annotations
 
+from types import ModuleType
 from typing import Any
 
-from scanner.model import Resource
+from scanner.model import Path, Resource
 from scanner.sources import aws_cli, cloudformation, service_request, task_definition, terraform
 from scanner.sources.documents import Document
 from scanner.sources.links import links_for
 from scanner.sources.tags import tag_skips
 
 SOURCES = (terraform, cloudformation, task_definition, aws_cli, service_request)
+# What an API response can be: a recording holds the API's output, never a template or a request.
+API_SOURCES = (task_definition, aws_cli)
 
 
 def recognise(doc: Document) -> list[Resource] | None:
     """The resources in `doc`, or None when it is not an input fgscan knows (ignored quietly)."""
-    for source in SOURCES:
-        if source.matches(doc.data):
-            found = source.resources(doc)
+    sources: tuple[ModuleType, ...] = SOURCES
+    root: Path = ()
+    inner = doc
+    if _is_recording(doc.data):
+        # Sources read `data` and `path` only; the inner document has no text, so nothing can be located in it
+        # by mistake: every path is moved under `data` below and located in the whole file.
+        sources, inner, root = API_SOURCES, Document(doc.path, doc.data["data"], "", "api-response"), ("data",)
+    for source in sources:
+        if source.matches(inner.data):
+            found = source.resources(inner)
             for resource in found:
+                _move_under(resource, root)
                 resource.data = without_nulls(resource.data)
                 resource.links = {**resource.links, **links_for(resource.kind, resource.data)}  # a source's own first
                 resource.skips.extend(tag_skips(resource, doc))
             return found
     return None
+
+
+def _is_recording(data: Any) -> bool:
+    """A botocore/placebo recording of one API call, `{"status_code": 200, "data": <the response>}` (Cloud
+    Custodian's test data, `placebo` sessions): the response is what `aws ... --output json` prints."""
+    return (
+        isinstance(data, dict)
+        and data.keys() == {"status_code", "data"}
+        and isinstance(data["status_code"], int)
+        and isinstance(data["data"], dict)
+    )
+
+
+def _move_under(resource: Resource, root: Path) -> None:
+    """Locate a resource read from the value at `root` in the whole document."""
+    if root:
+        resource.source_root = root + resource.source_root
+        resource.origin = {path: root + source for path, source in resource.origin.items()}
 
 
 def without_nulls(value: Any) -> Any:

@@ -39,9 +39,6 @@ def tag_skips(resource: Resource, doc: Document) -> list[Skip]:
 
 
 def _line(resource: Resource, path: tuple, doc: Document) -> int | None:
-    """The tag's line; a task definition's tags may sit beside (not inside) `taskDefinition`."""
-    for candidate in (resource.source_path(path), path):
-        span, exact = doc.span(candidate)
-        if span is not None and exact:
-            return span.start_line
-    return None
+    """The tag's line."""
+    span, exact = doc.span(resource.source_path(path))
+    return span.start_line if span is not None and exact else None

@@ -65,12 +65,12 @@ def resources(doc: Document) -> list[Resource]:
     out = []
     for index, item in enumerate(items):
         root: tuple = (index,) if isinstance(doc.data, list) else ()
-        body = item
+        body, tags = item, {}
         if isinstance(item.get("taskDefinition"), dict):
             body = dict(item["taskDefinition"])
-            root += ("taskDefinition",)
             if isinstance(item.get("tags"), list) and "tags" not in body:
-                body["tags"] = item["tags"]
+                body["tags"], tags = item["tags"], {("tags",): (*root, "tags")}  # beside, not inside
+            root += ("taskDefinition",)
         out.append(
             Resource(
                 "ecs_task_definition",
@@ -78,6 +78,7 @@ def resources(doc: Document) -> list[Resource]:
                 body,
                 doc.path,
                 root,
+                tags,
                 arn=text_or_none(body.get("taskDefinitionArn")),
             )
         )
