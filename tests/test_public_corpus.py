@@ -877,6 +877,8 @@ VERDICTS_10 = [
     verdict(f"{CFN_MODULES}/module.yml", "Service", "public-ip-assigned", True),
     # the execution role's `kms:Decrypt` on `*` is written outside every `Fn::If`
     verdict(f"{CFN_MODULES}/module.yml", "TaskExecutionRole", "exec-role-broad-secret-access", True),
+    # the same `kms:Decrypt` on `*`: one grant, one finding (the execution-role rule says what it exposes)
+    verdict(f"{CFN_MODULES}/module.yml", "TaskExecutionRole", "iam-wildcard-resource-sensitive", False),
     # SAM: port 8081 open to 0.0.0.0/0 and ::/0 on the tasks' group, tasks with a public IP, behind an ALB
     verdict(f"{PATTERNS}/alb-ecs-java-sam/template.yaml", "ECSService", "internet-exposed-task", True),
     verdict(f"{PATTERNS}/alb-ecs-java-sam/template.yaml", "ECSService", "load-balancer-bypass", True),

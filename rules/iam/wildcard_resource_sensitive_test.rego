@@ -76,6 +76,21 @@ test_escalation_actions_left_to_privilege_escalation_rule if {
 		with input.facts as facts([statement({"actions": ["iam:passrole", "iam:attachrolepolicy", "sts:assumerole"]})])
 }
 
+test_secret_reading_of_execution_roles_left_to_their_rule if {
+	findings := rule.deny with input.kind as "iam_role"
+		with input.facts as object.union(
+			facts([statement({"actions": ["kms:decrypt", "s3:putobject"], "access": {"kms:decrypt": ["write"], "s3:putobject": ["write"]}})]),
+			{"roles_as": ["execution"]},
+		)
+	some finding in findings
+	finding.msg == "inline policy 'app' allows s3:putobject on every resource."
+	count(rule.deny) == 1 with input.kind as "iam_role"
+		with input.facts as object.union(
+			facts([statement({"actions": ["kms:decrypt"], "access": {"kms:decrypt": ["write"]}})]),
+			{"roles_as": ["task"]},
+		)
+}
+
 test_statements_of_admin_policies_left_to_admin_rule if {
 	count(rule.deny) == 0 with input.kind as "iam_role" with input.facts as facts([
 		statement({"actions": ["iam:createservicelinkedrole"], "source": "aws-managed", "policy": "PowerUserAccess"}),
