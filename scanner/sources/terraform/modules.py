@@ -66,6 +66,7 @@ class Module:
         self.variables: dict[str, tuple[Block, HclFile]] = {}
         self.local_exprs: dict[str, tuple[Attribute, HclFile]] = {}
         self.resources: list[tuple[Block, HclFile, FsPath]] = []
+        self.managed: dict[tuple[str, str], tuple[Block, HclFile]] = {}  # the resources by type and name
         self.data: dict[tuple[str, str], tuple[Block, HclFile]] = {}
         self.calls: dict[str, tuple[Block, HclFile]] = {}
         self.outputs: dict[str, tuple[Block, HclFile]] = {}
@@ -85,6 +86,7 @@ class Module:
             self.local_exprs.update({name: (attr, parsed) for name, attr in block.attributes.items()})
         elif block.type == "resource" and len(labels) == 2:
             self.resources.append((block, parsed, real))
+            self.managed.setdefault((labels[0], labels[1]), (block, parsed))
         elif block.type == "data" and len(labels) == 2:
             self.data[(labels[0], labels[1])] = (block, parsed)
         elif block.type == "module" and labels:
@@ -138,7 +140,7 @@ class Module:
             return self._data(head, steps[1][1], steps[2:], scope, text)
         if "_" in root and head:
             index = _index_suffix(steps[1][1]) if len(steps) > 1 and steps[1][0] == "index" else ""
-            found = next(((b, f) for b, f, _ in self.resources if b.labels == [root, head]), None)
+            found = self.managed.get((root, head))
             return self._attribute(found, steps[1:], text, f"{self.prefix}{root}.{head}{index}")
         return Unknown(text)
 
