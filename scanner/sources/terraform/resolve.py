@@ -182,14 +182,10 @@ def template(body: str, scope: Scope, depth: int = 0) -> Any:
         if expanded is None:
             return Unknown(body.strip())
         body = expanded
-    quoted = 'x = "' + _escape_outside_interpolations(body) + '"\n'
-    try:
-        tree = parse_tree(quoted)
-    except Exception:
+    parsed = _snippet('"' + _escape_outside_interpolations(body) + '"', scope, scope.names)
+    if parsed is None:
         return Unknown(body.strip())
-    attribute = tree.children[0].children[0]
-    scratch = HclFile(scope.file.path, quoted, scope.file.body)
-    value = evaluate(attribute.children[-1], Scope(scope.module, scratch, scope.names), None, depth)
+    value = evaluate(*parsed, None, depth)
     if isinstance(value, Unknown) and body.lstrip()[:1] in ("[", "{") and "%%{" not in body:
         data = partial_json(body, lambda source: template(source, scope, depth + 1), is_known, Unknown)
         return value if data is None else data
@@ -198,14 +194,20 @@ def template(body: str, scope: Scope, depth: int = 0) -> Any:
 
 def _source_value(source: str, scope: Scope, names: dict[str, Any], depth: int) -> Any:
     """The value of an expression written in a template directive, with the loop names it sits in."""
-    text = "x = " + source + "\n"
+    parsed = _snippet(source, scope, {**scope.names, **names})
+    return Unknown(source) if parsed is None else evaluate(*parsed, None, depth + 1)
+
+
+def _snippet(expression: str, scope: Scope, names: dict[str, Any]) -> tuple[Any, Scope] | None:
+    """HCL written as text (a template's body, a directive's expression), parsed, with the scope to evaluate
+    it in; None when it does not parse."""
+    text = "x = " + expression + "\n"
     try:
         tree = parse_tree(text)
     except Exception:
-        return Unknown(source)
-    attribute = tree.children[0].children[0]
+        return None
     scratch = HclFile(scope.file.path, text, scope.file.body)
-    return evaluate(attribute.children[-1], Scope(scope.module, scratch, {**scope.names, **names}), None, depth + 1)
+    return tree.children[0].children[0].children[-1], Scope(scope.module, scratch, names)
 
 
 def _escape_outside_interpolations(body: str) -> str:
