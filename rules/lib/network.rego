@@ -53,19 +53,6 @@ traffic(entry) := entry.protocol if {
 
 traffic(entry) := "traffic on an unresolved protocol" if not is_string(entry.protocol)
 
-# A value resolved only at deploy time, as the input writes it: `!Ref Port`, `var.port` (Terraform),
-# `!Select ...`; anything else is "a value set at deploy time".
-written(value) := concat("", ["!Ref ", value.Ref]) if {
-	is_string(value.Ref)
-} else := value["Fn::Terraform"] if {
-	is_string(value["Fn::Terraform"])
-} else := concat("", ["!", trim_prefix(key, "Fn::"), " ..."]) if {
-	is_object(value)
-	count(value) == 1
-	some key, _ in value
-	startswith(key, "Fn::")
-} else := "a value set at deploy time"
-
 # The rule's source as written, or a placeholder for a value resolved at deploy time.
 source(entry) := entry.source if is_string(entry.source)
 

@@ -87,15 +87,21 @@ container(i, c) := concat("", ["container '", c.name, "'"]) if {
 
 _expression(c) := "no name" if {
 	not "name" in object.keys(c)
-} else := concat("", ["!Ref ", c.name.Ref]) if {
-	is_string(c.name.Ref)
-} else := concat("", ["!Sub ", c.name["Fn::Sub"]]) if {
-	is_string(c.name["Fn::Sub"])
-} else := concat("", ["!Sub ", c.name["Fn::Sub"][0]]) if {
-	is_string(c.name["Fn::Sub"][0])
-} else := c.name["Fn::Terraform"] if {
-	is_string(c.name["Fn::Terraform"])
-} else := concat("", ["!", trim_prefix(key, "Fn::"), " ..."]) if {
-	intrinsic(c.name)
-	some key, _ in c.name
+} else := text if {
+	text := written(c.name)
 } else := "a name that is not text"
+
+# A value resolved only at deploy time, as the input writes it: `!Ref Port`, `!Sub ...`, `var.port`
+# (Terraform), `!Select ...`; undefined for anything else.
+written(value) := concat("", ["!Ref ", value.Ref]) if {
+	is_string(value.Ref)
+} else := concat("", ["!Sub ", value["Fn::Sub"]]) if {
+	is_string(value["Fn::Sub"])
+} else := concat("", ["!Sub ", value["Fn::Sub"][0]]) if {
+	is_string(value["Fn::Sub"][0])
+} else := value["Fn::Terraform"] if {
+	is_string(value["Fn::Terraform"])
+} else := concat("", ["!", trim_prefix(key, "Fn::"), " ..."]) if {
+	intrinsic(value)
+	some key, _ in value
+}

@@ -36,6 +36,7 @@ package fgscan.rules.sg_world_ingress_deploy_time_port
 import rego.v1
 
 import data.fgscan.lib.network
+import data.fgscan.lib.task
 
 deny contains finding if {
 	some entry in input.facts.permissions
@@ -48,12 +49,16 @@ deny contains finding if {
 	finding := {
 		"msg": concat("", [
 			"inbound ", _protocol(entry), " from ", entry.source, " on a port set only at deploy time (",
-			network.written(object.get(input.resource, at, null)), "): nothing shows it is one of the authorized ",
+			_written(object.get(input.resource, at, null)), "): nothing shows it is one of the authorized ",
 			_listing(entry.protocol), ".",
 		]),
 		"path": at,
 	}
 }
+
+_written(value) := text if {
+	text := task.written(value)
+} else := "a value set at deploy time"
 
 _has_ports(entry) if entry.protocol in {"tcp", "udp"}
 
