@@ -9,6 +9,7 @@ result is kept.
 from __future__ import annotations
 
 import atexit
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -95,14 +96,25 @@ class Evaluation:
 SHAPES = ("resource", "neighbourhood")
 
 
-def evaluate_all(
+def evaluate_stream(
     items: list[dict[str, Any]], evaluation: Evaluation, workers: executor.Workers
-) -> list[DenySets | Failed]:
-    """Every input's result, in order; many inputs are spread over the workers (set up by `worker_setup`)."""
+) -> Iterator[tuple[int, DenySets | Failed]]:
+    """Each input's index and result. Many inputs are handed to the workers (set up by `worker_setup`) at
+    once and come back in the order they are done, so the caller builds findings, or the next inputs, while
+    the workers evaluate; a few are evaluated here, now."""
     if workers.jobs < 2 or len(items) < PARALLEL_FROM:
-        return evaluation.evaluate(items)
-    results = workers.run_batches(_evaluate_batch, items, BATCH)
-    return [Failed(f"evaluation stopped: {r.reason}") if isinstance(r, executor.Crashed) else r for r in results]
+        return enumerate(evaluation.evaluate(items))
+    return _each(workers.stream_batches(_evaluate_batch, items, BATCH))
+
+
+def _each(
+    batches: Iterator[tuple[int, list[DenySets | Failed | executor.Crashed]]],
+) -> Iterator[tuple[int, DenySets | Failed]]:
+    for start, results in batches:
+        for offset, result in enumerate(results):
+            if isinstance(result, executor.Crashed):
+                result = Failed(f"evaluation stopped: {result.reason}")
+            yield start + offset, result
 
 
 def worker_setup(rule_set: RuleSet) -> executor.Setup:

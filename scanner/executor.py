@@ -11,7 +11,7 @@ that does not pickle) is narrowed down the same way.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -87,19 +87,56 @@ class Workers:
         process when there are fewer than 2 jobs or one batch). `work` must return one result per item and
         turn its own exceptions into results; an item whose worker dies, or whose result cannot cross back to
         this process, yields `Crashed`."""
+        results: list[R | Crashed | None] = [None] * len(items)
+        for start, chunk in self.stream_batches(work, items, batch):
+            results[start : start + len(chunk)] = chunk
+        return results  # type: ignore[return-value]  # every slot filled: one result per item
+
+    def stream_batches(
+        self, work: Callable[[list[T]], list[R]], items: Sequence[T], batch: int
+    ) -> Iterator[tuple[int, list[R | Crashed]]]:
+        """`run_batches`, but every batch is handed to the workers now and each batch's results come back as
+        `(index of its first item, results)` as soon as it is done, so that this process works on them (or on
+        something else) while the workers go on. Lost batches come last, narrowed down to the lost items. In
+        this process (fewer than 2 jobs or one batch) each batch runs when the iteration reaches it."""
         batches = [list(items[i : i + batch]) for i in range(0, len(items), batch)]
         if self.jobs < 2 or len(batches) < 2:
-            if self.setup is not None:
-                self.setup.function(*self.setup.args)
-            return [result for chunk in batches for result in work(chunk)]
+            return self._here(work, batches, batch)
         self.start()
-        outcome: list[list[R | Crashed] | None] = [None] * len(batches)
-        if DIED in _pool_run(self._pool, work, batches, list(range(len(batches))), outcome).values():
+        return self._collect(work, batches, batch, self._pool, _submit(self._pool, work, batches))
+
+    def _here(
+        self, work: Callable[[list[T]], list[R]], batches: list[list[T]], batch: int
+    ) -> Iterator[tuple[int, list[R | Crashed]]]:
+        if self.setup is not None:
+            self.setup.function(*self.setup.args)
+        for index, chunk in enumerate(batches):
+            yield index * batch, list(work(chunk))
+
+    def _collect(
+        self,
+        work: Callable[[list[T]], list[R]],
+        batches: list[list[T]],
+        batch: int,
+        pool: Any,
+        futures: dict[Any, int] | None,
+    ) -> Iterator[tuple[int, list[R | Crashed]]]:
+        from concurrent.futures import as_completed
+
+        lost = set(range(len(batches))) if futures is None else set()
+        died = futures is None
+        for future in as_completed(futures or {}):
+            index = futures[future]  # type: ignore[index]  # futures is not None in this loop
+            outcome, why = _outcome(future)
+            if outcome is None:
+                lost.add(index)
+                died = died or why == DIED
+                continue
+            yield index * batch, outcome
+        if died and self._pool is pool:  # not a pool a later stage started
             self.close()
-        for index, result in enumerate(outcome):
-            if result is None:  # a batch lost: find the item that loses it, keep the others' results
-                outcome[index] = _isolate(work, batches[index], self.setup)
-        return [result for chunk in outcome if chunk is not None for result in chunk]
+        for index in sorted(lost):  # a batch lost: find the item that loses it, keep the others' results
+            yield index * batch, _isolate(work, batches[index], self.setup)
 
 
 def run_batches(
@@ -128,30 +165,26 @@ def _ready() -> None:
 DIED = "the worker process died while handling it"
 
 
-def _pool_run(
-    pool: Any,
-    work: Callable[[list[T]], list[R]],
-    batches: list[list[T]],
-    indexes: list[int],
-    outcome: list[list[R | Crashed] | None],
-) -> dict[int, str]:
-    """Run `batches[i]` for each index; results land in `outcome`. Returns why each lost batch was lost
-    (`DIED`: the pool broke), its `outcome` left None."""
+def _submit(pool: Any, work: Callable[[list[T]], list[R]], batches: list[list[T]]) -> dict[Any, int] | None:
+    """Each batch handed to the pool: its future -> the batch's index; None when the pool is already broken."""
     from concurrent.futures.process import BrokenProcessPool
 
     try:
-        futures = {i: pool.submit(work, batches[i]) for i in indexes}
+        return {pool.submit(work, chunk): index for index, chunk in enumerate(batches)}
     except BrokenProcessPool:
-        return dict.fromkeys(indexes, DIED)
-    lost = {}
-    for i, future in futures.items():
-        try:
-            outcome[i] = list(future.result())
-        except BrokenProcessPool:
-            lost[i] = DIED
-        except Exception as exc:  # the batch's results could not be sent back (a value that does not pickle)
-            lost[i] = f"its result could not be returned from the worker process ({type(exc).__name__})"
-    return lost
+        return None
+
+
+def _outcome(future: Any) -> tuple[list[Any] | None, str]:
+    """A finished batch's results, or None and why it was lost (`DIED`: its worker died and broke the pool)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return list(future.result()), ""
+    except BrokenProcessPool:
+        return None, DIED
+    except Exception as exc:  # the batch's results could not be sent back (a value that does not pickle)
+        return None, f"its result could not be returned from the worker process ({type(exc).__name__})"
 
 
 def _start_worker(setup: Setup | None) -> None:
@@ -164,15 +197,15 @@ def _start_worker(setup: Setup | None) -> None:
 
 def _isolate(work: Callable[[list[T]], list[R]], items: list[T], setup: Setup | None) -> list[R | Crashed]:
     """Results of `items` run in fresh single-worker pools, halving until each loss is one item."""
-    outcome: list[list[R | Crashed] | None] = [None]
     pool = _new_pool(1, setup)
     try:
-        lost = _pool_run(pool, work, [items], [0], outcome)
+        futures = _submit(pool, work, [items])
+        outcome, why = _outcome(next(iter(futures))) if futures else (None, DIED)
     finally:
         pool.shutdown()
-    if outcome[0] is not None:
-        return outcome[0]
+    if outcome is not None:
+        return outcome
     if len(items) == 1:
-        return [Crashed(lost[0])]
+        return [Crashed(why)]
     middle = len(items) // 2
     return _isolate(work, items[:middle], setup) + _isolate(work, items[middle:], setup)

@@ -17,7 +17,7 @@ from typing import Any
 from scanner import budget, executor, exposure
 from scanner.config import Config
 from scanner.engine import DenySets, default_engine, rego_input
-from scanner.evaluate import Evaluation, Failed, RuleSet, evaluate_all, worker_setup
+from scanner.evaluate import Evaluation, Failed, RuleSet, evaluate_stream, worker_setup
 from scanner.exposure.neighbourhood import Neighbourhood
 from scanner.facts import iam as iam_facts
 from scanner.facts.attachments import link_attachments
@@ -99,6 +99,21 @@ class Scanner:
         """`text` (an engine's error, which may quote a value it choked on) without the subject's secrets."""
         return self.redactor.redact(text, self.redactor.secrets(_members(subject)))
 
+    def _build(
+        self, builder: Builder, rules: dict[str, Rule], subject: Resource | Neighbourhood, outcome: DenySets | Failed
+    ) -> Built:
+        """The findings of one input's outcome, or the error of an input the engine could not evaluate."""
+        built = Built()
+        if isinstance(outcome, Failed):
+            resource = subject if isinstance(subject, Resource) else subject.service
+            span = locate(builder.doc_of(resource), resource.source_path(()))
+            line, col = (span.start_line, span.start_col) if span else (None, None)
+            message = f"{_label(resource)}: not evaluated: {self._redacted(outcome.reason, subject)}"
+            built.errors.append(InputError(resource.file, message, line, col))
+        else:
+            built.findings = _findings(builder, rules, subject, outcome, built.broken)
+        return built
+
     def scan(self, paths: list[Path]) -> ScanResult:
         """Scan files and folders; input problems are collected, never raised."""
         options, rules = self.options, self.rules
@@ -128,33 +143,36 @@ class Scanner:
         iam_facts.link_usage(graph)
         link_attachments(graph)
         judged = [r for r in rules if not r.neighbourhood]
+        resource_inputs = [rego_input(r) for r in resources]
+        streams = [(0, evaluate_stream(resource_inputs, self.evaluation, workers))]  # the workers start on them
         hoods = exposure.neighbourhoods(graph, options.assume_worst) if len(judged) < len(rules) else []
-        inputs = [rego_input(r) for r in resources] + [h.input for h in hoods]
-        outcomes = evaluate_all(inputs, self.evaluation, workers)
+        hood_inputs = [h.input for h in hoods]
+        streams.append((len(resources), evaluate_stream(hood_inputs, self.evaluation, workers)))
         subjects: list[Resource | Neighbourhood] = [*resources, *hoods]
         broken: dict[str, str] = {}
+        extra: list[DenySets] = [{} for _ in subjects]
         if self.custom:
+            inputs = [*resource_inputs, *hood_inputs]
             guarded = budget.evaluate_guarded(self.rule_set, self.custom, inputs, options.rule_budget)
             for rule_id, (reason, at) in guarded.dropped.items():  # the engine's words may quote the input
                 broken[rule_id] = reason if at is None else self._redacted(reason, subjects[at])
-            for outcome, extra in zip(outcomes, guarded.denies, strict=True):
-                if not isinstance(outcome, Failed):
-                    outcome.update(extra)
+            extra = guarded.denies
 
         docs = {item.doc.path: item.doc for item in loaded if item.doc}
         owners = {id(r): item.doc for item in loaded if item.doc for r in item.resources}
         builder = Builder(docs, self.redactor, owners)
         by_id = {r.id: r for r in rules}
-        made: list[tuple[Finding, Resource]] = []
-        for subject, outcome in zip(subjects, outcomes, strict=True):
-            resource = subject if isinstance(subject, Resource) else subject.service
-            if isinstance(outcome, Failed):
-                span = locate(builder.doc_of(resource), resource.source_path(()))
-                line, col = (span.start_line, span.start_col) if span else (None, None)
-                message = f"{_label(resource)}: not evaluated: {self._redacted(outcome.reason, subject)}"
-                result.errors.append(InputError(resource.file, message, line, col))
-                continue
-            made += _findings(builder, by_id, subject, outcome, broken)
+        built: list[Built] = [Built() for _ in subjects]
+        for offset, stream in streams:  # findings are built while the workers evaluate the next inputs
+            for index, outcome in stream:
+                if not isinstance(outcome, Failed):
+                    outcome.update(extra[offset + index])
+                built[offset + index] = self._build(builder, by_id, subjects[offset + index], outcome)
+        for done in built:  # in the inputs' order, whatever order the workers finished in
+            result.errors += done.errors
+            for rule_id, why in done.broken.items():
+                broken.setdefault(rule_id, why)
+        made = [pair for done in built for pair in done.findings]
         result.errors += [
             InputError(str(by_id[rule].file), f"rule {rule}: {why}; its results are dropped")
             for rule, why in broken.items()
@@ -166,6 +184,15 @@ class Scanner:
         skips = {(r.file, r.kind, r.name): r.skips for r in resources if r.skips}
         result.notices += mark_in_source(result.findings, skips, rules, self.rulebook.rules)
         return result
+
+
+@dataclass
+class Built:
+    """What one input's outcome gives: its findings, its input errors and the rules whose entries were malformed."""
+
+    findings: list[tuple[Finding, Resource]] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    broken: dict[str, str] = field(default_factory=dict)
 
 
 def _members(subject: Resource | Neighbourhood) -> list[Resource]:

@@ -118,6 +118,25 @@ def test_stages_share_workers_started_before_the_first():
         assert len(after) == 8 and set(after).isdisjoint(served)
 
 
+def _slow_first(items: list[int]) -> list[int]:
+    import time
+
+    if 0 in items:
+        time.sleep(1.5)  # the first batch is still running while the others finish
+    return [i * 10 for i in items]
+
+
+def test_results_come_back_as_batches_finish():
+    """The pipeline builds findings while the workers evaluate: a slow batch does not hold back the
+    others, and a second stream handed to the same workers is served too."""
+    with executor.Workers(2) as workers:
+        slow = workers.stream_batches(_slow_first, list(range(20)), batch=5)
+        second = workers.stream_batches(_slow_first, list(range(1, 11)), batch=5)
+        order = [start for start, _ in slow]
+        assert order[0] != 0 and sorted(order) == [0, 5, 10, 15]
+        assert dict(second) == {0: [10, 20, 30, 40, 50], 5: [60, 70, 80, 90, 100]}
+
+
 def _thresholds(items: list[int]) -> list[tuple[int, int, int]]:
     import gc
 
