@@ -115,7 +115,7 @@ def test_a_lone_surrogate_reaches_no_engine(engine, tmp_path):
 @pytest.mark.parametrize("engine", [e for e in ENGINES if e != "opa"])
 def test_wrong_types_in_any_field_are_judged_without_engine_errors(engine):
     """OPA and regorus stop on a built-in given the wrong type (`trim_space(null)`) or `some x in 7`; rules
-    guard types, so every value of the examples replaced by another type still evaluates."""
+    guard types, so every value of the examples replaced by another type, or left out, still evaluates."""
     rulebook, rules = load_rules(ScanOptions())
     evaluator = make_engine(engine, rulebook, [r for r in rules if not r.neighbourhood])
     resources = []
@@ -124,7 +124,7 @@ def test_wrong_types_in_any_field_are_judged_without_engine_errors(engine):
     variants = 0
     for resource in resources:
         for path in _paths(resource.data):
-            for value in (None, 7, True, {"Ref": "X"}, ["x"], {}):
+            for value in (None, 7, True, {"Ref": "X"}, ["x"], {}, MISSING):
                 mutant = copy.copy(resource)
                 mutant.data, mutant.facts = copy.deepcopy(resource.data), {}
                 _set(mutant.data, path, value)
@@ -132,6 +132,9 @@ def test_wrong_types_in_any_field_are_judged_without_engine_errors(engine):
                 evaluator.evaluate([mutant])  # raises EngineError on a type error
                 variants += 1
     assert variants > 1000
+
+
+MISSING = object()  # the key left out (regorus failed a whole input when a rule's head read a missing key)
 
 
 def _paths(value, prefix=()):
@@ -148,4 +151,7 @@ def _paths(value, prefix=()):
 def _set(data, path, value):
     for step in path[:-1]:
         data = data[step]
-    data[path[-1]] = value
+    if value is MISSING:
+        del data[path[-1]]
+    else:
+        data[path[-1]] = value

@@ -123,6 +123,30 @@ def test_rule_has_positive_and_negative_tests(path: Path):
     assert any(EXPECTS_NONE.search(b) for b in bodies), f"{test_file}: no test expects no finding"
 
 
+PARTIAL_HEAD = re.compile(
+    r"^\w+ contains (?P<head>.+?)(?: if\b.*)?$"  # a partial set
+    r"|^\w+\[(?P<key>[^\]]+)\] :?= (?P<value>.+?)(?: if\b.*)?$"  # a partial object
+)
+
+
+def test_partial_rule_heads_hold_only_variables_and_literals():
+    """regorus turns a whole partial set or object into an error ("not an object"), or into nothing, when one
+    iteration's head is undefined (`refs contains {"value": s.valueFrom} if {...}` with one secret lacking it),
+    where OPA only skips that iteration: the whole input went unjudged. Rules bind such values in the body."""
+    offending = []
+    for path in sorted(RULES.rglob("*.rego")):
+        if path.name.endswith("_test.rego"):
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            found = PARTIAL_HEAD.match(line)
+            if found:
+                head = " ".join(part for part in found.group("head", "key", "value") if part)
+                code = re.sub(r'"(?:[^"\\]|\\.)*"|`[^`]*`', '""', head)  # string literals may hold anything
+                if "." in code or "(" in code:
+                    offending.append(f"{path.relative_to(RULES)}:{number}: {line.strip()}")
+    assert offending == []
+
+
 def test_rule_ids_and_names_are_unique():
     ids, names = [], []
     for path in rule_files():

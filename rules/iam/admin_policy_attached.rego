@@ -31,26 +31,29 @@ import rego.v1
 
 import data.fgscan.lib.iam
 
-hits contains [m.path, text] if {
+hits contains [path, text] if {
 	some m in input.facts.managed
 	m.aws_managed
 	m.canonical_arn in data.fgscan.params.iam_admin_managed_policies
 	text := concat("", ["the role has the AWS managed policy '", m.name, "', administrator-like access"])
+	path := m.path
 }
 
-hits contains [s.path, text] if {
+hits contains [path, text] if {
 	some s in iam.allow_statements
 	iam.admin_statement(s)
 	"*" in s.actions
 	text := concat("", [iam.describe(s), " allows every action on every resource"])
+	path := s.path
 }
 
-hits contains [s.path, text] if {
+hits contains [path, text] if {
 	some s in iam.allow_statements
 	iam.admin_statement(s)
 	not "*" in s.actions
 	except := concat(", ", sort(s.not_actions))
 	text := concat("", [iam.describe(s), " allows every action except ", except, " on every resource"])
+	path := s.path
 }
 
 deny := iam.findings(hits)

@@ -30,7 +30,7 @@ import rego.v1
 
 import data.fgscan.lib.iam
 
-hits contains [s.path, text] if {
+hits contains [path, text] if {
 	"execution" in input.facts.roles_as
 	some s in iam.allow_statements
 	s.broad_resource
@@ -43,6 +43,7 @@ hits contains [s.path, text] if {
 	})
 	count(found) > 0
 	text := concat("", [iam.describe(s), " allows ", concat(", ", found), " on every resource"])
+	path := s.path
 }
 
 deny := iam.findings(hits)

@@ -42,26 +42,28 @@ judged contains s if {
 	not iam.admin_statement(s)
 }
 
-hits contains [s.path, text] if {
+hits contains [path, text] if {
 	some s in judged
 	found := sort({a | some a in iam.granted(s, _escalation); not iam.denied(a)})
 	count(found) > 0
 	text := concat("", [iam.describe(s), " allows ", concat(", ", found)])
+	path := s.path
 }
 
-hits contains [s.path, text] if {
+hits contains [path, text] if {
 	some s in judged
 	s.broad_resource
 	not iam.scoped_by_condition(s)
 	found := sort({a | some a in iam.granted(s, _escalation_on_any_resource); not iam.denied(a)})
 	count(found) > 0
 	text := concat("", [iam.describe(s), " allows ", concat(", ", found), " on every role"])
+	path := s.path
 }
 
 # iam:PassRole on every role, and a service that runs the passed role on the holder's behalf, when the
 # PassRole statement lets the role be passed to that service. PassRole scoped to named roles with
 # ecs:RegisterTaskDefinition is the deployment pattern AWS documents.
-hits contains [s.path, text] if {
+hits contains [path, text] if {
 	some p in judged
 	p.broad_resource
 	iam.grants(p, "iam:passrole")
@@ -74,6 +76,7 @@ hits contains [s.path, text] if {
 	})
 	count(found) > 0
 	text := concat("", [iam.describe(s), " allows ", concat(", ", found), " together with iam:passrole"])
+	path := s.path
 }
 
 # The parameters' lists as sets, built once per evaluation.

@@ -41,7 +41,7 @@ execution_only if {
 	m.name == "service-role/AmazonECSTaskExecutionRolePolicy"
 }
 
-hits contains [t.path, text] if {
+hits contains [path, text] if {
 	not execution_only
 	some t in input.facts.trust
 	t.effect == "Allow"
@@ -49,6 +49,7 @@ hits contains [t.path, text] if {
 	service in params.iam_trust_ecs_services
 	not guarded(t)
 	text := concat("", ["the trust policy lets ", service, " assume the role without an aws:SourceAccount or aws:SourceArn condition"])
+	path := t.path
 }
 
 guarded(t) if {

@@ -30,20 +30,22 @@ import rego.v1
 
 import data.fgscan.lib.iam
 
-hits contains [s.path, text] if {
+hits contains [path, text] if {
 	some s in iam.allow_statements
 	not iam.admin_statement(s)
 	wild := sort({a | some a in s.actions; endswith(a, "*"); iam.full_wildcard(a)}) # one built-in for most actions
 	count(wild) > 0
 	text := concat("", [iam.describe(s), " allows ", concat(", ", wild)])
+	path := s.path
 }
 
-hits contains [s.path, text] if {
+hits contains [path, text] if {
 	some s in iam.allow_statements
 	not iam.admin_statement(s)
 	count(s.actions) == 0
 	count(s.not_actions) > 0
 	text := concat("", [iam.describe(s), " allows every action except ", concat(", ", sort(s.not_actions))])
+	path := s.path
 }
 
 deny := iam.findings(hits)

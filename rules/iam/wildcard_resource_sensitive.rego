@@ -50,7 +50,7 @@ _left_to_execution_rule := {a |
 	some a in data.fgscan.params.iam_execution_role_secret_actions
 }
 
-hits contains [s.path, text] if {
+hits contains [path, text] if {
 	some s in iam.allow_statements
 	s.wildcard_resource
 	not iam.admin_statement(s)
@@ -65,6 +65,7 @@ hits contains [s.path, text] if {
 	})
 	count(writes) > 0
 	text := concat("", [iam.describe(s), " allows ", concat(", ", writes), " on every resource"])
+	path := s.path
 }
 
 deny := iam.findings(hits)

@@ -27,9 +27,9 @@ package fgscan.rules.required_tags_missing
 
 import rego.v1
 
-present contains tag.key if {
-	tag := input.resource.tags[_]
-	is_string(tag.key)
+present contains key if {
+	key := input.resource.tags[_].key
+	is_string(key)
 }
 
 missing := sort({key | some key in data.fgscan.params.required_tags; not key in present})

@@ -27,11 +27,14 @@ package fgscan.rules.service_connect_without_tls
 import rego.v1
 
 # The configuration as written (templates, create-service input) or on the service's primary deployment (live).
-configurations contains [["serviceConnectConfiguration"], input.resource.serviceConnectConfiguration]
+configurations contains [["serviceConnectConfiguration"], configuration] if {
+	configuration := input.resource.serviceConnectConfiguration
+}
 
-configurations contains [["deployments", i, "serviceConnectConfiguration"], deployment.serviceConnectConfiguration] if {
+configurations contains [["deployments", i, "serviceConnectConfiguration"], configuration] if {
 	deployment := input.resource.deployments[i]
 	deployment.status == "PRIMARY"
+	configuration := deployment.serviceConnectConfiguration
 }
 
 deny contains finding if {

@@ -65,16 +65,18 @@ account(arn) := parts[4] if {
 	regex.match(`^[0-9]{12}$`, parts[4])
 }
 
-references contains {"container": i, "what": what, "value": secret.valueFrom, "path": path} if {
+references contains {"container": i, "what": what, "value": value, "path": path} if {
 	container := input.resource.containerDefinitions[i]
 	secret := container.secrets[j]
+	value := secret.valueFrom
 	what := concat("", ["secret '", _name(secret), "'"])
 	path := ["containerDefinitions", i, "secrets", j, "valueFrom"]
 }
 
-references contains {"container": i, "what": what, "value": secret.valueFrom, "path": path} if {
+references contains {"container": i, "what": what, "value": value, "path": path} if {
 	container := input.resource.containerDefinitions[i]
 	secret := container.logConfiguration.secretOptions[j]
+	value := secret.valueFrom
 	what := concat("", ["log driver secret option '", _name(secret), "'"])
 	path := ["containerDefinitions", i, "logConfiguration", "secretOptions", j, "valueFrom"]
 }
