@@ -992,3 +992,35 @@ def test_a_managed_policy_listed_in_the_same_cli_output_is_judged_on_the_role(co
     findings = corpus_run.findings(shown(CORPUS / IAM_DETAILS))
     messages = [f["message"] for f in findings if f["rule"] == "iam-wildcard-resource-sensitive"]
     assert messages and all("AWS managed policy 'service-role/AmazonEC2RoleforSSM'" in m for m in messages)
+
+
+# Twelfth batch: Datadog's ECS Fargate module and its smoke tests (feature objects whose `optional(type,
+# default)` attributes Terraform fills in, arguments set to null), CDK integ snapshots of aws-ecs and
+# aws-ecs-patterns.
+DD_MODULE = "terraform/terraform-aws-ecs-datadog/modules/ecs_fargate/main.tf"
+VERDICTS_12 = [
+    # `dd_registry = null` and friends: `nullable = false` gives them their defaults, so the agent is
+    # `public.ecr.aws/datadog/agent:latest` beside the smoke test's `ubuntu:latest`
+    verdict(DD_MODULE, "module.dd_task_all_null.aws_ecs_task_definition.this", "image-not-pinned", True),
+    # `dd_log_collection = { enabled = true }`: the log router's image, user "0" and health check come from
+    # the type's optional defaults (`fluentbit_config.registry`, ...)
+    verdict(DD_MODULE, "module.dd_task_logging_only.aws_ecs_task_definition.this", "root-user", True),
+]
+
+
+@pytest.mark.parametrize(("file", "resource", "rule", "alarms"), VERDICTS_12)
+def test_twelfth_batch_verdicts(file, resource, rule, alarms, corpus_run):
+    test_fixtures_of_other_scanners_get_the_same_verdict(file, resource, rule, alarms, corpus_run)
+
+
+def test_a_feature_object_with_optional_defaults_gives_its_containers(corpus_run):
+    """Every smoke test's task definition is read container by container: none is left unknown because a
+    caller's object lacks the attributes the variable's type fills in, or an argument is null."""
+    findings = corpus_run.findings(shown(CORPUS / DD_MODULE))
+    router = [f["message"] for f in findings if "container 'datadog-log-router'" in f["message"]]
+    assert any("module.dd_task_logging_only." in m and "runs as root (user '0')" in m for m in router), router
+    null = [f["message"] for f in findings if ".dd_task_all_null." in f["resource"]]
+    assert {name for name in ("datadog-agent", "dummy-container") if any(f"'{name}'" in m for m in null)} == {
+        "datadog-agent",
+        "dummy-container",
+    }, null
