@@ -992,3 +992,68 @@ def test_a_managed_policy_listed_in_the_same_cli_output_is_judged_on_the_role(co
     findings = corpus_run.findings(shown(CORPUS / IAM_DETAILS))
     messages = [f["message"] for f in findings if f["rule"] == "iam-wildcard-resource-sensitive"]
     assert messages and all("AWS managed policy 'service-role/AmazonEC2RoleforSSM'" in m for m in messages)
+
+
+# Twelfth batch: Datadog's ECS Fargate module and its smoke tests (feature objects whose `optional(type,
+# default)` attributes Terraform fills in, arguments set to null), CDK integ snapshots of aws-ecs and
+# aws-ecs-patterns.
+DD_MODULE = "terraform/terraform-aws-ecs-datadog/modules/ecs_fargate/main.tf"
+CDK_ECS = "cloudformation/aws-cdk/framework-integ/test/aws-ecs/test/fargate"
+DOCKER_LABEL = "aws-ecs-integ-docker-label.template.json"
+NO_TASK_ROLE = "aws-ecs-fargate-task-definition-without-task-role.template.json"
+CDK_NLB_SG = (
+    "cloudformation/aws-cdk/framework-integ/test/aws-ecs-patterns/test/fargate/integ.nlb-sg.js.snapshot/"
+    "aws-ecs-integ-lb-fargate.template.json"
+)
+VERDICTS_12 = [
+    # `dd_registry = null` and friends: `nullable = false` gives them their defaults, so the agent is
+    # `public.ecr.aws/datadog/agent:latest` beside the smoke test's `ubuntu:latest`
+    verdict(DD_MODULE, "module.dd_task_all_null.aws_ecs_task_definition.this", "image-not-pinned", True),
+    # `dd_log_collection = { enabled = true }`: the log router's image, user "0" and health check come from
+    # the type's optional defaults (`fluentbit_config.registry`, ...)
+    verdict(DD_MODULE, "module.dd_task_logging_only.aws_ecs_task_definition.this", "root-user", True),
+    # the agent's `DD_API_KEY` (and the FireLens `apikey` option) is `var.dd_api_key`, a root variable given at
+    # plan time: the key lands in the task definition in plain text, whatever its value
+    verdict(
+        DD_MODULE,
+        "module.dd_task_all_dd_inputs.aws_ecs_task_definition.this",
+        "secrets-in-environment",
+        True,
+        gap="a secret-named environment variable set from a Terraform variable without a value is not judged",
+    ),
+    # CDK: nginx with port 80 open to the world and a public IP; the secrets are `valueFrom` references
+    verdict(
+        f"{CDK_ECS}/integ.add-docker-label.js.snapshot/{DOCKER_LABEL}", "ServiceD69D759B", "internet-exposed-task", True
+    ),
+    verdict(
+        f"{CDK_ECS}/integ.secret.js.snapshot/aws-ecs-integ-secret.template.json", None, "secrets-in-environment", False
+    ),
+    verdict(
+        f"{CDK_ECS}/integ.task-definition-without-task-role.js.snapshot/{NO_TASK_ROLE}",
+        None,
+        "public-ip-assigned",
+        True,
+    ),
+    # NetworkLoadBalancedFargateService with groups: tasks in private subnets, their group admits every port from
+    # the load balancer's group while the container maps 80
+    verdict(CDK_NLB_SG, None, "public-ip-assigned", False),
+    verdict(CDK_NLB_SG, "NLBFargateServiceB92AC095", "sg-wider-than-container-ports", True),
+]
+
+
+@pytest.mark.parametrize(("file", "resource", "rule", "alarms"), VERDICTS_12)
+def test_twelfth_batch_verdicts(file, resource, rule, alarms, corpus_run):
+    test_fixtures_of_other_scanners_get_the_same_verdict(file, resource, rule, alarms, corpus_run)
+
+
+def test_a_feature_object_with_optional_defaults_gives_its_containers(corpus_run):
+    """Every smoke test's task definition is read container by container: none is left unknown because a
+    caller's object lacks the attributes the variable's type fills in, or an argument is null."""
+    findings = corpus_run.findings(shown(CORPUS / DD_MODULE))
+    router = [f["message"] for f in findings if "container 'datadog-log-router'" in f["message"]]
+    assert any("module.dd_task_logging_only." in m and "runs as root (user '0')" in m for m in router), router
+    null = [f["message"] for f in findings if ".dd_task_all_null." in f["resource"]]
+    assert {name for name in ("datadog-agent", "dummy-container") if any(f"'{name}'" in m for m in null)} == {
+        "datadog-agent",
+        "dummy-container",
+    }, null

@@ -545,3 +545,45 @@ resource "aws_ecs_task_definition" "t" {
     td = values(module)["aws_ecs_task_definition.t"]
     assert td["container_definitions"] == [{"name": "app", "image": {"Fn::Terraform": "var.image"}, "memory": 512}]
     assert td["family"] == "fallback"
+
+
+def test_a_variable_is_converted_to_its_type_optional_defaults_filled_and_nullable_false_honoured(tmp_path):
+    """Terraform converts a caller's object to the variable's `type`: an attribute left out or null gets its
+    `optional(type, default)` default (nested too), one the type does not declare is dropped; a null
+    argument for a `nullable = false` variable is the default. `null.x == null` is an error `try` skips."""
+    write(
+        tmp_path / "mod",
+        main__tf="""variable "logs" {
+  type = object({
+    enabled = optional(bool, false)
+    router = optional(object({
+      registry = optional(string, "public.ecr.aws/fluent-bit")
+      tag      = optional(string, "stable")
+    }), {})
+  })
+  default = { enabled = false, extra = "dropped" }
+}
+variable "registry" {
+  type     = string
+  default  = "public.ecr.aws/agent"
+  nullable = false
+}
+variable "check" {
+  type    = object({ command = optional(list(string)) })
+  default = null
+}
+resource "aws_ecs_cluster" "c" {
+  name = "${var.registry}:${var.logs.router.registry}:${var.logs.router.tag}"
+  tags = { enabled = var.logs.enabled, keys = join(",", keys(var.logs)), check = try(var.check.command == null, true) }
+}
+""",
+    )
+    root = write(
+        tmp_path,
+        main__tf='module "m" {\n  source = "./mod"\n  logs = { enabled = true, router = { tag = null } }\n'
+        "  registry = null\n}\n",
+    )
+    assert values(root)["module.m.aws_ecs_cluster.c"] == {
+        "name": "public.ecr.aws/agent:public.ecr.aws/fluent-bit:stable",
+        "tags": {"enabled": True, "keys": "enabled,router", "check": True},
+    }

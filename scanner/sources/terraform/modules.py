@@ -29,6 +29,7 @@ from scanner.sources.terraform.resolve import (
     template,
     within,
 )
+from scanner.sources.terraform.types import conform, type_of
 from scanner.sources.terraform.unknown import AfterApply, Missing, Unknown
 
 RESOURCE_META = frozenset({"count", "for_each", "depends_on", "lifecycle", "provider", "provisioner", "connection"})
@@ -74,6 +75,7 @@ class Module:
             for block in parsed.body.blocks:
                 self._index(block, parsed, real)
         self._locals: dict[str, Any] = {}
+        self._vars: dict[str, Any] = {}
         self._busy: set[str] = set()
         self._children: dict[str, list[tuple[Any, Module]]] = {}
         self._keys: dict[int, list[Any] | None] = {}
@@ -99,13 +101,24 @@ class Module:
         return f"{self.address}." if self.address else ""
 
     def variable(self, name: str) -> Any:
-        if name in self.inputs:
-            return self.inputs[name]
+        """The variable's value as the module sees it: the caller's argument (null under `nullable = false`
+        is the default) or the default, converted to the variable's `type` (its optional attributes'
+        defaults filled in)."""
+        if name in self._vars:
+            return self._vars[name]
         declared = self.variables.get(name)
-        default = declared[0].attributes.get("default") if declared else None
-        if default is None:
-            return Unknown(f"var.{name}") if declared else Missing(f"var.{name}")  # undeclared: an error
-        return evaluate(default.expr, Scope(self, declared[1]), None)  # type: ignore[index]
+        block, parsed = declared if declared else (None, None)
+        value = self.inputs.get(name)
+        if name not in self.inputs or (value is None and block is not None and _not_nullable(block, parsed)):
+            default = block.attributes.get("default") if block else None
+            if default is None:
+                return Unknown(f"var.{name}") if declared else Missing(f"var.{name}")  # undeclared: an error
+            value = evaluate(default.expr, Scope(self, parsed), None)  # type: ignore[arg-type]
+        if block is not None and "type" in block.attributes:
+            scope = Scope(self, parsed)  # type: ignore[arg-type]
+            value = conform(value, type_of(block.attributes["type"].expr), lambda tree: evaluate(tree, scope, None))
+        self._vars[name] = value
+        return value
 
     def local(self, name: str) -> Any:
         if name in self._locals:
@@ -300,6 +313,12 @@ def expand(block: Block, scope: Scope) -> list[tuple[Any, dict[str, Any]]]:
             return [(k, {"each": {"key": k, "value": k}}) for k in items]
         return [(None, {"each": {"key": Unknown("each.key"), "value": Unknown("each.value")}})]
     return [(None, {})]
+
+
+def _not_nullable(block: Block, parsed: HclFile | None) -> bool:
+    """`nullable = false`: a null argument gives the variable its default."""
+    nullable = block.attributes.get("nullable")
+    return nullable is not None and evaluate(nullable.expr, Scope(None, parsed), None) is False  # type: ignore[arg-type]
 
 
 def _index_suffix(key: Any) -> str:

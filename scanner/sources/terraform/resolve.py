@@ -262,7 +262,7 @@ def _conditional(node: Any, scope: Scope, path: Path | None, depth: int) -> Any:
     test = evaluate(cond, scope, None, depth)
     if isinstance(test, bool):
         return evaluate(yes if test else no, scope, path, depth)
-    return Unknown(_text(node, scope))
+    return Missing(_text(node, scope)) if isinstance(test, Missing) else Unknown(_text(node, scope))
 
 
 BINARY: dict[str, Callable[[Any, Any], Any]] = {
@@ -286,6 +286,8 @@ def _binary(node: Any, scope: Scope, path: Path | None, depth: int) -> Any:
     if op in ("&&", "||") and isinstance(left, bool) and left is (op == "||"):
         return left
     right = evaluate(right_node, scope, None, depth)
+    if isinstance(left, Missing) or isinstance(right, Missing):
+        return Missing(_text(node, scope))  # `null.x == null` is an error, which `try` skips, not unknown
     if (
         op in ("==", "!=")
         and (left is None or right is None)
