@@ -268,6 +268,16 @@ class TaskSetInput(TypedDict):
     links: TaskSetLinks
 
 
+class TaskRunInput(TypedDict):
+    """A task started outside a service, as its RunTask request (`scanner.sources.task_runs`)."""
+
+    kind: Literal["ecs_task_run"]
+    name: str
+    resource: dict[str, Any]
+    facts: NoFacts
+    links: ServiceLinks
+
+
 class NetworkInterfaceInput(TypedDict):
     kind: Literal["ec2_network_interface"]
     name: str
@@ -308,6 +318,7 @@ ResourceInput = (
     | PolicyInput
     | ServiceInput
     | TaskSetInput
+    | TaskRunInput
     | NetworkInterfaceInput
     | LaunchInput
     | OtherResourceInput

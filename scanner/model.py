@@ -16,11 +16,14 @@ from scanner.escape import plain
 
 Path = tuple[Any, ...]
 
-# The resource kinds a rule can target (`custom.kinds` in its metadata).
+# The resource kinds a rule can target (`custom.kinds` in its metadata). `ecs_task_run` is a task started
+# outside a service (a `run-task` request, an EventBridge rule or schedule, a Step Functions state), in the
+# shape of the RunTask request that starts it (`scanner.sources.task_runs`).
 KINDS = (
     "ecs_task_definition",
     "ecs_service",
     "ecs_task_set",
+    "ecs_task_run",
     "ecs_cluster",
     "ec2_security_group",
     "ec2_network_interface",
@@ -40,6 +43,7 @@ KIND_LABELS = {
     "ecs_task_definition": "Task definition",
     "ecs_service": "Service",
     "ecs_task_set": "Task set",
+    "ecs_task_run": "Task run",
     "ecs_cluster": "Cluster",
     "ec2_security_group": "Security group",
     "ec2_network_interface": "Network interface",

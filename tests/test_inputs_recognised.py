@@ -115,17 +115,23 @@ def test_a_real_file_that_only_looks_like_an_input_is_skipped_quietly(file):
 
 
 LOOKALIKE_TEXTS = {
-    # run-task input: every member is one a service request has too, but none only a service has
-    "run-task.json": {
-        "cluster": "prod",
-        "taskDefinition": "web:3",
-        "launchType": "FARGATE",
-        "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-1"], "assignPublicIp": "ENABLED"}},
-    },
+    # a run-task request but for one key it does not have
+    "run-task-with-other-keys.json": {"taskDefinition": "web:3", "launchType": "FARGATE", "replicas": 2},
     "service-with-other-keys.json": {"serviceName": "web", "desiredCount": 2, "replicas": 2},
     "kubernetes-container.json": {"name": "web", "image": "nginx:1.27", "ports": [{"containerPort": 80}]},
     "compose-service.yaml": {"name": "web", "image": "nginx", "restart": "always"},
 }
+
+
+def test_a_run_task_request_is_a_task_run_not_a_service(tmp_path):
+    """Every member is one a service request has too, but none only a service has: the task it starts."""
+    file = tmp_path / "run-task.json"
+    awsvpc = {"subnets": ["subnet-1"], "assignPublicIp": "ENABLED"}
+    request = {"cluster": "prod", "taskDefinition": "web:3", "launchType": "FARGATE"}
+    file.write_text(json.dumps({**request, "networkConfiguration": {"awsvpcConfiguration": awsvpc}}))
+    loaded = read(file, named=False)
+    assert [(r.kind, r.name) for r in loaded.resources] == [("ecs_task_run", "run-task")]
+    assert loaded.resources[0].links == {"task_definition": "web:3", "cluster": "prod"}
 
 
 @pytest.mark.parametrize("name", LOOKALIKE_TEXTS)

@@ -62,6 +62,14 @@ TF_KINDS = {
     "aws_lb_target_group": "elbv2_target_group",
     "aws_lb_listener": "elbv2_listener",
 }
+# Types that start tasks (`ecs_task_run`) when they have an ECS target or an `ecs:runTask` state.
+RUN_TYPES = ("AWS::Events::Rule", "AWS::Scheduler::Schedule", "AWS::StepFunctions::StateMachine")
+# The members of a `run-task` request (`aws ecs run-task --cli-input-json`), one of which it must name.
+RUN_TASK_KEYS = {
+    *("capacityProviderStrategy", "clientToken", "cluster", "count", "enableECSManagedTags", "enableExecuteCommand"),
+    *("group", "launchType", "networkConfiguration", "overrides", "placementConstraints", "placementStrategy"),
+    *("platformVersion", "propagateTags", "referenceId", "startedBy", "tags", "taskDefinition", "volumeConfigurations"),
+}
 # Members only a service request has (a `run-task` request shares `launchType`, `networkConfiguration`, ...).
 SERVICE_KEYS = {"serviceName", "desiredCount", "schedulingStrategy", "deploymentConfiguration", "loadBalancers"}
 # AWS CLI/API output: the wrapping list, the kind of its items, the member naming each.
@@ -125,7 +133,12 @@ def expected(path: Path) -> Expected:
     if isinstance(data, dict) and isinstance(data.get("Resources"), dict):
         bodies = [(name, b.get("Type")) for name, b in data["Resources"].items() if isinstance(b, dict)]
         wanted = frozenset((CFN_KINDS[t], name) for name, t in bodies if t in CFN_KINDS)
-        return Expected(wanted)
+        runs = frozenset(
+            ("ecs_task_run", None)
+            for body in data["Resources"].values()
+            if isinstance(body, dict) and body.get("Type") in RUN_TYPES and _starts_tasks(body)
+        )
+        return Expected(wanted | runs)
     if isinstance(data, dict) and isinstance(data.get("planned_values"), dict):
         planned = data["planned_values"].get("root_module", {}).get("resources", [])
         return Expected(frozenset((TF_KINDS[r["type"]], r["address"]) for r in planned if r["type"] in TF_KINDS))
@@ -141,7 +154,15 @@ def expected(path: Path) -> Expected:
         return Expected(frozenset({("ecs_task_definition", None)}))
     if isinstance(data, dict) and SERVICE_KEYS & data.keys() and "services" not in data:
         return Expected(frozenset({("ecs_service", None)}))
+    if isinstance(data, dict) and "taskDefinition" in data and data.keys() <= RUN_TASK_KEYS:
+        return Expected(frozenset({("ecs_task_run", None)}))
     return Expected(frozenset())
+
+
+def _starts_tasks(body: Any) -> bool:
+    """An EventBridge rule or schedule with an ECS target, or a state machine with an `ecs:runTask` state."""
+    written = json.dumps(body.get("Properties"))
+    return '"EcsParameters"' in written or ":states:::ecs:runTask" in written
 
 
 def cli_output(data: Any) -> frozenset[tuple[str, str | None]]:
@@ -286,7 +307,7 @@ def test_each_file_gives_every_resource_it_declares_or_is_skipped_quietly(path, 
 
 def test_every_kind_in_the_model_has_a_template_type_here():
     """So the per-file expectations cover whatever kinds the model grows."""
-    assert set(CFN_KINDS.values()) == set(KINDS)
+    assert set(CFN_KINDS.values()) | {"ecs_task_run"} == set(KINDS)
 
 
 def test_the_report_counts_exactly_the_files_and_resources_read(corpus_run):
@@ -898,7 +919,6 @@ VERDICTS_10 = [
         None,
         "public-ip-assigned",
         True,
-        gap="the network configuration of a task run by Step Functions (ecs:runTask in a state machine) is not read",
     ),
 ]
 

@@ -1,8 +1,9 @@
 # METADATA
-# title: ECS Exec is enabled on the service
+# title: ECS Exec is enabled on the service or task run
 # description: >-
 #   With `enableExecuteCommand` on, anyone allowed `ecs:ExecuteCommand` on the cluster can open an
-#   interactive shell in the service's running containers, as the container's user and with the
+#   interactive shell in the running containers of the service or task run
+#   (a `run-task` request, a scheduled or Step Functions task), as the container's user and with the
 #   task role's credentials, bypassing the image and the deployment pipeline. Keep it off in
 #   production and turn it on only for a debugging session.
 # scope: package
@@ -11,7 +12,7 @@
 #   name: ecs-exec-enabled
 #   severity: medium
 #   rationale: A shell in production containers needs only an IAM permission that is easy to over-grant.
-#   kinds: [ecs_service]
+#   kinds: [ecs_service, ecs_task_run]
 #   remediation: >-
 #     Set `enableExecuteCommand` to false (`aws ecs update-service --disable-execute-command
 #     --force-new-deployment`). Where Exec is needed, scope `ecs:ExecuteCommand` to named clusters and

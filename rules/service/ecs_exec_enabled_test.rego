@@ -23,3 +23,9 @@ test_unresolved_or_string_value_is_not_proof if {
 	}
 	count(rule.deny) == 0 with input.resource as {"serviceName": "web", "enableExecuteCommand": "yes"}
 }
+
+test_task_run_denied_and_allowed if {
+	count(rule.deny) == 1 with input.resource as {"taskDefinition": "nightly", "enableExecuteCommand": true}
+	count(rule.deny) == 0 with input.resource as {"taskDefinition": "nightly", "enableExecuteCommand": false}
+	count(rule.deny) == 0 with input.resource as {"taskDefinition": "nightly"}
+}

@@ -1,7 +1,8 @@
 # METADATA
 # title: Fargate service runs an outdated platform version
 # description: >-
-#   A Fargate service or task set pinned to a platform version older than the latest misses the
+#   A Fargate service, task set or task run (a `run-task` request, a scheduled
+#   or Step Functions task) pinned to a platform version older than the latest misses the
 #   kernel, container runtime and security fixes that only the newer version carries. `LATEST` or
 #   no version at all follows the newest release and passes. The service alone does not say
 #   whether its tasks run Linux or Windows: `platformFamily` (in describe-services output) decides
@@ -14,7 +15,7 @@
 #   name: outdated-platform-version
 #   severity: medium
 #   rationale: Missing platform patches widen the attack surface but need another flaw to exploit.
-#   kinds: [ecs_service, ecs_task_set]
+#   kinds: [ecs_service, ecs_task_set, ecs_task_run]
 #   remediation: >-
 #     Set `platformVersion` to `LATEST` (or remove it), or pin the current version from
 #     `latest_platform_versions`, and redeploy the service with `--force-new-deployment`.

@@ -84,3 +84,9 @@ test_latest_follows_the_parameters if {
 	count(rule.deny) == 1 with input.resource as {"serviceName": "web", "launchType": "FARGATE", "platformVersion": "1.4.0"}
 		with data.fgscan.params.latest_platform_versions as {"linux": "1.5.0", "windows": "1.0.0"}
 }
+
+test_task_run_denied_and_allowed if {
+	count(rule.deny) == 1 with input.resource as {"taskDefinition": "nightly", "launchType": "FARGATE", "platformVersion": "1.3.0"}
+	count(rule.deny) == 0 with input.resource as {"taskDefinition": "nightly", "launchType": "FARGATE", "platformVersion": "LATEST"}
+	count(rule.deny) == 0 with input.resource as {"taskDefinition": "nightly", "launchType": "EC2"}
+}

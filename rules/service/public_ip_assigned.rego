@@ -1,8 +1,8 @@
 # METADATA
 # title: Tasks get a public IP address
 # description: >-
-#   With `assignPublicIp: ENABLED` every task of the service or task set gets a public IPv4
-#   address. In a public subnet the tasks are then reachable from the internet directly,
+#   With `assignPublicIp: ENABLED` every task of the service, task set or task run (a `run-task`
+#   request, a scheduled or Step Functions task) gets a public IPv4 address. In a public subnet the tasks are then reachable from the internet directly,
 #   bypassing the load balancer, and only their security groups stand between them and every
 #   scanner on the internet.
 # scope: package
@@ -11,7 +11,7 @@
 #   name: public-ip-assigned
 #   severity: high
 #   rationale: Puts the tasks themselves on the internet; one security group mistake exposes them.
-#   kinds: [ecs_service, ecs_task_set]
+#   kinds: [ecs_service, ecs_task_set, ecs_task_run]
 #   remediation: >-
 #     Set `assignPublicIp` to DISABLED, run the tasks in private subnets, reach them through a
 #     load balancer and give them outbound access through a NAT gateway or VPC endpoints.

@@ -25,3 +25,11 @@ test_default_is_disabled if {
 test_unresolved_setting_is_not_proof if {
 	count(rule.deny) == 0 with input.resource as awsvpc({"assignPublicIp": {"Fn::If": ["Public", "ENABLED", "DISABLED"]}})
 }
+
+# A task run: the RunTask request a `run-task` file, an EventBridge target or a Step Functions state makes.
+test_task_run_enabled_denied_disabled_allowed if {
+	run := {"taskDefinition": "nightly:3", "launchType": "FARGATE"}
+	count(rule.deny) == 1 with input.resource as object.union(run, awsvpc({"assignPublicIp": "ENABLED"}))
+	count(rule.deny) == 0 with input.resource as object.union(run, awsvpc({"assignPublicIp": "DISABLED"}))
+	count(rule.deny) == 0 with input.resource as object.union(run, awsvpc({"assignPublicIp": {"Fn::StatesPath": "$.ip"}}))
+}

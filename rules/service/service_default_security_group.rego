@@ -1,7 +1,8 @@
 # METADATA
-# title: Service uses the VPC's default security group
+# title: Service or task run uses the VPC's default security group
 # description: >-
-#   An awsvpc service or task set that names no security groups gets the VPC's default group,
+#   An awsvpc service, task set or task run (a `run-task` request, a
+#   scheduled or Step Functions task) that names no security groups gets the VPC's default group,
 #   which every other resource created without a group also shares: by default it allows all
 #   traffic between its members and all egress, so the tasks are reachable from unrelated
 #   workloads and the group's rules cannot be tailored to the service.
@@ -11,9 +12,9 @@
 #   name: service-default-security-group
 #   severity: medium
 #   rationale: Shared, usually permissive rules let unrelated workloads reach the tasks.
-#   kinds: [ecs_service, ecs_task_set]
+#   kinds: [ecs_service, ecs_task_set, ecs_task_run]
 #   remediation: >-
-#     Create a security group for the service that allows only its load balancer (or callers) on the
+#     Create a security group for the service or task run that allows only its load balancer (or callers) on the
 #     container port, and list it in `networkConfiguration.awsvpcConfiguration.securityGroups`.
 #   references:
 #     - https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AwsVpcConfiguration.html

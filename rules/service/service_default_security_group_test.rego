@@ -34,3 +34,12 @@ test_without_awsvpc_not_judged if {
 	count(rule.deny) == 0 with input.resource as {"serviceName": "web", "launchType": "EC2"}
 	count(rule.deny) == 0 with input.resource as {"serviceName": "web", "networkConfiguration": {}}
 }
+
+# A task run (`run-task`, an EventBridge target, a Step Functions state) takes the default group the same way.
+run(awsvpc) := {"taskDefinition": "nightly", "networkConfiguration": {"awsvpcConfiguration": awsvpc}}
+
+test_task_run_without_groups_denied_with_groups_allowed if {
+	count(rule.deny) == 1 with input.resource as run({"subnets": ["subnet-1"], "assignPublicIp": "DISABLED"})
+	count(rule.deny) == 0 with input.resource as run({"subnets": ["subnet-1"], "securityGroups": ["sg-1"]})
+	count(rule.deny) == 0 with input.resource as run({"subnets": ["subnet-1"], "securityGroups": {"Fn::StatesPath": "$.sg"}})
+}

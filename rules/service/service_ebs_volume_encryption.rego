@@ -1,7 +1,7 @@
 # METADATA
 # title: Service-managed EBS volume is unencrypted or not encrypted with your key
 # description: >-
-#   ECS can create an EBS volume for each task of a service (`volumeConfigurations[].managedEBSVolume`,
+#   ECS can create an EBS volume for each task of a service or task run (`volumeConfigurations[].managedEBSVolume`,
 #   2024). With `encrypted: false` the task's data sits unencrypted on the volume and its snapshots
 #   (unless the account encrypts new volumes by default); without `kmsKeyId` it is encrypted with the
 #   AWS managed key, which every principal of the account allowed to use EBS can decrypt through EBS,
@@ -14,7 +14,7 @@
 #   rationale: >-
 #     Task data at rest unencrypted is medium; encrypted with the AWS managed key instead of a customer
 #     key, low.
-#   kinds: [ecs_service]
+#   kinds: [ecs_service, ecs_task_run]
 #   remediation: >-
 #     Set `encrypted: true` and `kmsKeyId` to a customer managed KMS key whose policy lets the
 #     infrastructure role use it.

@@ -23,3 +23,11 @@ test_no_managed_volumes_allowed if {
 	count(rule.deny) == 0 with input.resource as {"serviceName": "web"}
 	count(rule.deny) == 0 with input.resource as {"volumeConfigurations": [{"name": "x"}]}
 }
+
+run_volume(ebs) := {"taskDefinition": "nightly", "volumeConfigurations": [{"name": "scratch", "managedEBSVolume": ebs}]}
+
+test_task_run_denied_and_allowed if {
+	count(rule.deny) == 1 with input.resource as run_volume({"roleArn": "arn:aws:iam::123456789012:role/infra", "encrypted": false})
+	key := "arn:aws:kms:eu-west-1:123456789012:key/1111aaaa-22bb-33cc-44dd-555555eeeeee"
+	count(rule.deny) == 0 with input.resource as run_volume({"roleArn": "arn:aws:iam::123456789012:role/infra", "kmsKeyId": key})
+}

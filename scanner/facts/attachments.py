@@ -4,7 +4,7 @@ A group attached only to load balancers answers only on their listener ports: an
 or database, so "reaches administration ports" or "high-risk port 8080" on such a group are false
 alarms, and an open-to-all rule on it exposes the listeners alone. The rules need to know which groups
 those are and which ports their balancers listen on; that takes the load balancers, their listeners and
-every other user of the group (services, task sets, network interfaces, launch templates and
+every other user of the group (services, task sets, task runs, network interfaces, launch templates and
 configurations, and in templates any other resource naming the group), resolved through `scanner.graph`
 the same way for templates, Terraform, CLI output and audit snapshots.
 
@@ -23,7 +23,7 @@ from scanner.model import KIND_LABELS, Resource
 from scanner.sources.links import ref_target
 
 LISTENER = "elbv2_listener"
-SERVICES = ("ecs_service", "ecs_task_set")
+SERVICES = ("ecs_service", "ecs_task_set", "ecs_task_run")  # a task run's tasks answer on the group too
 # Network interfaces that Elastic Load Balancing creates for a balancer (`describe-network-interfaces`).
 BALANCER_INTERFACE_TYPES = ("network_load_balancer", "gateway_load_balancer")
 ELB_REQUESTER = "amazon-elb"

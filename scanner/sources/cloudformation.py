@@ -17,6 +17,8 @@ from scanner.sources.cfn_foreach import expand, is_loop
 from scanner.sources.cfn_readings import Choice, Template, variant
 from scanner.sources.documents import Document
 from scanner.sources.links import joined, note_outside_users, ref_target
+from scanner.sources.task_runs import TYPES as RUN_TYPES
+from scanner.sources.task_runs import drafts
 
 TYPES = {
     "AWS::ECS::TaskDefinition": ("ecs_task_definition", "ecs.TaskDefinition"),
@@ -50,6 +52,11 @@ RENAMES = {
     ("ecs.Service", "role"): "roleArn",
     ("ecs.TaskSet", "cluster"): "clusterArn",
     ("ecs.TaskSet", "service"): "serviceArn",
+    # EventBridge's and Scheduler's names for RunTask members (`EcsParameters`)
+    ("ecs.RunTaskRequest", "taskdefinitionarn"): "taskDefinition",
+    ("ecs.RunTaskRequest", "taskcount"): "count",
+    ("ecs.RunTaskRequest", "placementstrategies"): "placementStrategy",
+    ("ecs.RunTaskRequest", "taglist"): "tags",
     ("ecs.ProxyConfiguration", "proxyconfigurationproperties"): "properties",
     ("ec2.SecurityGroup", "groupdescription"): "Description",
     ("iam.RoleDetail", "policies"): "RolePolicyList",
@@ -113,7 +120,47 @@ def resources(doc: Document) -> list[Resource]:
     for name, target in _exports(doc.data, context):
         for resource, _ in out.get(target, []):
             resource.exports += (name,)
-    return [resource for readings in out.values() for resource, _ in readings]
+    runs = [
+        run
+        for lid, body in deployed.items()
+        if body["Type"] in RUN_TYPES
+        for run in _task_runs(lid, body, context, doc)
+    ]
+    return [resource for readings in out.values() for resource, _ in readings] + runs
+
+
+def _task_runs(logical_id: str, body: dict, context: Template, doc: Document) -> list[Resource]:
+    """Each task the resource starts (`scanner.sources.task_runs`) as a RunTask request, once per reading of
+    its own parameters; named after the resource, and the target or state when it starts several."""
+    raw = body.get("Properties")
+    found = drafts(body["Type"], raw) if isinstance(raw, dict) else []
+    root: Path = (*context.source(logical_id), "Properties")
+    out = []
+    for index, draft in enumerate(found):
+        name = logical_id if len(found) == 1 else f"{logical_id}.{draft.name or index + 1}"
+        for choices in context.readings([draft.params]):
+            params, resolution = context.resolve(draft.params, choices, body.get("Condition"))
+            converter = ShapeConverter(())
+            data = converter.convert(params, "ecs.RunTaskRequest", (), ())
+            origin, notes, _ = resolution.relocate(converter.origin, ())
+            origin = {path: root + draft.source(src) for path, src in origin.items()}
+            for src in origin.values():
+                doc.locate_embedded_json(src)  # a value written in a definition's JSON text, on its own line
+            run = Resource(
+                "ecs_task_run",
+                name,
+                data,
+                doc.path,
+                root + draft.source(()),
+                origin,
+                skips=skips(context.source(logical_id), body, doc),
+                variant=variant(choices),
+                scope=doc.path,
+                construct=construct_path(body),
+            )
+            run.notes.update(notes)
+            out.append(run)
+    return out
 
 
 def _exports(data: dict[str, Any], context: Template) -> list[tuple[str, str]]:
@@ -146,7 +193,7 @@ def _export_name(value: Any) -> str | None:
 
 def _outside(body: dict) -> bool:
     """A resource fgscan does not model, nor join to one it models (an RDS instance, a nested stack)."""
-    return body["Type"] not in TYPES and body["Type"] not in STANDALONE_RULES
+    return body["Type"] not in TYPES and body["Type"] not in STANDALONE_RULES and body["Type"] not in RUN_TYPES
 
 
 def _not_deployed(body: dict, context: Template) -> bool:

@@ -59,6 +59,39 @@ class Document:
                 best, depth = located, steps
         return best, depth == len(path)
 
+    def locate_embedded_json(self, path: Path) -> None:
+        """Make the paths into JSON text held in a YAML block string (a state machine's `DefinitionString: |`)
+        locatable on the file's own lines: `path` runs into the string and on into its JSON. Nothing is
+        recorded unless the string's lines are the file's lines (a block scalar, not a quoted or folded
+        string), so a located span is never a guess. CloudFormation placeholders outside JSON strings
+        (`"TimeoutSeconds": ${Timeout}`) are read as numbers of the same length."""
+        if self.format != "yaml" or not self._spans:
+            return
+        value, cut = self.data, 0
+        while cut < len(path) and not isinstance(value, str):
+            step = path[cut]
+            listed = isinstance(value, list) and isinstance(step, int) and 0 <= step < len(value)
+            if not (listed or (isinstance(value, dict) and step in value)):
+                return
+            value = value[step]
+            cut += 1
+        found = self._spans.get(tuple(path[:cut]))
+        if not isinstance(value, str) or cut == len(path) or found is None or tuple(path) in self._spans:
+            return
+        first, indent = _block_lines(self.text, value, Span(*found) if isinstance(found, tuple) else found)
+        if first is None:
+            return
+        try:
+            located, steps = JsonLocator(_BARE_PLACEHOLDER.sub(_number, value)).span(tuple(path[cut:]))
+        except (ValueError, IndexError, RecursionError):
+            return
+        self._spans[tuple(path[: cut + steps])] = (
+            first + located.start_line - 1,
+            indent + located.start_col,
+            first + located.end_line - 1,
+            indent + located.end_col,
+        )
+
     def __getstate__(self) -> dict[str, Any]:
         """Without the JSON locator: a cache, rebuilt on demand, that holds the json module's scanner, which
         cannot cross to another process (a load worker that located a plan's error had built one)."""
@@ -68,6 +101,33 @@ class Document:
         if self._json is None:
             self._json = JsonLocator(self.text)
         return self._json
+
+
+_BARE_PLACEHOLDER = re.compile(r'"(?:[^"\\]|\\.)*"|\$\{[^}"]*\}')
+
+
+def _number(match: re.Match) -> str:
+    text = match.group(0)
+    return text if text.startswith('"') else "0" + " " * (len(text) - 1)
+
+
+def _block_lines(text: str, value: str, span: Span) -> tuple[int | None, int]:
+    """The file line holding the string's first line, and the indentation cut from each of its lines, when
+    every line of the string is a line of the file (a YAML block scalar); else None."""
+    lines = text.splitlines()
+    wanted = value.split("\n")
+    if wanted and wanted[-1] == "":
+        wanted.pop()
+    for first in (span.start_line + 1, span.start_line):
+        if not wanted or first > len(lines):
+            continue
+        indent = len(lines[first - 1]) - len(lines[first - 1].lstrip(" "))
+        body = lines[first - 1 : first - 1 + len(wanted)]
+        if len(body) == len(wanted) and all(
+            line[indent:] == want if want else not line.strip() for line, want in zip(body, wanted, strict=True)
+        ):
+            return first, indent
+    return None, 0
 
 
 def read_text(file: FsPath, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:

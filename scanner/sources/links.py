@@ -48,7 +48,7 @@ def _targets(values: Any) -> list[str]:
 def links_for(kind: str, data: dict[str, Any]) -> dict[str, Any]:
     """The links of one resource: task definition, security groups, roles, cluster, service."""
     links: dict[str, Any] = {}
-    if kind in ("ecs_service", "ecs_task_set"):
+    if kind in ("ecs_service", "ecs_task_set", "ecs_task_run"):
         awsvpc = _dict(_dict(data.get("networkConfiguration")).get("awsvpcConfiguration"))
         links["task_definition"] = ref_target(data.get("taskDefinition"))
         links["security_groups"] = _targets(awsvpc.get("securityGroups"))

@@ -36,6 +36,10 @@ TYPES = {
     "aws_alb_listener": "elbv2_listener",
     "aws_lb_listener_rule": "elbv2_listener_rule",
     "aws_alb_listener_rule": "elbv2_listener_rule",
+    # tasks started outside a service: an EventBridge target with `ecs_target`, a schedule with `ecs_parameters`
+    # (one without is no task run, and gives no resource)
+    "aws_cloudwatch_event_target": "ecs_task_run",
+    "aws_scheduler_schedule": "ecs_task_run",
 }
 RULES = {
     "aws_security_group_rule",
@@ -66,6 +70,10 @@ RENAMES = {
     ("ecs.Cluster", "setting"): "settings",
     ("ecs.ExecuteCommandLogConfiguration", "s3_bucket_encryption_enabled"): "s3EncryptionEnabled",
     ("ec2.NetworkInterface", "private_ip"): "PrivateIpAddress",
+    ("ecs.RunTaskRequest", "task_definition_arn"): "taskDefinition",
+    ("ecs.RunTaskRequest", "task_count"): "count",
+    ("ecs.RunTaskRequest", "placement_constraint"): "placementConstraints",
+    ("ecs.RunTaskRequest", "ordered_placement_strategy"): "placementStrategy",
 }
 NOT_MAPPED = {
     "tags_all",
@@ -223,12 +231,13 @@ def _service(v: dict, m: _Mapper, shape: str = "ecs.Service") -> dict:
     return data
 
 
-def _network(value: Any, m: _Mapper) -> Any:
-    """`network_configuration { subnets, security_groups, assign_public_ip = bool }` -> `awsvpcConfiguration`."""
+def _network(value: Any, m: _Mapper, at: Path = ("network_configuration",)) -> Any:
+    """`network_configuration { subnets, security_groups, assign_public_ip = bool }` -> `awsvpcConfiguration`;
+    `at` is where the block is."""
     if unresolved(value):
         return value
     block = _first(value)
-    src: Path = ("network_configuration", 0)
+    src: Path = (*at, 0)
     dst: Path = ("networkConfiguration", "awsvpcConfiguration")
     m.at(("networkConfiguration",), src)
     m.at(dst, src)
@@ -243,6 +252,34 @@ def _network(value: Any, m: _Mapper) -> Any:
         if "assign_public_ip" in block:
             m.at((*dst, "assignPublicIp"), (*src, "assign_public_ip"))
     return {"awsvpcConfiguration": awsvpc}
+
+
+def _event_target(v: dict, m: _Mapper) -> dict | None:
+    """`aws_cloudwatch_event_target` with an `ecs_target` block: its `arn` is the cluster."""
+    return _task_run(v.get("ecs_target"), ("ecs_target",), v.get("arn"), ("arn",), m)
+
+
+def _schedule(v: dict, m: _Mapper) -> dict | None:
+    """`aws_scheduler_schedule` whose `target` has `ecs_parameters`: the target's `arn` is the cluster."""
+    target = _first(v.get("target"))
+    at: Path = ("target", 0)
+    return _task_run(target.get("ecs_parameters"), (*at, "ecs_parameters"), target.get("arn"), (*at, "arn"), m)
+
+
+def _task_run(value: Any, at: Path, cluster: Any, cluster_at: Path, m: _Mapper) -> dict | None:
+    """An ECS target's block as the RunTask request it makes (None without one)."""
+    block = _first(value)
+    if not block:
+        return None
+    src: Path = (*at, 0)
+    data = m.structure({k: x for k, x in block.items() if k != "network_configuration"}, "ecs.RunTaskRequest", src, ())
+    m.at((), src)
+    if block.get("network_configuration") not in (None, []):
+        data["networkConfiguration"] = _network(block["network_configuration"], m, (*src, "network_configuration"))
+    if cluster is not None:
+        data["cluster"] = cluster
+        m.at(("cluster",), cluster_at)
+    return data
 
 
 def _cluster(v: dict, m: _Mapper) -> dict:
@@ -496,6 +533,11 @@ BUILDERS: dict[str, Callable[[dict, _Mapper, str], dict]] = {
     "elbv2_listener": lambda v, m, a: _listener(v, m),
     "elbv2_listener_rule": lambda v, m, a: _listener_rule(v, m),
 }
+# Terraform type -> the builder of the task run it starts, if any
+TASK_RUNS: dict[str, Callable[[dict, _Mapper], dict | None]] = {
+    "aws_cloudwatch_event_target": _event_target,
+    "aws_scheduler_schedule": _schedule,
+}
 
 
 def build(items: list[Item], scope: str, outside: list[tuple[str, Any]] | None = None) -> list[Resource]:
@@ -509,7 +551,13 @@ def build(items: list[Item], scope: str, outside: list[tuple[str, Any]] | None =
         if kind is None:
             continue
         mapper = _Mapper(item.root)
-        data = BUILDERS[kind](item.values, mapper, item.address)
+        data = (
+            TASK_RUNS[item.type](item.values, mapper)
+            if item.type in TASK_RUNS
+            else BUILDERS[kind](item.values, mapper, item.address)
+        )
+        if data is None:
+            continue
         out[item.address] = Resource(
             kind, item.address, data, item.file, item.root, mapper.origin, skips=list(item.skips)
         )
