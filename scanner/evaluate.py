@@ -26,9 +26,12 @@ PER_KIND_FROM = 120  # inputs; fewer are judged faster by one engine for all the
 
 @dataclass(frozen=True)
 class Failed:
-    """An input the engine could not evaluate, and why."""
+    """An input the engine could not evaluate, and why. When only some rules fail on it, `rules` names
+    them and `denies` holds the results of all the others."""
 
     reason: str
+    rules: tuple[str, ...] = ()
+    denies: DenySets = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,7 @@ class Evaluation:
         self.rulebook, self.engine_name = rulebook, engine
         self.rules = {shape: [r for r in rules if r.neighbourhood == (shape == "neighbourhood")] for shape in SHAPES}
         self._engines: dict[tuple[str, frozenset[str]], Engine | None] = {}
+        self._alone: dict[str, Engine] = {}  # rule id -> an engine holding that rule only
 
     def evaluate(self, items: list[dict[str, Any]], per_kind: bool | None = None) -> list[DenySets | Failed]:
         """The deny sets of each input (keyed by rule id), or why it could not be evaluated; `per_kind`
@@ -79,10 +83,26 @@ class Evaluation:
             try:
                 out.append(engine.evaluate_inputs([item])[0])
             except EngineError as exc:
-                out.append(Failed(str(exc)))
+                out.append(self._rule_by_rule(shape, item, str(exc)))
             except (ValueError, TypeError, UnicodeError, RecursionError) as exc:  # values the engine cannot take
                 out.append(Failed(f"the rule engine cannot take this input ({type(exc).__name__})"))
         return out
+
+    def _rule_by_rule(self, shape: str, item: dict[str, Any], reason: str) -> DenySets | Failed:
+        """After an engine error on `item`, each of its rules alone: a rule that trips the engine on one value
+        costs that rule's verdict on that input, not every rule's."""
+        denies: DenySets = {}
+        failed: dict[str, str] = {}
+        for rule in (r for r in self.rules[shape] if item["kind"] in r.kinds):
+            if rule.id not in self._alone:
+                self._alone[rule.id] = make_engine(self.engine_name, self.rulebook, [rule])
+            try:
+                denies.update(self._alone[rule.id].evaluate_inputs([item])[0])
+            except EngineError as exc:
+                failed[rule.name] = str(exc)
+        if not failed:
+            return denies
+        return Failed(next(iter(failed.values())), tuple(failed), denies)
 
     def _engine(self, shape: str, kinds: frozenset[str]) -> Engine | None:
         """The engine of `shape` inputs of `kinds`, or None when no rule judges them."""

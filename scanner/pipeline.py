@@ -108,10 +108,11 @@ class Scanner:
             resource = subject if isinstance(subject, Resource) else subject.service
             span = locate(builder.doc_of(resource), resource.source_path(()))
             line, col = (span.start_line, span.start_col) if span else (None, None)
-            message = f"{_label(resource)}: not evaluated: {self._redacted(outcome.reason, subject)}"
+            what = f"rule {', '.join(outcome.rules)} not evaluated on it" if outcome.rules else "not evaluated"
+            message = f"{_label(resource)}: {what}: {self._redacted(outcome.reason, subject)}"
             built.errors.append(InputError(resource.file, message, line, col))
-        else:
-            built.findings = _findings(builder, rules, subject, outcome, built.broken)
+            outcome = outcome.denies  # the other rules' results, when only some rules failed
+        built.findings = _findings(builder, rules, subject, outcome, built.broken)
         return built
 
     def scan(self, paths: list[Path]) -> ScanResult:
@@ -165,8 +166,7 @@ class Scanner:
         built: list[Built] = [Built() for _ in subjects]
         for offset, stream in streams:  # findings are built while the workers evaluate the next inputs
             for index, outcome in stream:
-                if not isinstance(outcome, Failed):
-                    outcome.update(extra[offset + index])
+                (outcome.denies if isinstance(outcome, Failed) else outcome).update(extra[offset + index])
                 built[offset + index] = self._build(builder, by_id, subjects[offset + index], outcome)
         for done in built:  # in the inputs' order, whatever order the workers finished in
             result.errors += done.errors

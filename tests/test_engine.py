@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import shutil
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from scanner.engine import rego_input
-from scanner.evaluate import Evaluation
+from scanner.evaluate import Evaluation, Failed
 from scanner.exposure import neighbourhoods
 from scanner.graph import Graph
 from scanner.load import load_batch
@@ -112,3 +113,47 @@ def test_one_engine_per_kind_judges_as_one_engine_for_all_kinds(engine):
     separate = Evaluation(rulebook, rules, engine).evaluate(items, per_kind=True)
     assert sum(len(v) for denies in shared for v in denies.values()) > 100
     assert separate == shared
+
+
+TRIPPING_RULE = """\
+# METADATA
+# title: Trips the engine on a number
+# description: Calls a string built-in on whatever the family is.
+# scope: package
+# custom:
+#   id: TEST-001
+#   name: trips-the-engine
+#   severity: low
+#   rationale: A test of one rule's engine error.
+#   kinds: [ecs_task_definition]
+#   remediation: None.
+#   references: [https://example.com]
+#   examples:
+#     bad: '{"family": 7}'
+#     good: '{"family": "web"}'
+package test.rules.trips
+
+import rego.v1
+
+deny contains finding if {
+	finding := {"msg": trim_space(input.resource.family), "path": ["family"]}
+}
+"""
+
+
+@pytest.mark.skipif(not importlib.util.find_spec("regorus"), reason="no regorus")
+def test_a_rule_that_trips_the_engine_costs_only_its_own_verdict(tmp_path):
+    """regorus stops a whole query on one rule's error (a built-in given the wrong type, or its
+    'not an object' on an undefined head): the input's other rules are then run alone and keep theirs."""
+    (tmp_path / "trips.rego").write_text(TRIPPING_RULE)
+    rulebook, rules = load_rules(ScanOptions(rule_dirs=[tmp_path]))
+    chosen = [r for r in rules if r.name in ("privileged-container", "trips-the-engine")]
+    task = {"family": 7, "containerDefinitions": [{"name": "app", "privileged": True}]}
+    item = {"kind": "ecs_task_definition", "name": "td", "resource": task, "facts": {}, "links": {}}
+    fine = {**item, "resource": {**task, "family": "web"}}
+    outcome, judged = Evaluation(rulebook, chosen, "regorus").evaluate([item, fine])
+    assert isinstance(outcome, Failed) and outcome.rules == ("trips-the-engine",)
+    assert "trim_space" in outcome.reason or "string" in outcome.reason
+    privileged = next(r.id for r in chosen if r.name == "privileged-container")
+    assert [e["path"] for e in outcome.denies[privileged]] == [["containerDefinitions", 0, "privileged"]]
+    assert set(judged) == {r.id for r in chosen}
