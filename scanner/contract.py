@@ -523,7 +523,7 @@ class Neighbourhood(TypedDict):
 
 
 class NeighbourhoodInput(TypedDict):
-    kind: Literal["ecs_service", "ecs_task_set"]
+    kind: Literal["ecs_service", "ecs_task_set", "ecs_task_run"]
     name: str
     resource: ServiceResource
     options: Options

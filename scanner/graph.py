@@ -20,7 +20,7 @@ SG = "ec2_security_group"
 TD = "ecs_task_definition"
 ROLE = "iam_role"
 LB = "elbv2_load_balancer"
-SERVICES = ("ecs_service", "ecs_task_set")
+SERVICES = ("ecs_service", "ecs_task_set", "ecs_task_run")  # what runs tasks: their neighbourhoods
 DEFAULT_GROUP = "(default)"  # awsvpc without `securityGroups`: the VPC's default group, not in the input
 GroupKey = tuple[str, ...]
 

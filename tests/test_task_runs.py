@@ -110,3 +110,19 @@ def test_terraform_schedule_with_ecs_parameters_only():
 def test_an_events_rule_for_ec2_without_network_configuration_is_silent():
     """aws-cloudformation-templates' ECS schedule example: EC2 tasks in bridge mode, nothing to judge."""
     assert findings(CORPUS / "cloudformation/aws-cloudformation-templates/ECS_Schedule_Example.template") == set()
+
+
+def test_a_task_run_is_judged_by_the_exposure_rules():
+    """A scheduled task with a public IP and its container port open to the world is as reachable as a
+    service's: the exposure rules judge task runs, and the path names the run."""
+    path = FIXTURES / "exposed-run.yaml"
+    proc = run_fgscan("scan", str(path), "--format", "json", "--fail-on", "none", "--rule", "internet-exposed-task")
+    assert proc.returncode == 0, proc.stderr
+    [finding] = json.loads(proc.stdout)["findings"]
+    assert (finding["kind"], finding["resource"], finding["line"]) == (
+        "ecs_task_run",
+        "Nightly",
+        line_of(path, "CidrIp: 0.0.0.0/0"),
+    )
+    assert "container 'job' port 8080 is reachable from the internet" in finding["message"]
+    assert "task run Nightly -> Open :8080 from 0.0.0.0/0 -> container job :8080" in json.dumps(finding)

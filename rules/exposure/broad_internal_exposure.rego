@@ -10,7 +10,7 @@
 #   name: broad-internal-exposure
 #   severity: medium
 #   rationale: Flat internal reachability is how a single compromise spreads.
-#   kinds: [ecs_service, ecs_task_set]
+#   kinds: [ecs_service, ecs_task_set, ecs_task_run]
 #   input: neighbourhood
 #   remediation: >-
 #     Admit only the security groups of the clients that need the port (SourceSecurityGroupId), or

@@ -103,9 +103,14 @@ port_text(port) := sprintf("port %d/%s", [port.container_port, port.protocol]) i
 
 port_text(port) := sprintf("port %d", [port.container_port]) if not is_string(port.protocol)
 
+# What starts the tasks, as the chain names it.
+runner := "task run" if input.kind == "ecs_task_run"
+
+runner := "service" if not input.kind == "ecs_task_run"
+
 # The short path shown by the text and JSON reports.
 chain(p, port) := concat("", [
-	"service ", nb.service.name, " -> ", p.group, " :", number, " from ", source_text(p),
+	runner, " ", nb.service.name, " -> ", p.group, " :", number, " from ", source_text(p),
 	" -> container ", port.container, " :", number,
 ]) if number := format_int(port.container_port, 10)
 

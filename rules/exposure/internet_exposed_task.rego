@@ -14,7 +14,7 @@
 #     A proven path from the internet to a listening container. Critical when the exposed task is
 #     also privileged, runs as root with added capabilities, carries secrets in its environment or
 #     has an administrator-like task role: a compromise then reaches the host, the secrets or the account.
-#   kinds: [ecs_service, ecs_task_set]
+#   kinds: [ecs_service, ecs_task_set, ecs_task_run]
 #   input: neighbourhood
 #   precision: high
 #   remediation: >-

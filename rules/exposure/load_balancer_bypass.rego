@@ -11,7 +11,7 @@
 #   name: load-balancer-bypass
 #   severity: medium
 #   rationale: The controls on the load balancer can be skipped; high when the range is public.
-#   kinds: [ecs_service, ecs_task_set]
+#   kinds: [ecs_service, ecs_task_set, ecs_task_run]
 #   input: neighbourhood
 #   remediation: >-
 #     On the container port, admit only the load balancer's security group

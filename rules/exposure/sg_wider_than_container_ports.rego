@@ -11,7 +11,7 @@
 #   name: sg-wider-than-container-ports
 #   severity: low
 #   rationale: No path today, but no least privilege either; defence in depth.
-#   kinds: [ecs_service, ecs_task_set]
+#   kinds: [ecs_service, ecs_task_set, ecs_task_run]
 #   input: neighbourhood
 #   remediation: >-
 #     Narrow the rule to the container ports the services map (FromPort/ToPort), one rule per port.

@@ -10,7 +10,7 @@
 #   name: shared-security-group
 #   severity: medium
 #   rationale: Blurs the network boundary between services; high when the group admits all traffic from itself.
-#   kinds: [ecs_service, ecs_task_set]
+#   kinds: [ecs_service, ecs_task_set, ecs_task_run]
 #   input: neighbourhood
 #   remediation: >-
 #     Give each service its own security group and admit traffic between services explicitly, by

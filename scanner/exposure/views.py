@@ -142,7 +142,7 @@ def _service(r: Resource) -> tuple[dict, dict]:
         "public_ip": awsvpc.get("assignPublicIp", "DISABLED"),
         "load_balancers": lbs if isinstance(balancers, list) or balancers is None else None,
         "service": ref_target(d.get("serviceArn")) if r.kind == "ecs_task_set" else None,
-        "cluster": d.get("clusterArn") if isinstance(d.get("clusterArn"), str) else None,
+        "cluster": cluster if isinstance(cluster := d.get("clusterArn", d.get("cluster")), str) else None,
     }, locs
 
 
@@ -273,6 +273,7 @@ def _at(data: Any, path: list) -> Any:
 BUILDERS = {
     "ecs_service": _service,
     "ecs_task_set": _service,
+    "ecs_task_run": _service,  # a RunTask request: a service's network configuration, no balancers
     "ecs_task_definition": _task_definition,
     "ec2_security_group": _security_group,
     "ec2_network_interface": _network_interface,
