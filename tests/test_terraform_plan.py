@@ -70,6 +70,19 @@ def test_a_bad_plan_is_one_error_line_and_other_inputs_are_scanned(tmp_path):
     assert [f["resource"] for f in json.loads(proc.stdout)["findings"]] == ["aws_ecs_service.fine"]
 
 
+def test_odd_shapes_inside_a_plan_leave_its_resources_judged(tmp_path):
+    """A plan whose configuration or changes hold another type where a list or object belongs (a hand-edited
+    or foreign file) stopped with "please report it as an fgscan bug"; what is readable is still judged."""
+    plan = json.loads((FIXTURES / "plans" / "fallback" / "plan.json").read_text())
+    plan["configuration"]["root_module"]["resources"] = True
+    plan["configuration"]["root_module"]["module_calls"] = ["x"]
+    plan["resource_changes"] = {"not": "a list"}
+    (tmp_path / "plan.json").write_text(json.dumps(plan, indent=1))
+    proc = run_fgscan("scan", "plan.json", "--format", "json", cwd=tmp_path)
+    assert proc.returncode == 1 and proc.stderr == ""
+    assert "FG-CTR-001" in {f["rule_id"] for f in json.loads(proc.stdout)["findings"]}
+
+
 def test_the_readme_shows_the_example_findings():
     readme = (ROOT / "README.md").read_text()
     report = scan(str(EXAMPLE), "--exclude", "plan.json")

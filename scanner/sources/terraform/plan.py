@@ -56,7 +56,7 @@ def plan_resources(doc: Document) -> list:
         return []
     changes = {
         c["address"]: c.get("change") or {}
-        for c in data.get("resource_changes") or []
+        for c in _items(data.get("resource_changes"))
         if isinstance(c, dict) and isinstance(c.get("address"), str)
     }
     configuration = _configuration(data.get("configuration"))
@@ -73,7 +73,9 @@ def plan_resources(doc: Document) -> list:
             continue
         raw = resource.get("values")
         raw = raw if isinstance(raw, dict) else {}
-        unknown = (changes.get(address) or {}).get("after_unknown") or {}
+        change = changes.get(address)
+        unknown = change.get("after_unknown") if isinstance(change, dict) else None
+        unknown = unknown if isinstance(unknown, dict) else {}
         expressions = configuration.get(INDEX.sub("", address), {})
         merged = _merge(dict(raw), unknown, expressions, _Context(configuration, module))
         instance = sources.get(address) or sources.get(INDEX.sub("", address))
@@ -117,10 +119,10 @@ def _problem(doc: Document, path: Path, message: str) -> InputError:
 
 def _walk(module: dict, path: Path, address: str = "") -> list[tuple[Path, str, dict]]:
     out = []
-    for i, resource in enumerate(module.get("resources") or []):
+    for i, resource in enumerate(_items(module.get("resources"))):
         if isinstance(resource, dict):
             out.append(((*path, "resources", i), address, resource))
-    for i, child in enumerate(module.get("child_modules") or []):
+    for i, child in enumerate(_items(module.get("child_modules"))):
         if isinstance(child, dict):
             out += _walk(child, (*path, "child_modules", i), str(child.get("address") or ""))
     return out
@@ -133,18 +135,17 @@ def _configuration(configuration: Any) -> dict[str, Any]:
     def visit(module: Any, prefix: str) -> None:
         if not isinstance(module, dict):
             return
-        for resource in module.get("resources") or []:
+        for resource in _items(module.get("resources")):
             if isinstance(resource, dict) and isinstance(resource.get("address"), str):
                 out[prefix + resource["address"]] = resource.get("expressions") or {}
-        for name, call in (module.get("module_calls") or {}).items():
+        for name, call in _members(module.get("module_calls")):
             if isinstance(call, dict):
                 out[f"call:{prefix}module.{name}"] = call.get("expressions") or {}
                 child = call.get("module")
-                child = child if isinstance(child, dict) else {}
-                for output, body in (child.get("outputs") or {}).items():
+                for output, body in _members(child.get("outputs") if isinstance(child, dict) else None):
                     if isinstance(body, dict):
                         out[f"output:{prefix}module.{name}.{output}"] = body.get("expression")
-                visit(call.get("module"), f"{prefix}module.{name}.")
+                visit(child, f"{prefix}module.{name}.")
 
     visit(configuration.get("root_module") if isinstance(configuration, dict) else None, "")
     return out
@@ -237,3 +238,13 @@ def _sources(doc: Document) -> dict[str, Any]:
             out.setdefault(instance.address, instance)
             out.setdefault(INDEX.sub("", instance.address), instance)
     return out
+
+
+def _items(value: Any) -> list[Any]:
+    """A list the plan should hold, or nothing when it holds something else."""
+    return value if isinstance(value, list) else []
+
+
+def _members(value: Any) -> list[tuple[Any, Any]]:
+    """An object's members, or none when the plan holds something else there."""
+    return list(value.items()) if isinstance(value, dict) else []
