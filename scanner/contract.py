@@ -82,7 +82,9 @@ class SecurityGroupFacts(TypedDict):
 
 
 class NoEchoUse(TypedDict):
-    """A `NoEcho` template parameter placed in a plain environment value (`scanner.sources.cloudformation`)."""
+    """A template parameter placed in a plain environment value (`scanner.sources.cloudformation`): `NoEcho`,
+    or (`parameter_environment`) one that has no default and is not supplied, whose value only the deployer
+    knows."""
 
     container: int
     variable: int
@@ -110,6 +112,7 @@ class TaskDefinitionFacts(TypedDict):
     entropy: dict[str, float]  # Shannon entropy (bits per character) of every string a secret could hide in
     images: list[ImageFact]  # one per container whose image has literal text, not replaced at deploy time
     no_echo_environment: NotRequired[list[NoEchoUse]]  # templates only
+    parameter_environment: NotRequired[list[NoEchoUse]]  # templates only: any other parameter left to deploy time
     # templates only: values with a `{{resolve:secretsmanager:...}}` dynamic reference, which CloudFormation
     # resolves into the task definition
     secrets_manager_environment: NotRequired[list[EnvironmentUse]]

@@ -253,6 +253,28 @@ def test_no_echo_parameter_in_environment_is_a_secret_through_rego():
     ) in messages
 
 
+def test_a_parameter_left_to_deploy_time_in_a_secret_named_variable_is_a_secret(tmp_path: Path):
+    """Without `NoEcho` or a default, whatever the deployer passes for `DbPassword` is stored in the task definition
+    in plain text; `Stage` is no secret name, and a reference to a resource (an ARN) is no value."""
+    (tmp_path / "app.yaml").write_text(
+        "Parameters:\n  DbPassword:\n    Type: String\n  Stage:\n    Type: String\n"
+        "Resources:\n  Token:\n    Type: AWS::SSM::Parameter\n    Properties: {Type: String, Value: x}\n"
+        "  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n"
+        "        - Name: app\n          Image: app:1.0\n          Environment:\n"
+        "            - {Name: DB_PASSWORD, Value: !Ref DbPassword}\n            - {Name: STAGE, Value: !Ref Stage}\n"
+        "            - {Name: API_TOKEN, Value: !Ref Token}\n"
+    )
+    result = Scanner(ScanOptions(include=["secrets-in-environment"], jobs=1)).scan([tmp_path / "app.yaml"])
+    assert result.errors == []
+    assert [(f.span.start_line, f.message) for f in result.findings] == [
+        (
+            17,
+            "Task definition 'Task': container 'app' passes a secret in plain-text environment variable 'DB_PASSWORD' "
+            "(a secret-named variable set from parameter 'DbPassword', stored as given).",
+        )
+    ]
+
+
 def test_resources_without_fn_if_or_resolved_parameters_are_read_as_written():
     """What fingerprints are made of (kind, file, name, data) is unchanged for a template without Fn::If."""
     file = ROOT / "examples" / "web-stack.yaml"

@@ -1039,7 +1039,6 @@ VERDICTS_12 = [
         "module.dd_task_all_dd_inputs.aws_ecs_task_definition.this",
         "secrets-in-environment",
         True,
-        gap="a secret-named environment variable set from a Terraform variable without a value is not judged",
     ),
     # CDK: nginx with port 80 open to the world and a public IP; the secrets are `valueFrom` references
     verdict(

@@ -10,7 +10,9 @@
 #   `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `ECS_ENGINE_AUTH_DATA`, as FSBP ECS.8 lists) are a
 #   finding whatever their value. So is a CloudFormation dynamic reference to Secrets Manager
 #   (`{{resolve:secretsmanager:...}}`) as an environment value: CloudFormation resolves it at deploy
-#   time and writes the secret's value into the task definition.
+#   time and writes the secret's value into the task definition. A variable named like a secret
+#   whose value the deployer passes in (a Terraform input variable, a template parameter with no
+#   default, `NoEcho` or not) is one too: whatever is passed is stored in plain text.
 # scope: package
 # custom:
 #   id: FG-CTR-005
@@ -84,7 +86,6 @@ deny contains finding if {
 	}
 }
 
-# The names of `always_secret_names` in upper case, built once per evaluation.
 # `facts.secrets_manager_environment` comes from the CloudFormation source: only CloudFormation resolves the
 # reference (in a task definition registered as it is, the text is no reference at all).
 deny contains finding if {
@@ -102,12 +103,43 @@ deny contains finding if {
 	}
 }
 
+# A secret-named variable whose value the deployer passes in: a Terraform input variable, or a template
+# parameter with no default (`facts.parameter_environment`; a `NoEcho` one has its own message above).
+# Whatever is passed lands in the task definition in plain text; the `secrets` list would keep it out.
+deny contains finding if {
+	container := input.resource.containerDefinitions[i]
+	task.known_object(container)
+	variable := container.environment[j]
+	name := variable.name
+	is_string(name)
+	regex.match(secrets.params.secret_name_regex, upper(name))
+	not upper(name) in _always_secret_names # reported above whatever the value
+	source := _passed_in(i, j, variable.value)
+	finding := {
+		"msg": concat("", [
+			task.container(i, container), " passes a secret in plain-text environment variable '", name,
+			"' (a secret-named variable set from ", source, ", stored as given).",
+		]),
+		"path": ["containerDefinitions", i, "environment", j, "value"],
+	}
+}
+
+_passed_in(i, j, value) := concat("", ["input variable ", value["Fn::Terraform"]]) if {
+	is_string(value["Fn::Terraform"])
+	startswith(value["Fn::Terraform"], "var.")
+} else := concat("", ["parameter '", use.parameter, "'"]) if {
+	some use in input.facts.parameter_environment
+	use.container == i
+	use.variable == j
+}
+
 _resolved_secret(i, j) if {
 	some use in input.facts.secrets_manager_environment
 	use.container == i
 	use.variable == j
 }
 
+# The names of `always_secret_names` in upper case, built once per evaluation.
 _always_secret_names := {upper(n) | some n in data.fgscan.params.always_secret_names}
 
 variable_name(variable, _) := variable.name if is_string(variable.name)

@@ -173,3 +173,31 @@ test_reference_text_outside_cloudformation_is_no_reference if {
 	some f in findings
 	contains(f.msg, "'AWS_SECRET_ACCESS_KEY' (a credential by its name, whatever the value)")
 }
+
+test_secret_named_variable_from_a_parameter_left_to_deploy_time if {
+	findings := rule.deny with input.resource as task([{"name": "DB_PASSWORD", "value": {"Ref": "DbPassword"}}])
+		with input.facts as {"parameter_environment": [{"container": 0, "variable": 0, "parameter": "DbPassword"}]}
+	count(findings) == 1
+	some f in findings
+	f.path == ["containerDefinitions", 0, "environment", 0, "value"]
+	f.msg == "container 'app' passes a secret in plain-text environment variable 'DB_PASSWORD' (a secret-named variable set from parameter 'DbPassword', stored as given)."
+}
+
+test_secret_named_variable_from_a_terraform_input_variable if {
+	findings := rule.deny with input.resource as task([
+		{"name": "DD_API_KEY", "value": {"Fn::Terraform": "var.dd_api_key"}},
+		{"name": "STAGE", "value": {"Fn::Terraform": "var.stage"}},
+		{"name": "API_TOKEN", "value": {"Ref": "aws_ssm_parameter.token"}}, # names the parameter, holds no secret
+	])
+		with input.facts as {}
+	count(findings) == 1
+	some f in findings
+	f.path == ["containerDefinitions", 0, "environment", 0, "value"]
+	f.msg == "container 'app' passes a secret in plain-text environment variable 'DD_API_KEY' (a secret-named variable set from input variable var.dd_api_key, stored as given)."
+}
+
+test_credential_name_from_a_variable_reported_once if {
+	findings := rule.deny with input.resource as task([{"name": "AWS_SECRET_ACCESS_KEY", "value": {"Fn::Terraform": "var.key"}}])
+		with input.facts as {}
+	count(findings) == 1
+}

@@ -155,7 +155,7 @@ class Template:
     def _allowed_only(self, name: str) -> list[Any] | None:
         """The allowed values of a parameter that has neither a supplied value nor a default."""
         spec = self.parameters.get(name)
-        if spec is None or name in self.supplied or "Default" in spec or _no_echo(spec):
+        if spec is None or name in self.supplied or "Default" in spec or no_echo_parameter(spec):
             return None
         allowed = spec.get("AllowedValues")
         if isinstance(allowed, list) and 0 < len(allowed) <= MAX_ALLOWED_VALUES:
@@ -179,7 +179,7 @@ class Template:
             if arg in self.supplied:
                 return str(self.supplied[arg])
             spec = self.parameters.get(arg, {})
-            usable = defaults and "Default" in spec and not _no_echo(spec)
+            usable = defaults and "Default" in spec and not no_echo_parameter(spec)
             return str(spec["Default"]) if usable and not isinstance(spec["Default"], (dict, list)) else None
         if key in ("Fn::Equals", "Fn::Not", "Fn::And", "Fn::Or") and isinstance(arg, list):
             values = [self._evaluate(a, visiting, defaults) for a in arg]
@@ -275,7 +275,7 @@ class Template:
                 return self._substitute(arg, dst, res, picked)
             if key == "Fn::Sub" and isinstance(arg, list) and arg and isinstance(arg[0], str):
                 for name in SUB_NAME.findall(arg[0]):
-                    if _no_echo(self.parameters.get(name)):
+                    if no_echo_parameter(self.parameters.get(name)):
                         res.no_echo[dst] = name
         out_map: dict[str, Any] = {}
         for key, item in value.items():
@@ -310,7 +310,7 @@ class Template:
         def known(match: re.Match) -> str:
             name = match.group(1)
             spec = self.parameters.get(name)
-            if _no_echo(spec):
+            if no_echo_parameter(spec):
                 res.no_echo[dst] = name
                 return match.group(0)
             if spec is None or str(spec.get("Type", "")).startswith(("AWS::SSM::", "List<", "CommaDelimitedList")):
@@ -341,7 +341,7 @@ class Template:
         spec = self.parameters.get(name)
         if spec is None:
             return ref
-        if _no_echo(spec):
+        if no_echo_parameter(spec):
             res.no_echo[dst] = name
             return ref
         kind = str(spec.get("Type", "String"))
@@ -390,7 +390,8 @@ def _names_getatt(value: Any) -> bool:
     return isinstance(value, list) and any(_names_getatt(v) for v in value)
 
 
-def _no_echo(spec: Any) -> bool:
+def no_echo_parameter(spec: Any) -> bool:
+    """A parameter declared `NoEcho`: CloudFormation hides its value."""
     return isinstance(spec, dict) and str(spec.get("NoEcho", "")).lower() == "true"
 
 

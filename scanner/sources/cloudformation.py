@@ -14,7 +14,7 @@ from typing import Any
 from scanner.model import Path, Resource, Skip
 from scanner.sources.api_shapes import shapes
 from scanner.sources.cfn_foreach import expand, is_loop
-from scanner.sources.cfn_readings import Choice, Template, variant
+from scanner.sources.cfn_readings import Choice, Template, no_echo_parameter, variant
 from scanner.sources.documents import Document
 from scanner.sources.links import joined, note_outside_users, ref_target
 from scanner.sources.task_runs import TYPES as RUN_TYPES
@@ -255,6 +255,7 @@ def _reading(logical_id: str, body: dict, choices: tuple[Choice, ...], context: 
     )
     resource.notes.update(notes)
     _record_no_echo(resource, no_echo)
+    _record_parameters(resource, context.parameters)
     _record_dynamic_secrets(resource)
     return resource
 
@@ -270,6 +271,25 @@ def _record_no_echo(resource: Resource, no_echo: dict[Path, str]) -> None:
     ]
     if found:
         resource.facts["no_echo_environment"] = list({tuple(use.values()): use for use in found}.values())
+
+
+def _record_parameters(resource: Resource, parameters: dict[str, Any]) -> None:
+    """`facts.parameter_environment`: environment values that are a template parameter left to deploy time (no
+    default, none supplied; `NoEcho` ones are in `no_echo_environment`). A secret-named variable set from one
+    stores whatever the deployer passes, in plain text: the secrets rule reports it by its name."""
+    if resource.kind != "ecs_task_definition":
+        return
+    found = [
+        {"container": i, "variable": j, "parameter": name}
+        for i, container in _items(resource.data.get("containerDefinitions"))
+        for j, variable in _items(container.get("environment"))
+        if isinstance(value := variable.get("value"), dict)
+        and list(value) == ["Ref"]
+        and (name := value["Ref"]) in parameters
+        and not no_echo_parameter(parameters[name])
+    ]
+    if found:
+        resource.facts["parameter_environment"] = found
 
 
 SECRETS_MANAGER_REFERENCE = "{{resolve:secretsmanager:"
