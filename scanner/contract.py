@@ -71,6 +71,7 @@ class Attachments(TypedDict):
     load_balancers: list[FrontedBalancer]
     others: list[str]  # every other user, as `kind 'name'`
     only_load_balancers: bool  # attached to balancers and nothing else: it answers on their listener ports alone
+    private_tasks_only: bool  # every user is a service, task set or task run whose tasks get no public IP
 
 
 class SecurityGroupFacts(TypedDict):

@@ -427,3 +427,23 @@ def test_terraform_plan_links_through_configuration_references(tmp_path, with_in
     findings = [f for f in scan(tmp_path / "plan.json") if f["rule"].startswith("sg-world-ingress")]
     assert [(f["resource"], f["rule"]) for f in findings] == [("aws_security_group.edge", expected)]
     assert ("load balancer 'aws_lb.edge' (listening on 443)" in findings[0]["message"]) is not with_instance
+
+
+def test_a_group_of_tasks_without_a_public_ip_is_medium_and_says_why():
+    """Tasks with no public IP are reached from the internet only through something in front of them: world-open
+    rules on their group are medium and say so. The same rules on a group of tasks with a public IP keep their
+    severity (the exposure rules judge what actually reaches those tasks)."""
+    template = FIXTURES / "cfn" / "private-tasks.yaml"
+    findings = scan(template)
+    private = line_of(template, "PrivateGroup:")
+    assert world(findings, "PrivateGroup") == [
+        ("sg-world-ingress-admin-port", "medium", line_of(template, "FromPort: 22", private)),
+        ("sg-world-ingress-high-risk-port", "medium", line_of(template, "FromPort: 8080", private)),
+    ]
+    note = "The group is attached only to tasks without a public IP (service 'PrivateService')"
+    assert all(note in f["message"] for f in findings if f["resource"] == "PrivateGroup" and "world" in f["rule"])
+    public = line_of(template, "PublicGroup:")
+    assert world(findings, "PublicGroup") == [
+        ("sg-world-ingress-admin-port", "high", line_of(template, "FromPort: 22", public)),
+        ("sg-world-ingress-high-risk-port", "critical", line_of(template, "FromPort: 8080", public)),
+    ]

@@ -703,6 +703,20 @@ def test_a_secrets_manager_dynamic_reference_in_an_environment_value_is_a_secret
     assert len(found) == 6, found  # one per task definition
 
 
+def test_world_ingress_on_tasks_without_a_public_ip_is_medium_and_says_why(corpus_run):
+    """The NLB sample opens 8080 to the world on its task set's group, as a network load balancer without a group
+    of its own needs; the tasks get no public IP, so the internet reaches them only through the balancer."""
+    support = shown(
+        CORPUS / "cloudformation/amazon-ecs-fargate-nlb-external-deployment/nlb-external-deployment-support.yaml"
+    )
+    [found] = [f for f in corpus_run.findings(support) if f["rule"] == "sg-world-ingress-high-risk-port"]
+    assert found["severity"] == "medium"
+    assert found["message"].endswith(
+        "The group is attached only to tasks without a public IP (task set 'TaskSet'): from the internet, only a "
+        "load balancer in front of them reaches them."
+    )
+
+
 TMKNOM = "terraform/terraform-aws-ecs-fargate-tmknom"
 
 

@@ -88,7 +88,7 @@ balancer(overrides) := object.union(
 
 # `input.facts.attachments` of a group that only `balancer({})` uses.
 attachments(overrides) := object.union(
-	{"load_balancers": [balancer({})], "others": [], "only_load_balancers": true},
+	{"load_balancers": [balancer({})], "others": [], "only_load_balancers": true, "private_tasks_only": false},
 	overrides,
 )
 

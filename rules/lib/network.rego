@@ -81,12 +81,28 @@ balancers_note := concat("", [
 	", which ", answers(input.facts.attachments.load_balancers), " alone.",
 ]) if balancers_only
 
-balancers_note := "" if not balancers_only
+# The group is attached only to tasks that get no public IP (`input.facts.attachments.private_tasks_only`):
+# from the internet, only something in front of them (a load balancer) reaches them, however open the group.
+private_tasks_only if input.facts.attachments.private_tasks_only == true
 
-# A world-open rule on a balancers-only group is at most medium: only the listeners are reachable.
-balancers_severity := {"severity": "medium"} if balancers_only
+# What limits a world-open rule's reach, to end its message ("" when nothing does).
+reach_note := balancers_note if balancers_only
 
-balancers_severity := {} if not balancers_only
+reach_note := concat("", [
+	" The group is attached only to tasks without a public IP (", concat(", ", input.facts.attachments.others),
+	"): from the internet, only a load balancer in front of them reaches them.",
+]) if private_tasks_only
+
+reach_note := "" if not limited_reach
+
+# A world-open rule whose reach is limited so is at most medium.
+reach_severity := {"severity": "medium"} if limited_reach
+
+reach_severity := {} if not limited_reach
+
+limited_reach if balancers_only
+
+limited_reach if private_tasks_only
 
 answers(lbs) := "answers on its listener ports" if count(lbs) == 1
 

@@ -40,13 +40,22 @@ test_balancer_text if {
 	}) == "internal load balancer 'alb' (its listeners are not in the input)"
 }
 
-test_balancers_note_only_for_groups_only_balancers_use if {
-	network.balancers_note == "" with input.facts as {"permissions": []}
-	network.balancers_severity == {} with input.facts as {"permissions": []}
-	network.balancers_note == "" with input.facts.attachments as {
-		"load_balancers": [], "others": ["service 'web'"], "only_load_balancers": false,
+test_reach_note_only_for_groups_only_balancers_or_private_tasks_use if {
+	network.reach_note == "" with input.facts as {"permissions": []}
+	network.reach_severity == {} with input.facts as {"permissions": []}
+	network.reach_note == "" with input.facts.attachments as {
+		"load_balancers": [], "others": ["service 'web'"], "only_load_balancers": false, "private_tasks_only": false,
 	}
-	network.balancers_severity == {"severity": "medium"} with input.facts.attachments as {
-		"load_balancers": [], "others": [], "only_load_balancers": true,
+	network.reach_severity == {"severity": "medium"} with input.facts.attachments as {
+		"load_balancers": [], "others": [], "only_load_balancers": true, "private_tasks_only": false,
 	}
+}
+
+test_private_tasks_note_names_the_users if {
+	attachments := {
+		"load_balancers": [], "others": ["service 'web'", "task run 'Nightly'"],
+		"only_load_balancers": false, "private_tasks_only": true,
+	}
+	network.reach_note == " The group is attached only to tasks without a public IP (service 'web', task run 'Nightly'): from the internet, only a load balancer in front of them reaches them." with input.facts.attachments as attachments
+	network.reach_severity == {"severity": "medium"} with input.facts.attachments as attachments
 }

@@ -51,13 +51,17 @@ deny contains finding if {
 		port <= permission.to_port
 	]
 	count(reached) > 0
-	finding := {
-		"msg": concat("", [
-			"ingress from ", permission.source, " reaches administration ", plural(reached), " ",
-			concat(", ", [sprintf("%d", [port]) | some port in reached]), " (", traffic(permission), ").",
-		]),
-		"path": permission.path,
-	}
+	finding := object.union(
+		{
+			"msg": concat("", [
+				"ingress from ", permission.source, " reaches administration ", plural(reached), " ",
+				concat(", ", [sprintf("%d", [port]) | some port in reached]), " (", traffic(permission), ").",
+				network.reach_note,
+			]),
+			"path": permission.path,
+		},
+		network.reach_severity,
+	)
 }
 
 plural(ports) := "port" if count(ports) == 1

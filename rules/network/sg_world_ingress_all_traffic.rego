@@ -43,11 +43,11 @@ deny contains finding if {
 		{
 			"msg": concat("", [
 				"ingress from ", permission.source, " allows all traffic (every protocol and port).",
-				network.balancers_note,
+				network.reach_note,
 			]),
 			"path": permission.path,
 		},
-		network.balancers_severity,
+		network.reach_severity,
 	)
 }
 
@@ -62,10 +62,10 @@ deny contains finding if {
 		{
 			"msg": concat("", [
 				"ingress from ", permission.source, " allows every ", permission.protocol, " port.",
-				network.balancers_note,
+				network.reach_note,
 			]),
 			"path": permission.path,
 		},
-		network.balancers_severity,
+		network.reach_severity,
 	)
 }

@@ -46,13 +46,16 @@ deny contains finding if {
 	not network.balancers_only
 	ports := network.covered(entry, data.fgscan.params.high_risk_ports) - {port | some port in data.fgscan.params.admin_ports}
 	count(ports) > 0
-	finding := {
-		"msg": concat("", [
-			"inbound ", network.traffic(entry), " from ", entry.source, " reaches high-risk ",
-			plural(ports), network.port_list(ports), ".",
-		]),
-		"path": entry.path,
-	}
+	finding := object.union(
+		{
+			"msg": concat("", [
+				"inbound ", network.traffic(entry), " from ", entry.source, " reaches high-risk ",
+				plural(ports), network.port_list(ports), ".", network.reach_note,
+			]),
+			"path": entry.path,
+		},
+		network.reach_severity,
+	)
 }
 
 plural(ports) := "port " if count(ports) == 1

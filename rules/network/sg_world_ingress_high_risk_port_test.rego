@@ -112,3 +112,14 @@ test_group_a_service_also_uses_reported if {
 		"attachments": fixtures.shared_with_service,
 	}
 }
+
+test_group_of_tasks_without_public_ip_is_medium_with_a_note if {
+	findings := rule.deny with input.facts.permissions as [entry({"from_port": 8080, "to_port": 8080})]
+		with input.facts.attachments as {
+			"load_balancers": [], "others": ["service 'App'"],
+			"only_load_balancers": false, "private_tasks_only": true,
+		}
+	some finding in findings
+	finding.severity == "medium"
+	finding.msg == "inbound tcp port 8080 from 0.0.0.0/0 reaches high-risk port 8080. The group is attached only to tasks without a public IP (service 'App'): from the internet, only a load balancer in front of them reaches them."
+}

@@ -50,11 +50,11 @@ deny contains finding if {
 		{
 			"msg": concat("", [
 				"inbound ", network.traffic(entry), " from ", entry.source, " opens ports outside the authorized ",
-				listing(authorized(entry.protocol)), ".", network.balancers_note,
+				listing(authorized(entry.protocol)), ".", network.reach_note,
 			]),
 			"path": entry.path,
 		},
-		network.balancers_severity,
+		network.reach_severity,
 	)
 }
 

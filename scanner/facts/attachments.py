@@ -11,6 +11,9 @@ the same way for templates, Terraform, CLI output and audit snapshots.
 - `load_balancers`: the balancers naming the group, each with its scheme, type and listener ports.
 - `others`: every other user, as `kind 'name'` (a balancer's own network interfaces are not others).
 - `only_load_balancers`: at least one balancer and no other user.
+- `private_tasks_only`: at least one user, each a service, task set or task run whose tasks get no public IP
+  (`assignPublicIp` DISABLED, ECS's default). From the internet, only something in front of such tasks (a
+  load balancer) reaches them, however open the group: a world-open rule on it is no direct exposure.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ def link_attachments(graph: Graph) -> None:
     """Set `facts.attachments` on every security group of the scan."""
     balancers: dict[GroupKey, dict[int, Resource]] = defaultdict(dict)
     others: dict[GroupKey, dict[str, None]] = defaultdict(dict)  # labels in order, each once
+    public: dict[GroupKey, bool] = defaultdict(bool)  # some user other than a balancer may have a public address
     for resource in graph.resources:
         refs = _group_refs(resource)
         if not refs or _balancer_interface(resource):
@@ -45,6 +49,7 @@ def link_attachments(graph: Graph) -> None:
                 balancers[key][id(resource)] = resource
             else:
                 others[key][_label(resource)] = None
+                public[key] = public[key] or not _no_public_ip(resource)
     ports = _listener_ports(graph)
     for group in graph.resources:
         if group.kind != SG:
@@ -56,6 +61,10 @@ def link_attachments(graph: Graph) -> None:
             "load_balancers": [_balancer(lb, ports.get(id(lb), [])) for lb in fronted],
             "others": users,
             "only_load_balancers": bool(fronted) and not users,
+            "private_tasks_only": bool(users)
+            and not fronted
+            and not public[key]
+            and not group.links.get("attached_to"),
         }
 
 
@@ -80,6 +89,15 @@ def _group_refs(resource: Resource) -> list[str]:
         ]
         return [*_refs(data.get("SecurityGroupIds")), *_refs(data.get("SecurityGroups")), *groups]
     return []
+
+
+def _no_public_ip(resource: Resource) -> bool:
+    """A service's, task set's or task run's tasks get no public IP: `assignPublicIp` DISABLED or left out."""
+    if resource.kind not in SERVICES:
+        return False
+    network = resource.data.get("networkConfiguration")
+    awsvpc = network.get("awsvpcConfiguration") if isinstance(network, dict) else None
+    return isinstance(awsvpc, dict) and awsvpc.get("assignPublicIp", "DISABLED") == "DISABLED"
 
 
 def _refs(value: Any) -> list[str]:
