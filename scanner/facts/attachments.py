@@ -61,9 +61,7 @@ def link_attachments(graph: Graph) -> None:
             "load_balancers": [_balancer(lb, ports.get(id(lb), [])) for lb in fronted],
             "others": users,
             "only_load_balancers": bool(fronted) and not users,
-            "private_tasks_only": bool(users)
-            and not fronted
-            and not public[key]
+            "private_tasks_only": bool(key and users and not fronted and not public.get(key))
             and not group.links.get("attached_to"),
         }
 
