@@ -3,7 +3,8 @@
 (`scanner.evaluate`) -> findings built in one place (`scanner.findings`) -> suppressions.
 
 Each file is read and parsed once. Loading and evaluation spread over the CPU cores for large scans
-(`scanner.executor`); the documents stay in this process to locate findings.
+(`scanner.executor`); the documents stay in this process to locate findings, which are built as the
+workers' results come back, while the workers evaluate the rest.
 """
 
 from __future__ import annotations
