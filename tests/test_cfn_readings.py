@@ -263,6 +263,7 @@ def test_a_parameter_left_to_deploy_time_in_a_secret_named_variable_is_a_secret(
         "        - Name: app\n          Image: app:1.0\n          Environment:\n"
         "            - {Name: DB_PASSWORD, Value: !Ref DbPassword}\n            - {Name: STAGE, Value: !Ref Stage}\n"
         "            - {Name: API_TOKEN, Value: !Ref Token}\n"
+        "            - {Name: ODD_TOKEN, Value: {Ref: [DbPassword]}}\n"  # not a name: no parameter, no traceback
     )
     result = Scanner(ScanOptions(include=["secrets-in-environment"], jobs=1)).scan([tmp_path / "app.yaml"])
     assert result.errors == []

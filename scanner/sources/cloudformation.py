@@ -285,7 +285,8 @@ def _record_parameters(resource: Resource, parameters: dict[str, Any]) -> None:
         for j, variable in _items(container.get("environment"))
         if isinstance(value := variable.get("value"), dict)
         and list(value) == ["Ref"]
-        and (name := value["Ref"]) in parameters
+        and isinstance(name := value["Ref"], str)
+        and name in parameters
         and not no_echo_parameter(parameters[name])
     ]
     if found:
