@@ -126,3 +126,12 @@ def test_a_task_run_is_judged_by_the_exposure_rules():
     )
     assert "container 'job' port 8080 is reachable from the internet" in finding["message"]
     assert "task run Nightly -> Open :8080 from 0.0.0.0/0 -> container job :8080" in json.dumps(finding)
+
+
+def test_a_task_run_with_links_outside_the_input_is_named_in_the_exposure_notice():
+    path = CORPUS / "cloudformation/cfn-modules-fargate-scheduled-task/module.yml"
+    proc = run_fgscan("scan", str(path), "--fail-on", "none")
+    notices = [line for line in proc.stderr.splitlines() + proc.stdout.splitlines() if "exposure: notice:" in line]
+    assert len(notices) == 1, proc.stderr
+    assert "1 service(s) and task run(s) link to resources not in the input" in notices[0]
+    assert "task run 'StateMachine' (unresolved group #2" in notices[0]

@@ -15,12 +15,12 @@ NAMED_UNKNOWNS = 5  # services named in the notice about unresolved links
 
 
 def neighbourhoods(graph: Graph, assume_worst: bool) -> list[Neighbourhood]:
-    """One neighbourhood per service and task set of the scan."""
+    """One neighbourhood per service, task set and task run of the scan."""
     return list(Neighbourhoods(graph).build(assume_worst))
 
 
 def unknowns_notice(hoods: list[Neighbourhood], assume_worst: bool) -> list[str]:
-    """A notice naming the services whose links could not all be resolved (none when all were)."""
+    """A notice naming the services and task runs whose links could not all be resolved (none when all were)."""
     merged: dict[tuple[str, str, str], dict[str, None]] = {}  # one entry per service, not per reading of it
     for h in hoods:
         if missing := _unknown_links(h.input["neighbourhood"]):
@@ -39,7 +39,8 @@ def unknowns_notice(hoods: list[Neighbourhood], assume_worst: bool) -> list[str]
         if assume_worst
         else "judged only on what is proven (--assume-worst counts unknown groups as open)"
     )
-    return [f"exposure: notice: {len(unknowns)} service(s) link to resources not in the input, {how}: {named}{more}"]
+    what = "service(s)" if all(kind != "ecs_task_run" for _, kind, _ in merged) else "service(s) and task run(s)"
+    return [f"exposure: notice: {len(unknowns)} {what} link to resources not in the input, {how}: {named}{more}"]
 
 
 def _unknown_links(hood: dict[str, Any]) -> list[str]:
