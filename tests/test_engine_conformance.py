@@ -15,9 +15,9 @@ import pytest
 
 from scanner import facts
 from scanner.engine import make_engine
-from scanner.load import load
+from scanner.load import Inputs, load, load_batch
 from scanner.pipeline import ScanOptions, load_rules, scan
-from scanner.sources.discovery import InputFile
+from scanner.sources.discovery import InputFile, discover
 from tests.conftest import EXAMPLES, ROOT
 
 ENGINES = [
@@ -135,6 +135,30 @@ def test_wrong_types_in_any_field_are_judged_without_engine_errors(engine):
 
 
 MISSING = object()  # the key left out (regorus failed a whole input when a rule's head read a missing key)
+
+
+@pytest.mark.skipif(not importlib.util.find_spec("regorus"), reason="no regorus")
+def test_every_field_of_the_real_corpus_given_a_wrong_type_or_left_out_evaluates():
+    """The same on every field any public corpus file has (one resource per field, list positions folded): a
+    Docker volume configuration that is `true`, a network interface description that is an object, ... stopped
+    regorus on a rule before, and cost that input its verdicts."""
+    rulebook, rules = load_rules(ScanOptions())
+    evaluator = make_engine("regorus", rulebook, [r for r in rules if not r.neighbourhood])
+    files = list(discover([ROOT / "tests" / "corpus" / "public"], [], [], None, set()))
+    fields: dict[tuple, tuple] = {}
+    for loaded in load_batch(files, 10**7, Inputs({}, [])):
+        for resource in loaded.resources:
+            for path in _paths(resource.data):
+                shape = (resource.kind, *("#" if isinstance(step, int) else step for step in path))
+                fields.setdefault(shape, (resource, path))
+    assert len(fields) > 1000
+    for resource, path in fields.values():
+        for value in (None, 7, True, {"Ref": "X"}, ["x"], {}, MISSING):
+            mutant = copy.copy(resource)
+            mutant.data, mutant.facts = copy.deepcopy(resource.data), {}
+            _set(mutant.data, path, value)
+            facts.annotate(mutant)
+            evaluator.evaluate([mutant])  # raises EngineError naming the rule and the line
 
 
 def _paths(value, prefix=()):

@@ -45,6 +45,7 @@ host_source(volume) := {"path": _normal_path(volume.host.sourcePath), "at": ["ho
 
 host_source(volume) := {"path": _normal_path(opts.device), "at": ["dockerVolumeConfiguration", "driverOpts", "device"]} if {
 	config := volume.dockerVolumeConfiguration
+	is_object(config)
 	object.get(config, "driver", "local") == "local"
 	opts := config.driverOpts
 	is_string(opts.device)
@@ -83,7 +84,9 @@ mounts_of(name) := [{"container": i, "mount": j} |
 # is known only at deploy time (`container #1 (!Ref ServiceName)`, `container #1 (var.name)`) or missing (`container #2 (no name)`).
 container(i, c) := concat("", ["container '", c.name, "'"]) if {
 	is_string(c.name)
-} else := concat("", ["container #", format_int(i + 1, 10), " (", _expression(c), ")"])
+} else := concat("", ["container #", format_int(i + 1, 10), " (", _expression(c), ")"]) if {
+	is_number(i)
+} else := concat("", ["container ", sprintf("%v", [i]), " (", _expression(c), ")"]) # definitions that are no list
 
 _expression(c) := "no name" if {
 	not "name" in object.keys(c)

@@ -44,4 +44,7 @@ deny contains finding if {
 managed if input.resource.InterfaceType in data.fgscan.params.eni_public_ip_exempt_types
 
 # Application and Classic Load Balancer interfaces are of type `interface`.
-managed if startswith(input.resource.Description, "ELB ")
+managed if {
+	is_string(input.resource.Description)
+	startswith(input.resource.Description, "ELB ")
+}

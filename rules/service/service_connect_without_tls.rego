@@ -40,7 +40,7 @@ configurations contains [["deployments", i, "serviceConnectConfiguration"], conf
 deny contains finding if {
 	some entry in configurations
 	entry[1].enabled == true
-	some j, service in entry[1].services
+	service := entry[1].services[j]
 	is_object(service)
 	not "tls" in object.keys(service)
 	finding := {
