@@ -1173,3 +1173,13 @@ def test_coalesce_is_known_once_the_arguments_before_the_one_it_takes_are():
     volumes = {v["name"]: v for v in task.data["volumes"]}
     assert set(volumes) == {"docker-storage", "efs-storage", "dd-sockets"}
     assert volumes["efs-storage"]["efsVolumeConfiguration"]["transitEncryption"] == "ENABLED"
+
+
+def test_a_group_before_tasks_that_map_no_port_says_so_in_plain_words(corpus_run):
+    """The scheduled worker maps no port: "map no ports", not "map only no ports"."""
+    messages = [
+        f["message"]
+        for f in corpus_run.findings(shown(CORPUS / HAZELOPS_WORKER))
+        if f["rule"] == "sg-wider-than-container-ports"
+    ]
+    assert messages and all(m.endswith("but the tasks using the group map no ports.") for m in messages), messages
