@@ -1090,3 +1090,110 @@ def test_a_feature_object_with_optional_defaults_gives_its_containers(corpus_run
         "datadog-agent",
         "dummy-container",
     }, null
+
+
+# Fourteenth batch: hazelops' ECS app module (root module calling `./modules/ecs-service`, which calls its sibling
+# `../ecs-task`; `jsondecode(jsonencode(...))` port mappings, `lookup` over EFS volume objects, examples of a web
+# app and a scheduled worker) and Flagsmith's production task definitions (register form, images left to the
+# deploy pipeline, every secret a `valueFrom`).
+HAZELOPS = "terraform/terraform-aws-ecs-app-hazelops"
+HAZELOPS_TASK = f"{HAZELOPS}/modules/ecs-task/main.tf"
+HAZELOPS_WEB = f"{HAZELOPS}/examples/complete-web/main.tf"
+HAZELOPS_WORKER = f"{HAZELOPS}/examples/worker-scheduled/main.tf"
+FLAGSMITH = "task-definitions/flagsmith/production"
+WEB_SERVICE = "module.web_complete.module.service.aws_ecs_service.this[0]"
+VERDICTS_14 = [
+    # the root module's own task definition, through `./modules/ecs-service` and its sibling `../ecs-task`, with
+    # the defaults: its main container's image is `"${var.docker_image_name}:${var.docker_image_tag}"`, a string
+    # that is never null, so the `{ for k, v in ... : k => v if v != null }` filter keeps the container
+    verdict(HAZELOPS_TASK, "module.service.module.task.aws_ecs_task_definition.this", "root-user", True),
+    # the web example's port mapping comes through `jsondecode(jsonencode([...]))` with an unknown target group
+    # ARN inside: container `app` maps 3000, and the tasks' group admits everything from 0.0.0.0/0 beside the ALB
+    verdict(HAZELOPS_WEB, WEB_SERVICE, "load-balancer-bypass", True),
+    verdict(HAZELOPS_WEB, WEB_SERVICE, "public-ip-assigned", False),
+    verdict(HAZELOPS_WEB, "aws_security_group.default_permissive", "sg-world-ingress-all-traffic", True),
+    verdict(
+        HAZELOPS_TASK,
+        "module.web_complete.module.service.module.task.aws_ecs_task_definition.this",
+        "image-not-pinned",
+        True,
+    ),
+    # the worker's scheduled run (an EventBridge target) and its service share the world-open group
+    verdict(
+        HAZELOPS_WORKER,
+        "module.worker_scheduled.module.service.aws_cloudwatch_event_target.this[0]",
+        "sg-wider-than-container-ports",
+        True,
+    ),
+    # the EFS volume is read through `lookup(volume.value, ...)` of objects holding an unknown file system id:
+    # transit encryption ENABLED (hazelops), not set (umotif's example)
+    verdict(HAZELOPS_TASK, None, "efs-transit-encryption-disabled", False),
+    verdict(UMOTIF, "module.fargate.aws_ecs_task_definition.task", "efs-transit-encryption-disabled", True),
+    # hennge's service module reads `assign_public_ip` with `lookup(network_configuration.value, ...)`
+    verdict(
+        "terraform/terraform-aws-ecs-hennge/modules/core/service/main.tf",
+        "module.easy_fargate.module.fargate.aws_ecs_service.main[0]",
+        "public-ip-assigned",
+        True,
+    ),
+    # Flagsmith: every secret a Secrets Manager `valueFrom`, task and execution role the same ARN
+    verdict(f"{FLAGSMITH}/ecs-task-definition-admin-api.json", None, "secrets-in-environment", False),
+    verdict(f"{FLAGSMITH}/ecs-task-definition-admin-api.json", None, "task-execution-role-shared", True),
+    verdict(f"{FLAGSMITH}/ecs-task-definition-task-processor.json", None, "task-execution-role-shared", False),
+]
+
+
+@pytest.mark.parametrize(("file", "resource", "rule", "alarms"), VERDICTS_14)
+def test_fourteenth_batch_verdicts(file, resource, rule, alarms, corpus_run):
+    test_fixtures_of_other_scanners_get_the_same_verdict(file, resource, rule, alarms, corpus_run)
+
+
+def test_a_module_called_by_its_sibling_is_read_through_the_root_that_calls_the_sibling(corpus_run):
+    """hazelops' root calls `./modules/ecs-service`, which calls `../ecs-task`: the task module is read as the
+    root's `module.service.module.task`, the service's task definition is in the input, not the task module alone
+    with its own defaults. hennge's `modules/core/task` (called by its sibling `../task`) is likewise no longer
+    read a second time on its own (a bridge-mode task definition nobody declares)."""
+    task = corpus_run.read[shown(CORPUS / HAZELOPS_TASK)]
+    assert task is not None
+    names = {name for _, name in task}
+    assert "module.service.module.task.aws_ecs_task_definition.this" in names
+    assert "aws_ecs_task_definition.this" not in names
+    hennge = corpus_run.read[shown(CORPUS / "terraform/terraform-aws-ecs-hennge/modules/core/task/main.tf")]
+    assert hennge is not None and "aws_ecs_task_definition.main[0]" not in {name for _, name in hennge}
+    unresolved = [n for n in corpus_run.report["notices"] if "module.service.aws_ecs_service.this[0]" in n]
+    assert not unresolved, unresolved
+
+
+def test_port_mappings_through_jsondecode_of_jsonencode_and_volumes_through_lookup_are_read():
+    """`jsondecode(cond ? jsonencode([{..., target_group_arn = module.alb[0]...}]) : ...)` is data with one unknown
+    inside, and `lookup(obj, "host_path", null)` of an object with an unknown value is still a lookup."""
+    item = load(InputFile(str(CORPUS / HAZELOPS_WEB), shown(CORPUS / HAZELOPS_WEB), False), DEFAULT_MAX_BYTES)
+    task = next(r for r in item.resources if r.name.endswith("module.task.aws_ecs_task_definition.this"))
+    (container,) = task.data["containerDefinitions"]
+    assert container["portMappings"] == [{"containerPort": 3000, "hostPort": 3000}]
+    assert container["mountPoints"] == [{"sourceVolume": "efs", "containerPath": "/mnt/efs"}]
+    (volume,) = task.data["volumes"]
+    assert volume["name"] == "efs" and volume["efsVolumeConfiguration"]["transitEncryption"] == "ENABLED"
+    service = next(r for r in item.resources if r.name == WEB_SERVICE)
+    assert [b["containerPort"] for b in service.data["loadBalancers"]] == [3000]
+
+
+def test_coalesce_is_known_once_the_arguments_before_the_one_it_takes_are():
+    """Datadog's `concat([for k, v in coalesce(var.volumes, []) : v], ...)`: the smoke test's volumes hold an
+    EFS file system made in the same run, unknown, yet `coalesce` takes them whole."""
+    path = CORPUS / "terraform/terraform-aws-ecs-datadog/smoke_tests/ecs_fargate/all-dd-disabled.tf"
+    item = load(InputFile(str(path), shown(path), False), DEFAULT_MAX_BYTES)
+    task = next(r for r in item.resources if r.name == "module.dd_task_all_ecs_inputs.aws_ecs_task_definition.this")
+    volumes = {v["name"]: v for v in task.data["volumes"]}
+    assert set(volumes) == {"docker-storage", "efs-storage", "dd-sockets"}
+    assert volumes["efs-storage"]["efsVolumeConfiguration"]["transitEncryption"] == "ENABLED"
+
+
+def test_a_group_before_tasks_that_map_no_port_says_so_in_plain_words(corpus_run):
+    """The scheduled worker maps no port: "map no ports", not "map only no ports"."""
+    messages = [
+        f["message"]
+        for f in corpus_run.findings(shown(CORPUS / HAZELOPS_WORKER))
+        if f["rule"] == "sg-wider-than-container-ports"
+    ]
+    assert messages and all(m.endswith("but the tasks using the group map no ports.") for m in messages), messages

@@ -38,7 +38,7 @@ deny contains finding if {
 	finding := {
 		"msg": concat("", [
 			lib.link("an ingress rule", p.rule_loc), " of group '", g.name, "' admits ", lib.traffic_text(p),
-			", but the tasks using the group map only ", mapped(g.served_ports), ".",
+			", but the tasks using the group map ", mapped(g.served_ports), ".",
 		]),
 		"location": p.rule_loc,
 		"related": [port.loc | some port in nb.ports],
@@ -54,6 +54,7 @@ unmapped(p, served) if {
 	count(covered) < (p.to_port - p.from_port) + 1
 }
 
-mapped(served) := concat(", ", [sprintf("%d/%s", [s.container_port, s.protocol]) | some s in served]) if {
+# "only 8080/tcp", or "no ports" (a worker: "map only no ports" read wrong).
+mapped(served) := concat("", ["only ", concat(", ", [sprintf("%d/%s", [s.container_port, s.protocol]) | some s in served])]) if {
 	count(served) > 0
 } else := "no ports"

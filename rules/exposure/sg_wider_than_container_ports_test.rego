@@ -30,6 +30,13 @@ test_range_wider_than_ports_denied if {
 	contains(f.msg, "8080/tcp, 8081/tcp")
 }
 
+test_a_group_of_tasks_mapping_no_port_says_so if {
+	findings := rule.deny with input.neighbourhood as hood([perm("all", 0, 65535)], [], true)
+		with input.options as {}
+	some f in findings
+	endswith(f.msg, "but the tasks using the group map no ports.")
+}
+
 test_exact_ports_allowed if {
 	count(rule.deny) == 0 with input.neighbourhood as hood([perm("tcp", 8080, 8081)], served, true)
 		with input.options as {}

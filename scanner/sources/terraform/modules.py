@@ -406,7 +406,8 @@ def tfvars(directory: FsPath) -> dict[str, Any]:
 
 def root_of(directory: FsPath) -> FsPath:
     """The folder of the module that calls this one through a local source, from a folder above it
-    (repeatedly), or the folder itself; never above a repository's top."""
+    (repeatedly) or from a sibling folder (`modules/ecs-service` calling `../ecs-task`), or the folder
+    itself; never above a repository's top."""
     current, seen = directory.resolve(), set()
     while current not in seen:
         seen.add(current)
@@ -418,6 +419,9 @@ def root_of(directory: FsPath) -> FsPath:
 
 
 def _caller(directory: FsPath) -> FsPath | None:
+    """A caller above comes first; a sibling module calling this one is its caller when none is (hazelops'
+    root calls `./modules/ecs-service`, which calls `../ecs-task`: without it the task module would be read
+    alone, with its defaults, and the root's task definition lost)."""
     above = directory
     for _ in range(CALLER_LEVELS):
         if (above / ".git").exists() or above.parent == above:
@@ -425,15 +429,30 @@ def _caller(directory: FsPath) -> FsPath | None:
         above = above.parent
         if above.name in SKIPPED_DIRS:
             return None
-        for tf in sorted(above.glob("*.tf")):
-            try:
-                text = read_text(tf, str(tf))
-            except InputProblem:
-                continue
-            for source in LOCAL_SOURCE.findall(text):
-                if (above / source).resolve() == directory:
-                    return above
-    return None
+        if any(_calls(tf, directory) for tf in sorted(above.glob("*.tf"))):
+            return above
+    parent = directory.parent
+    siblings = sorted(d for d in parent.iterdir() if d.is_dir() and d != directory and d.name not in SKIPPED_DIRS)
+    return next((d for d in siblings if any(_calls(tf, directory) for tf in sorted(d.glob("*.tf")))), None)
+
+
+def _calls(tf: FsPath, directory: FsPath) -> bool:
+    """Whether the `.tf` file calls the module in `directory` through a local source."""
+    try:
+        stat = tf.stat()
+    except OSError:
+        return False
+    return any((tf.parent / source).resolve() == directory for source in _local_sources(tf, stat.st_mtime_ns))
+
+
+@functools.lru_cache(maxsize=4096)
+def _local_sources(tf: FsPath, _mtime_ns: int) -> tuple[str, ...]:
+    """The local module sources a `.tf` file names (cached by modification time: callers are looked for
+    from every file scanned)."""
+    try:
+        return tuple(LOCAL_SOURCE.findall(read_text(tf, str(tf))))
+    except InputProblem:
+        return ()
 
 
 def root_instances(root: FsPath) -> list[Instance]:

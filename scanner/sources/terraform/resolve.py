@@ -31,8 +31,13 @@ from scanner.sources.terraform.unknown import VARIABLE, Missing, Template, Unkno
 MAX_FILE_BYTES = 1 << 20
 MAX_DEPTH = 64
 TRAVERSALS = ("get_attr_expr_term", "index_expr_term", "attr_splat_expr_term", "full_splat_expr_term")
-# Functions whose result is right even when items inside their arguments are unknown.
-PARTIAL = {"jsonencode", "merge", "tolist", "toset", "concat", "length", "compact", "flatten", "distinct", "element"}
+# Functions whose result is right even when items inside their arguments are unknown: `jsondecode` of
+# `jsonencode(...)` data (hazelops' `jsondecode(cond ? jsonencode([...]) : ...)`), `lookup` in an object
+# whose keys are known though a value is not, its `keys` and `values`.
+PARTIAL = {
+    *("jsonencode", "jsondecode", "merge", "tolist", "toset", "concat", "length", "compact", "flatten"),
+    *("distinct", "element", "lookup", "keys", "values"),
+}
 PATH_FUNCTIONS = {"jsonencode", "jsondecode", "merge", "tolist", "tomap", "try", "coalesce"}  # keep spans of their args
 ADDRESS = re.compile(
     r"^(?:module\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?\.)*(?:data\.)?[a-z][a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_-]*"
@@ -311,9 +316,12 @@ def _binary(node: Any, scope: Scope, path: Path | None, depth: int) -> Any:
 def _is_null(value: Any) -> bool | None:
     """Whether a value compared with `null` is null: a collection never is, even with unknowns inside, nor
     a required variable or a resource attribute (the `{ for k, v in m : k => v if v != null }` idiom keeps
-    them); None for other unknowns."""
+    them), nor a string template with text around its interpolations (`"${var.image}:${var.tag}"`: a null
+    inside is an error, not a null string); None for other unknowns."""
     if isinstance(value, Missing):
         return None  # an error in Terraform, whatever it is compared with
+    if isinstance(value, Template) and (len(value.parts) > 1 or any(isinstance(p, str) for p in value.parts)):
+        return False
     if isinstance(value, Unknown):
         if value.ref is not None or VARIABLE.fullmatch(value.text) or value.text.startswith(("[", "{")):
             return False  # a `[...]`/`{...}` constructor (a for expression) builds a collection, never null
@@ -433,6 +441,8 @@ def _function(node: Any, scope: Scope, path: Path | None, depth: int) -> Any:
         return _file_function(name, args, scope, _text(node, scope), depth)
     if name in ("try", "can"):
         return _try(name, args, _text(node, scope))
+    if name == "coalesce":
+        return _coalesce_known(args, _text(node, scope))
     if name == "replace" and len(args) == 3:
         return replace(args[0], args[1], args[2], _text(node, scope))
     if name == "jsondecode" and len(args) == 1 and isinstance(args[0], Template):
@@ -468,6 +478,18 @@ def _try(name: str, args: list[Any], text: str) -> Any:
             return Unknown(text)
         return arg if name == "try" else True
     return False if name == "can" and len(args) == 1 else Unknown(text)
+
+
+def _coalesce_known(args: list[Any], text: str) -> Any:
+    """Terraform's `coalesce`: the first argument neither null nor an empty string, known as soon as every
+    argument before it is known (`coalesce(var.target_port, var.service_port)` with the first set is that
+    port, whatever the second)."""
+    for arg in args:
+        if isinstance(arg, Unknown):
+            return Unknown(text)
+        if arg not in (None, ""):
+            return arg
+    return Missing(text)  # no argument to take: an error in Terraform
 
 
 def _file_function(name: str, args: list[Any], scope: Scope, text: str, depth: int) -> Any:
@@ -553,10 +575,6 @@ def _lookup(mapping: dict, key: str, *default: Any) -> Any:
     return mapping[key] if key in mapping or not default else default[0]
 
 
-def _coalesce(*values: Any) -> Any:
-    return next(v for v in values if v not in (None, ""))
-
-
 def _flatten(value: list) -> list:
     out: list[Any] = []
     for item in value:
@@ -586,7 +604,6 @@ FUNCTIONS: dict[str, Callable[..., Any]] = {
     "concat": _concat,
     "length": _length,
     "lookup": _lookup,
-    "coalesce": _coalesce,
     "format": _format,
     "join": lambda sep, items: sep.join(_tostring(i) for i in items),
     "split": lambda sep, text: text.split(sep),

@@ -1,0 +1,2 @@
+data "aws_caller_identity" "current" {}
+data "aws_region" "current" {}
