@@ -91,7 +91,7 @@ class Expected:
 
     resources: frozenset[tuple[str, str | None]]
     gap: str | None = None
-    rejected: bool = False  # a `.json` file that is no JSON (a template to render first): one error, nothing read
+    rejected: bool = False  # a file that is no JSON or YAML until rendered (a template): one error, nothing read
 
 
 class _AnyTag(yaml.CSafeLoader):
@@ -129,7 +129,12 @@ def expected(path: Path) -> Expected:
     except json.JSONDecodeError:
         if path.suffix == ".json":  # envsubst or mustache placeholders outside strings (`$PORT`, `{{command}}`)
             return Expected(frozenset(), rejected=True)
-        data = yaml.load(text, Loader=_AnyTag)
+        try:
+            data = yaml.load(text, Loader=_AnyTag)
+        except yaml.YAMLError:
+            if re.search(r"^\s*\{%|\{\{", text, re.MULTILINE):  # AWS Proton's Jinja templates: YAML once rendered
+                return Expected(frozenset(), rejected=True)
+            raise
     if isinstance(data, dict) and isinstance(data.get("Resources"), dict):
         bodies = [(name, b.get("Type")) for name, b in data["Resources"].items() if isinstance(b, dict)]
         wanted = frozenset((CFN_KINDS[t], name) for name, t in bodies if t in CFN_KINDS)
@@ -291,7 +296,11 @@ def test_each_file_gives_every_resource_it_declares_or_is_skipped_quietly(path, 
         return
     if want.rejected:
         assert got is None and len(errors) == 1 and errors[0].level == "error", errors
-        assert "invalid JSON" in errors[0].message and "\n" not in errors[0].message
+        assert "\n" not in errors[0].message
+        if path.suffix == ".json":
+            assert "invalid JSON" in errors[0].message
+        else:  # the one error says why: template markup, not a typo
+            assert errors[0].message.startswith("invalid YAML") and "markup is not YAML" in errors[0].message
         return
     if not want.resources:  # not an ECS input, or a template of other types only (a nested-stack parent)
         # ... but a template CloudFormation rejects is still worth a warning (ecs-canary's parent has a key thrice)
@@ -1076,3 +1085,31 @@ def test_a_feature_object_with_optional_defaults_gives_its_containers(corpus_run
         "datadog-agent",
         "dummy-container",
     }, null
+
+
+# Thirteenth batch: nathanpeck's container patterns (aws-samples/container-patterns: policy-as-code good/bad task
+# definitions, Fargate services behind ALBs, API Gateway, Cloud Map, SAM nested applications, Inferentia on EC2)
+# and AWS Proton's sample templates (Jinja, YAML only once Proton renders them).
+PATTERNS_13 = "cloudformation/container-patterns"
+PROTON = "cloudformation/aws-proton-cloudformation-sample-templates"
+PROTON_PRIVATE = (
+    f"{PROTON}/public-private-fargate-microservices/microservices-svc/private-fargate-svc/v1/instance_infrastructure/"
+    "cloudformation.yaml"
+)
+
+
+def test_a_jinja_template_is_one_error_saying_it_is_a_template(corpus_run):
+    """Proton's `{% if ... %}` lines stop PyYAML ("found character that cannot start any token"); the private
+    service's `!FindInMap [TaskSize, {{service_instance.inputs.task_size}}, cpu]` is YAML, a flow mapping used as a
+    key, which fgscan read as the Python text of YAML nodes. Both are one error naming the markup."""
+    errors = {e["file"]: e for e in corpus_run.report["errors"] if e["file"].startswith(shown(CORPUS / PROTON))}
+    assert len(errors) == 8, sorted(errors)  # the fargate environment quotes every placeholder: read
+    private = errors[shown(CORPUS / PROTON_PRIVATE)]
+    assert (private["line"], private["column"]) == (50, 35)
+    assert private["message"] == (
+        "invalid YAML: a mapping key that is itself a mapping or list"
+        " (a template: `{{` markup is not YAML; scan the rendered template)"
+    )
+    statements = [e for e in errors.values() if "found character that cannot start any token" in e["message"]]
+    assert len(statements) == 7
+    assert all("(a Jinja template: `{%` markup is not YAML" in e["message"] for e in statements)
