@@ -1113,3 +1113,73 @@ def test_a_jinja_template_is_one_error_saying_it_is_a_template(corpus_run):
     statements = [e for e in errors.values() if "found character that cannot start any token" in e["message"]]
     assert len(statements) == 7
     assert all("(a Jinja template: `{%` markup is not YAML" in e["message"] for e in statements)
+
+
+SAM_FARGATE = f"{PATTERNS_13}/sam-fargate"
+API_GATEWAY = f"{PATTERNS_13}/api-gateway-fargate-cloudformation"
+KERNEL = f"{PATTERNS_13}/deny-kernel-capabilities-ecs-fargate-task"
+PRIVILEGED = f"{PATTERNS_13}/deny-privileged-container-ecs-policy-as-code"
+ROOT_USER = f"{PATTERNS_13}/deny-root-user-ecs-fargate-task"
+READ_ONLY = f"{PATTERNS_13}/enforce-read-only-root-filesystem-ecs-policy-as-code"
+VERDICTS_13 = [
+    # The patterns' own policy-as-code examples: what their guard rules deny, fgscan reports, and not the safe ones
+    verdict(f"{KERNEL}/bad-task-def.yml", "AddedCapabilityTaskDefinition", "added-capabilities", True),
+    verdict(f"{KERNEL}/safe-task-def.yml", None, "added-capabilities", False),
+    verdict(f"{PRIVILEGED}/privileged-task-def.yml", "PrivilegedTaskDefinition", "privileged-container", True),
+    verdict(f"{PRIVILEGED}/safe-task-def.yml", None, "privileged-container", False),
+    verdict(f"{ROOT_USER}/bad-task-defs.yml", "AmbiguousUser", "root-user", True),
+    verdict(f"{ROOT_USER}/bad-task-defs.yml", "RootViaUid", "root-user", True),
+    verdict(f"{ROOT_USER}/bad-task-defs.yml", "RootViaUserName", "root-user", True),
+    # `bin:root`: user bin in group root. The pattern denies it; fgscan's root-user says the group alone does not
+    # make a user root (its remediation accepts "10001:0"), a disagreement kept on purpose
+    verdict(f"{ROOT_USER}/bad-task-defs.yml", "RootViaGroup", "root-user", False),
+    verdict(f"{ROOT_USER}/safe-task-defs.yml", None, "root-user", False),
+    verdict(f"{READ_ONLY}/readonly-root-filesystem.yml", None, "writable-root-filesystem", False),
+    verdict(
+        f"{READ_ONLY}/writable-root-filesystem.yml", "WritableRootTaskDefinition", "writable-root-filesystem", True
+    ),
+    verdict(
+        f"{PATTERNS_13}/jupyter-notebook-inference-container-cloudformation/jupyter-notebook.yml",
+        "TaskDefinition",
+        "host-devices",
+        True,
+    ),
+    # SAM: the service's group is `!GetAtt VPC.Outputs.SG` of the nested `AWS::Serverless::Application` vpc.yml,
+    # open to 0.0.0.0/0 on the container's port 3000, and its tasks get a public IP
+    verdict(f"{SAM_FARGATE}/vpc.yml", "Service", "internet-exposed-task", True),
+    # the API's VPC link group reaches every port of the service group the parent passes to api-gateway.yml
+    verdict(f"{API_GATEWAY}/api-gateway.yml", "Service", "sg-wider-than-container-ports", True),
+]
+
+
+@pytest.mark.parametrize(("file", "resource", "rule", "alarms"), VERDICTS_13)
+def test_thirteenth_batch_verdicts(file, resource, rule, alarms, corpus_run):
+    test_fixtures_of_other_scanners_get_the_same_verdict(file, resource, rule, alarms, corpus_run)
+
+
+def test_a_sam_parents_reference_to_a_nested_applications_output_names_the_childs_resource(corpus_run):
+    """sam-fargate's service takes `SecurityGroups: [!GetAtt VPC.Outputs.SG]`, `VPC` being an
+    `AWS::Serverless::Application` with `Location: ./vpc.yml`: the group is vpc.yml's PublicHTTPSecurityGroup,
+    not an unresolved group called 'VPC'. api-gateway-fargate's parent passes the service stack's group to the API
+    stack, whose ingress rule on that parameter is a rule of the service's group, named as that group."""
+    notices = " ".join(corpus_run.report["notices"])
+    assert "(security group VPC)" not in notices and "VPC.Outputs.SG" not in notices
+    exposed = [
+        f for f in corpus_run.findings(shown(CORPUS / SAM_FARGATE / "vpc.yml")) if f["rule"] == "internet-exposed-task"
+    ]
+    assert [f["message"] for f in exposed] == [
+        "Service 'Service': container 'hello-world' port 3000 is reachable from the internet: rule tcp port 3000"
+        " from 0.0.0.0/0 of group 'PublicHTTPSecurityGroup' admits it and the task gets a public IP."
+    ]
+    wider = [f["message"] for f in corpus_run.findings(shown(CORPUS / API_GATEWAY / "api-gateway.yml"))]
+    assert any("an ingress rule of group 'ServiceSecurityGroup' admits all traffic" in m for m in wider), wider
+
+
+def test_a_nested_template_path_names_only_the_file_beside_its_parent(corpus_run):
+    """api-gateway-fargate's parent names `Location: cluster.yml`, not copied; socket.io-chat's cluster.yml is
+    another project's, whose execution role must not become the API service's (it hid that role's unscoped trust
+    policy, judged as an execution role's)."""
+    socket = shown(CORPUS / "cloudformation/socket.io-chat-fargate/cluster.yml")
+    assert [f["resource"] for f in corpus_run.findings(socket) if f["rule"] == "iam-trust-policy-unscoped"] == [
+        "ECSTaskExecutionRole"
+    ]
