@@ -35,7 +35,7 @@ def bindings(docs: Iterable[Document]) -> Bindings:
         stacks: dict[str, tuple[str, dict[str, Any]]] = {
             logical_id: (body["Type"], _properties(body))
             for logical_id, body in data["Resources"].items()
-            if isinstance(body, dict) and body.get("Type") in STACKS
+            if isinstance(body, dict) and isinstance(body.get("Type"), str) and body["Type"] in STACKS
         }
         children = {lid: _child(parent, props.get(STACKS[kind]), templates) for lid, (kind, props) in stacks.items()}
         for logical_id, (_, props) in stacks.items():
@@ -92,7 +92,7 @@ def _target(
     if target is None:
         return None
     body = data["Resources"].get(target)
-    return (parent, target) if isinstance(body, dict) and body.get("Type") not in STACKS else None
+    return (parent, target) if isinstance(body, dict) and str(body.get("Type")) not in STACKS else None
 
 
 def _child(parent: str, url: Any, templates: dict[str, Any]) -> str | None:
