@@ -72,16 +72,21 @@ class Graph:
         self.nesting = nesting or {}  # `scanner.sources.cfn_nesting`: child parameters set to others' resources
         self.local: dict[tuple[str, str], list[Resource]] = defaultdict(list)
         self.index: dict[tuple[str, str], list[Resource]] = defaultdict(list)
+        passed_in: list[tuple[tuple[str, str], Resource]] = []
         for resource in resources:
             if resource.scope is not None:
                 self.local[(resource.scope, resource.name)].append(resource)
                 group_ref = resource.data.get("GroupId") if resource.kind == SG else None
                 if isinstance(group_ref, dict) and (target := ref_target(group_ref)):
                     self.local[(resource.scope, target)].append(resource)
+                    if (resource.scope, target) in self.nesting:  # a rule on a group a parent passes in
+                        passed_in.append((self.nesting[(resource.scope, target)], resource))
             for key in _keys(resource):
                 self.index[(resource.kind, key)].append(resource)
                 if resource.kind == ROLE and key.startswith("arn:"):
                     self.index[(resource.kind, key.lower())].append(resource)
+        for group, rule in passed_in:  # after the group itself, which names it
+            self.local[group].append(rule)
         # Another template's exports, by name; a name built on the exporting stack's name matches any
         self.exports: dict[str, list[Resource]] = defaultdict(list)
         for resource in resources:

@@ -91,7 +91,7 @@ class Expected:
 
     resources: frozenset[tuple[str, str | None]]
     gap: str | None = None
-    rejected: bool = False  # a `.json` file that is no JSON (a template to render first): one error, nothing read
+    rejected: bool = False  # a file that is no JSON or YAML until rendered (a template): one error, nothing read
 
 
 class _AnyTag(yaml.CSafeLoader):
@@ -129,7 +129,12 @@ def expected(path: Path) -> Expected:
     except json.JSONDecodeError:
         if path.suffix == ".json":  # envsubst or mustache placeholders outside strings (`$PORT`, `{{command}}`)
             return Expected(frozenset(), rejected=True)
-        data = yaml.load(text, Loader=_AnyTag)
+        try:
+            data = yaml.load(text, Loader=_AnyTag)
+        except yaml.YAMLError:
+            if re.search(r"^\s*\{%|\{\{", text, re.MULTILINE):  # AWS Proton's Jinja templates: YAML once rendered
+                return Expected(frozenset(), rejected=True)
+            raise
     if isinstance(data, dict) and isinstance(data.get("Resources"), dict):
         bodies = [(name, b.get("Type")) for name, b in data["Resources"].items() if isinstance(b, dict)]
         wanted = frozenset((CFN_KINDS[t], name) for name, t in bodies if t in CFN_KINDS)
@@ -291,7 +296,11 @@ def test_each_file_gives_every_resource_it_declares_or_is_skipped_quietly(path, 
         return
     if want.rejected:
         assert got is None and len(errors) == 1 and errors[0].level == "error", errors
-        assert "invalid JSON" in errors[0].message and "\n" not in errors[0].message
+        assert "\n" not in errors[0].message
+        if path.suffix == ".json":
+            assert "invalid JSON" in errors[0].message
+        else:  # the one error says why: template markup, not a typo
+            assert errors[0].message.startswith("invalid YAML") and "markup is not YAML" in errors[0].message
         return
     if not want.resources:  # not an ECS input, or a template of other types only (a nested-stack parent)
         # ... but a template CloudFormation rejects is still worth a warning (ecs-canary's parent has a key thrice)
@@ -1090,6 +1099,104 @@ def test_a_feature_object_with_optional_defaults_gives_its_containers(corpus_run
         "datadog-agent",
         "dummy-container",
     }, null
+
+
+# Thirteenth batch: nathanpeck's container patterns (aws-samples/container-patterns: policy-as-code good/bad task
+# definitions, Fargate services behind ALBs, API Gateway, Cloud Map, SAM nested applications, Inferentia on EC2)
+# and AWS Proton's sample templates (Jinja, YAML only once Proton renders them).
+PATTERNS_13 = "cloudformation/container-patterns"
+PROTON = "cloudformation/aws-proton-cloudformation-sample-templates"
+PROTON_PRIVATE = (
+    f"{PROTON}/public-private-fargate-microservices/microservices-svc/private-fargate-svc/v1/instance_infrastructure/"
+    "cloudformation.yaml"
+)
+
+
+def test_a_jinja_template_is_one_error_saying_it_is_a_template(corpus_run):
+    """Proton's `{% if ... %}` lines stop PyYAML ("found character that cannot start any token"); the private
+    service's `!FindInMap [TaskSize, {{service_instance.inputs.task_size}}, cpu]` is YAML, a flow mapping used as a
+    key, which fgscan read as the Python text of YAML nodes. Both are one error naming the markup."""
+    errors = {e["file"]: e for e in corpus_run.report["errors"] if e["file"].startswith(shown(CORPUS / PROTON))}
+    assert len(errors) == 8, sorted(errors)  # the fargate environment quotes every placeholder: read
+    private = errors[shown(CORPUS / PROTON_PRIVATE)]
+    assert (private["line"], private["column"]) == (50, 35)
+    assert private["message"] == (
+        "invalid YAML: a mapping key that is itself a mapping or list"
+        " (a template: `{{` markup is not YAML; scan the rendered template)"
+    )
+    statements = [e for e in errors.values() if "found character that cannot start any token" in e["message"]]
+    assert len(statements) == 7
+    assert all("(a Jinja template: `{%` markup is not YAML" in e["message"] for e in statements)
+
+
+SAM_FARGATE = f"{PATTERNS_13}/sam-fargate"
+API_GATEWAY = f"{PATTERNS_13}/api-gateway-fargate-cloudformation"
+KERNEL = f"{PATTERNS_13}/deny-kernel-capabilities-ecs-fargate-task"
+PRIVILEGED = f"{PATTERNS_13}/deny-privileged-container-ecs-policy-as-code"
+ROOT_USER = f"{PATTERNS_13}/deny-root-user-ecs-fargate-task"
+READ_ONLY = f"{PATTERNS_13}/enforce-read-only-root-filesystem-ecs-policy-as-code"
+VERDICTS_13 = [
+    # The patterns' own policy-as-code examples: what their guard rules deny, fgscan reports, and not the safe ones
+    verdict(f"{KERNEL}/bad-task-def.yml", "AddedCapabilityTaskDefinition", "added-capabilities", True),
+    verdict(f"{KERNEL}/safe-task-def.yml", None, "added-capabilities", False),
+    verdict(f"{PRIVILEGED}/privileged-task-def.yml", "PrivilegedTaskDefinition", "privileged-container", True),
+    verdict(f"{PRIVILEGED}/safe-task-def.yml", None, "privileged-container", False),
+    verdict(f"{ROOT_USER}/bad-task-defs.yml", "AmbiguousUser", "root-user", True),
+    verdict(f"{ROOT_USER}/bad-task-defs.yml", "RootViaUid", "root-user", True),
+    verdict(f"{ROOT_USER}/bad-task-defs.yml", "RootViaUserName", "root-user", True),
+    # `bin:root`: user bin in group root. The pattern denies it; fgscan's root-user says the group alone does not
+    # make a user root (its remediation accepts "10001:0"), a disagreement kept on purpose
+    verdict(f"{ROOT_USER}/bad-task-defs.yml", "RootViaGroup", "root-user", False),
+    verdict(f"{ROOT_USER}/safe-task-defs.yml", None, "root-user", False),
+    verdict(f"{READ_ONLY}/readonly-root-filesystem.yml", None, "writable-root-filesystem", False),
+    verdict(
+        f"{READ_ONLY}/writable-root-filesystem.yml", "WritableRootTaskDefinition", "writable-root-filesystem", True
+    ),
+    verdict(
+        f"{PATTERNS_13}/jupyter-notebook-inference-container-cloudformation/jupyter-notebook.yml",
+        "TaskDefinition",
+        "host-devices",
+        True,
+    ),
+    # SAM: the service's group is `!GetAtt VPC.Outputs.SG` of the nested `AWS::Serverless::Application` vpc.yml,
+    # open to 0.0.0.0/0 on the container's port 3000, and its tasks get a public IP
+    verdict(f"{SAM_FARGATE}/vpc.yml", "Service", "internet-exposed-task", True),
+    # the API's VPC link group reaches every port of the service group the parent passes to api-gateway.yml
+    verdict(f"{API_GATEWAY}/api-gateway.yml", "Service", "sg-wider-than-container-ports", True),
+]
+
+
+@pytest.mark.parametrize(("file", "resource", "rule", "alarms"), VERDICTS_13)
+def test_thirteenth_batch_verdicts(file, resource, rule, alarms, corpus_run):
+    test_fixtures_of_other_scanners_get_the_same_verdict(file, resource, rule, alarms, corpus_run)
+
+
+def test_a_sam_parents_reference_to_a_nested_applications_output_names_the_childs_resource(corpus_run):
+    """sam-fargate's service takes `SecurityGroups: [!GetAtt VPC.Outputs.SG]`, `VPC` being an
+    `AWS::Serverless::Application` with `Location: ./vpc.yml`: the group is vpc.yml's PublicHTTPSecurityGroup,
+    not an unresolved group called 'VPC'. api-gateway-fargate's parent passes the service stack's group to the API
+    stack, whose ingress rule on that parameter is a rule of the service's group, named as that group."""
+    notices = " ".join(corpus_run.report["notices"])
+    assert "(security group VPC)" not in notices and "VPC.Outputs.SG" not in notices
+    exposed = [
+        f for f in corpus_run.findings(shown(CORPUS / SAM_FARGATE / "vpc.yml")) if f["rule"] == "internet-exposed-task"
+    ]
+    assert [f["message"] for f in exposed] == [
+        "Service 'Service': container 'hello-world' port 3000 is reachable from the internet: rule tcp port 3000"
+        " from 0.0.0.0/0 of group 'PublicHTTPSecurityGroup' admits it and the task gets a public IP."
+    ]
+    wider = [f["message"] for f in corpus_run.findings(shown(CORPUS / API_GATEWAY / "api-gateway.yml"))]
+    assert any("an ingress rule of group 'ServiceSecurityGroup' admits all traffic" in m for m in wider), wider
+
+
+def test_a_nested_template_path_names_only_the_file_beside_its_parent(corpus_run):
+    """api-gateway-fargate's parent names `Location: cluster.yml`, not copied; socket.io-chat's cluster.yml is
+    another project's, whose execution role must not become the API service's (it hid that role's unscoped trust
+    policy, judged as an execution role's)."""
+    socket = shown(CORPUS / "cloudformation/socket.io-chat-fargate/cluster.yml")
+    assert [f["resource"] for f in corpus_run.findings(socket) if f["rule"] == "iam-trust-policy-unscoped"] == [
+        "ECSTaskExecutionRole"
+    ]
 
 
 # Fourteenth batch: hazelops' ECS app module (root module calling `./modules/ecs-service`, which calls its sibling

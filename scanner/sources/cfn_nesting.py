@@ -1,13 +1,16 @@
 """Nested CloudFormation stacks scanned together: a child template's parameter that the parent sets from a
 sibling stack's output (`pLoadBalancerSecurityGroup: !GetAtt rSecurityGroupsStack.Outputs.oLoadBalancerSG`)
 or from one of its own resources names that resource, so the load balancer of one child template is
-judged with the security group another child declares.
+judged with the security group another child declares; and a parent's own reference to a child's output
+(`SecurityGroups: [!GetAtt VPC.Outputs.SG]`, read as `VPC.Outputs.SG`) names the resource behind that output.
+A child is an `AWS::CloudFormation::Stack` (`TemplateURL`) or a SAM `AWS::Serverless::Application` (`Location`,
+a path; one from the Serverless Application Repository is not in the input).
 
-Built from the templates of a scan (the parents' `AWS::CloudFormation::Stack` resources and every
-template's `Outputs`) and read by `scanner.graph`. The child of a `TemplateURL` is the scanned template at
-that path beside the parent (`templates/security-groups.yaml`, as `aws cloudformation package` takes it),
-or, for a URL (`!Sub https://s3.amazonaws.com/${Bucket}/templates/vpc.yaml`), the one scanned template
-whose path ends as the URL's does; none when several do.
+Built from the templates of a scan (the parents' stack resources and every template's `Outputs`) and read
+by `scanner.graph`. The child of a path is the scanned template at that path beside the parent
+(`templates/security-groups.yaml`, as `aws cloudformation package` takes it; a `cluster.yml` elsewhere in the
+scan is another project's), or, for a URL (`!Sub https://s3.amazonaws.com/${Bucket}/templates/vpc.yaml`), the
+one scanned template whose path ends as the URL's does; none when several do.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from typing import Any
 from scanner.sources.documents import Document
 from scanner.sources.links import ref_target
 
-STACK = "AWS::CloudFormation::Stack"
+STACKS = {"AWS::CloudFormation::Stack": "TemplateURL", "AWS::Serverless::Application": "Location"}
 Bindings = dict[tuple[str, str], tuple[str, str]]  # (child template, parameter) -> (template, logical id)
 
 
@@ -29,17 +32,19 @@ def bindings(docs: Iterable[Document]) -> Bindings:
     outputs = {path: _outputs(data) for path, data in templates.items()}
     found: Bindings = {}
     for parent, data in templates.items():
-        stacks: dict[str, dict[str, Any]] = {
-            logical_id: _properties(body)
+        stacks: dict[str, tuple[str, dict[str, Any]]] = {
+            logical_id: (body["Type"], _properties(body))
             for logical_id, body in data["Resources"].items()
-            if isinstance(body, dict) and body.get("Type") == STACK
+            if isinstance(body, dict) and isinstance(body.get("Type"), str) and body["Type"] in STACKS
         }
-        children = {lid: _child(parent, props.get("TemplateURL"), templates) for lid, props in stacks.items()}
-        for logical_id, props in stacks.items():
+        children = {lid: _child(parent, props.get(STACKS[kind]), templates) for lid, (kind, props) in stacks.items()}
+        for logical_id, (_, props) in stacks.items():
             child, given = children[logical_id], props.get("Parameters")
-            if child is None or not isinstance(given, dict):
+            if child is None:
                 continue
-            for parameter, value in given.items():
+            for output, behind in outputs[child].items():
+                found[(parent, f"{logical_id}.Outputs.{output}")] = (child, behind)
+            for parameter, value in given.items() if isinstance(given, dict) else []:
                 target = _target(parent, value, data, children, outputs)
                 if target is not None:
                     found[(child, parameter)] = target
@@ -87,21 +92,21 @@ def _target(
     if target is None:
         return None
     body = data["Resources"].get(target)
-    return (parent, target) if isinstance(body, dict) and body.get("Type") != STACK else None
+    return (parent, target) if isinstance(body, dict) and str(body.get("Type")) not in STACKS else None
 
 
 def _child(parent: str, url: Any, templates: dict[str, Any]) -> str | None:
     """The scanned template a `TemplateURL` names, if exactly one (paths compared with `/` separators, as
     Windows shows them with `\\`)."""
-    if isinstance(url, dict) and isinstance(url.get("Fn::Sub"), str):
+    built = isinstance(url, dict) and isinstance(url.get("Fn::Sub"), str)
+    if built:
         url = url["Fn::Sub"].rsplit("}", 1)[-1]  # what follows the last variable (the bucket): `/templates/x.yaml`
     if not isinstance(url, str) or not url.strip("/"):
         return None
     paths = {path.replace("\\", "/"): path for path in templates}
-    if "://" not in url:
+    if "://" not in url and not built:  # a path, as `aws cloudformation package` and `sam build` take it
         beside = posixpath.normpath(posixpath.join(posixpath.dirname(parent.replace("\\", "/")), url))
-        if beside in paths:
-            return paths[beside]
+        return paths.get(beside)
     parts = [p for p in url.split("://", 1)[-1].split("/") if p]
     for count in range(len(parts), 0, -1):
         suffix = "/".join(parts[-count:])

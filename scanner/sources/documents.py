@@ -18,6 +18,7 @@ from typing import Any
 from scanner.model import InputError, InputProblem, Path, Span, SpanTuple
 from scanner.sources.input_checks import MAX_DEPTH, check_values, duplicate_key, line_col
 from scanner.sources.json_locator import JsonLocator
+from scanner.sources.templating import explain
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -173,7 +174,10 @@ def parse(text: str, display: str, fmt: str) -> Document:
         return _parse_json(text, display)
     from scanner.sources.yaml_document import parse_yaml  # PyYAML only when YAML is read
 
-    data, warnings, spans = parse_yaml(text, display)
+    try:
+        data, warnings, spans = parse_yaml(text, display)
+    except InputProblem as problem:  # Jinja markup (AWS Proton's templates) is named, not left to PyYAML's words
+        raise InputProblem(explain(problem.error, text)) from None
     return Document(display, data, text, "yaml", warnings, spans)
 
 

@@ -21,7 +21,9 @@ def ref_target(value: Any) -> str | None:
             return IMPORT + name
         target = value.get("Fn::GetAtt")
         if isinstance(target, list) and target and isinstance(target[0], str):
-            return target[0]
+            # a nested stack's output names what the child's output does (`scanner.sources.cfn_nesting`)
+            output = target[1] if len(target) == 2 and isinstance(target[1], str) else ""
+            return f"{target[0]}.{output}" if output.startswith("Outputs.") else target[0]
     return None
 
 

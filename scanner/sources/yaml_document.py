@@ -166,6 +166,8 @@ class _YamlBuilder:
             out: dict[str, Any] = {}
             written: dict[str, yaml.Node] = {}
             for key_node, value_node in _merged(node) if self.merges else node.value:
+                if not isinstance(key_node, yaml.ScalarNode):  # `{{x}}` unquoted: a mapping as a key
+                    self._refuse(key_node, "invalid YAML: a mapping key that is itself a mapping or list")
                 key = str(key_node.value)
                 if key in written:
                     first = written[key].start_mark.line + 1
