@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import string
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -75,7 +76,7 @@ class Redactor:
             while end < len(text) and secrets.contains(text[i : end + 1]):
                 end += 1
             fragment = text[i:end]
-            if fragment not in self.vocabulary and fragment not in secrets.plain():
+            if fragment not in self.vocabulary and not _plain(fragment, secrets.plain()):
                 hidden[i:end] = [True] * (end - i)
         if not any(hidden):
             return text
@@ -93,6 +94,13 @@ class Redactor:
     def redact_path(self, path: Path, secrets: Secrets) -> Path:
         """A deny path whose string steps quote no secret."""
         return tuple(self.redact(step, secrets) if isinstance(step, str) else step for step in path)
+
+
+def _plain(fragment: str, plain: str) -> bool:
+    """The fragment is among the resource's plain strings, alone or with punctuation around it: "3000/" of a
+    message's "3000/tcp" is the port 3000, however the same characters also occur in a URL of the environment."""
+    core = fragment.strip(string.punctuation)
+    return fragment in plain or (bool(core) and core != fragment and core in plain)
 
 
 class Secrets:

@@ -66,6 +66,10 @@ def test_registry(image, registry):
         ({"Fn::Sub": "${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/web:2.1.0"}, "tag", False),
         ({"Fn::Sub": ["${Registry}/web:latest", {"Registry": "r"}]}, "latest", False),
         ({"Fn::Sub": "${Repo}:${Tag}"}, None, False),
+        ({"Fn::Sub": ["${RepoUrl}:latest", {"RepoUrl": {"Fn::GetAtt": ["Repo", "RepositoryUri"]}}]}, "latest", False),
+        ({"Fn::Sub": "${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/${Name}:1.0"}, "tag", False),
+        ({"Fn::Sub": "${Registry}/app"}, "none", False),  # the last component is literal: no tag
+        ({"Fn::Sub": "${Repo}-web"}, None, False),  # the component begins inside the placeholder
         ({"Fn::Sub": "${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/api@${Digest}"}, None, False),
     ],
 )

@@ -1163,6 +1163,9 @@ VERDICTS_13 = [
     verdict(f"{SAM_FARGATE}/vpc.yml", "Service", "internet-exposed-task", True),
     # the API's VPC link group reaches every port of the service group the parent passes to api-gateway.yml
     verdict(f"{API_GATEWAY}/api-gateway.yml", "Service", "sg-wider-than-container-ports", True),
+    # `!Sub ["${RepoUrl}:${ImageTag}", {RepoUrl: ...}]`, ImageTag defaulting to `latest`: the list form's template
+    # takes the parameter's default too, and the tag after the repository's placeholder is read
+    verdict(f"{SAM_FARGATE}/template.yml", "TaskDefinition", "image-not-pinned", True),
 ]
 
 
@@ -1304,3 +1307,11 @@ def test_a_group_before_tasks_that_map_no_port_says_so_in_plain_words(corpus_run
         if f["rule"] == "sg-wider-than-container-ports"
     ]
     assert messages and all(m.endswith("but the tasks using the group map no ports.") for m in messages), messages
+
+
+def test_a_port_that_an_environment_url_also_holds_is_printed(corpus_run):
+    """Cloud Map's `hello.yml` sets `NAME_SERVER=http://name.internal:3000/`; the message's "3000/tcp" is the
+    container's port 3000, not a fragment of that value: it was printed "map only ***tcp"."""
+    hello = shown(CORPUS / PATTERNS_13 / "service-discovery-fargate-microservice-cloud-map" / "hello.yml")
+    [found] = [f for f in corpus_run.findings(hello) if f["rule"] == "sg-wider-than-container-ports"]
+    assert found["message"].endswith("but the tasks using the group map only 3000/tcp.")

@@ -75,10 +75,18 @@ def pinned(ref: str) -> bool:
 
 
 def tag_state(ref: str) -> str | None:
-    """ "tag", "latest" or "none"; None when the tag or digest is a `${...}` placeholder."""
-    if "${" in ref.split("/")[-1]:
-        return None
-    component = ref.split("@")[0].split("/")[-1]
+    """ "tag", "latest" or "none"; None when the tag or digest is a `${...}` placeholder. Text after the last
+    placeholder still tells: `${RepoUrl}:latest` is `latest`, `${Registry}/app` has no tag."""
+    name, _, digest = ref.partition("@")
+    if "${" in digest:
+        return None  # a digest given at deploy time: the image may well be pinned
+    if "${" in name:
+        tail = name[name.rindex("}") + 1 :]  # literal text after the last placeholder
+        component = tail.split("/")[-1]
+        if ":" not in component and "/" not in tail:
+            return None  # the last path component begins inside a placeholder, which may hold the tag
+    else:
+        component = name.split("/")[-1]
     if ":" not in component:
         return "none"
     return "latest" if component[component.index(":") + 1 :] == "latest" else "tag"

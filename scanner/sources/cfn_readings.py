@@ -273,10 +273,13 @@ class Template:
                     return cidr
             if key == "Fn::Sub" and isinstance(arg, str):
                 return self._substitute(arg, dst, res, picked)
-            if key == "Fn::Sub" and isinstance(arg, list) and arg and isinstance(arg[0], str):
-                for name in SUB_NAME.findall(arg[0]):
-                    if no_echo_parameter(self.parameters.get(name)):
-                        res.no_echo[dst] = name
+            if key == "Fn::Sub" and isinstance(arg, list) and len(arg) == 2 and isinstance(arg[0], str):
+                variables = arg[1] if isinstance(arg[1], dict) else {}
+                local = {
+                    name: self._resolve(item, (*src, key, 1, name), (*dst, key, 1, name), picked, res)
+                    for name, item in variables.items()
+                }
+                return self._substitute(arg[0], dst, res, picked, local)
         out_map: dict[str, Any] = {}
         for key, item in value.items():
             resolved = self._resolve(item, (*src, key), (*dst, key), picked, res)
@@ -303,12 +306,17 @@ class Template:
             return copy.deepcopy(fallback["DefaultValue"])
         return NO_VALUE
 
-    def _substitute(self, template: str, dst: Path, res: Resolution, picked: dict) -> Any:
-        """`Fn::Sub` with the known parameter values put in (`${Tag}` with `Default: latest`); the text alone
-        when nothing is left to resolve, else the function with what remains."""
+    def _substitute(
+        self, template: str, dst: Path, res: Resolution, picked: dict, local: dict[str, Any] | None = None
+    ) -> Any:
+        """`Fn::Sub` with the known values put in: the text values of its own variables (`local`, the list
+        form's map) and the parameters' (`${Tag}` with `Default: latest`); the text alone when nothing is left
+        to resolve, else the function with what remains (and the variables it still names)."""
 
         def known(match: re.Match) -> str:
             name = match.group(1)
+            if local is not None and name in local:
+                return local[name] if isinstance(local[name], str) else match.group(0)
             spec = self.parameters.get(name)
             if no_echo_parameter(spec):
                 res.no_echo[dst] = name
@@ -333,7 +341,11 @@ class Template:
             res.notes[dst] = f"from the default of parameter {defaults[0]}"
         elif defaults:
             res.notes[dst] = f"from the defaults of parameters {', '.join(defaults[:-1])} and {defaults[-1]}"
-        return text if "${" not in text.replace("${!", "") else {"Fn::Sub": text}
+        if "${" not in text.replace("${!", ""):
+            return text
+        if local is None:
+            return {"Fn::Sub": text}
+        return {"Fn::Sub": [text, {k: v for k, v in local.items() if v is not NO_VALUE and f"${{{k}}}" in text}]}
 
     def _parameter(self, ref: dict, name: str, dst: Path, picked: dict, res: Resolution) -> Any:
         if name == "AWS::NoValue":
