@@ -43,6 +43,7 @@ def fact(image):
         ({"Fn::Sub": "${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/web:2.1.0"}, None),
         ({"Fn::Sub": "${Registry}/web:2.1.0"}, None),
         ({"Fn::Sub": "${ImageUri}"}, None),
+        ("<ACCOUNT_ID>.dkr.ecr.<REGION>.amazonaws.com/app:1", None),
     ],
 )
 def test_registry(image, registry):
@@ -71,6 +72,11 @@ def test_registry(image, registry):
         ({"Fn::Sub": "${Registry}/app"}, "none", False),  # the last component is literal: no tag
         ({"Fn::Sub": "${Repo}-web"}, None, False),  # the component begins inside the placeholder
         ({"Fn::Sub": "${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/api@${Digest}"}, None, False),
+        # documentation placeholders the reader fills in (openagents' and aggregation-query-proxy's task definitions)
+        ("<ACCOUNT_ID>.dkr.ecr.<REGION>.amazonaws.com/openagents-workspace-backend:latest", "latest", False),
+        ("<ACCOUNT_ID>.dkr.ecr.<REGION>.amazonaws.com/app@sha256:<DIGEST>", None, False),
+        ("<ACCOUNT_ID>.dkr.ecr.<REGION>.amazonaws.com/<any small image, e.g. amazonlinux:2023>", None, False),
+        ("<registry>/app", "none", False),
     ],
 )
 def test_tag_state_and_digest(image, tag_state, pinned):
@@ -89,6 +95,8 @@ def test_tag_state_and_digest(image, tag_state, pinned):
         "{{resolve:ssm:/app/image}}",
         {"Fn::Sub": "{{resolve:ssm:/app/${Env}/image}}"},
         "<IMAGE1_NAME>",
+        " <IMAGE1_NAME> ",
+        "<ACCOUNT_ID>.dkr.ecr.<REGION>.amazonaws.com/IMAGE_NAME",
         "REPOSITORY_URI:IMAGE_TAG",
         "$IMAGE",
         "$IMAGE_URI",

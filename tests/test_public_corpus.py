@@ -1315,3 +1315,40 @@ def test_a_port_that_an_environment_url_also_holds_is_printed(corpus_run):
     hello = shown(CORPUS / PATTERNS_13 / "service-discovery-fargate-microservice-cloud-map" / "hello.yml")
     [found] = [f for f in corpus_run.findings(hello) if f["rule"] == "sg-wider-than-container-ports"]
     assert found["message"].endswith("but the tasks using the group map only 3000/tcp.")
+
+
+# Sixteenth batch: cloudposse's ECS web app (every ECS resource in registry modules, out of reach) and ECS cluster
+# (capacity providers, its `complete` example calling `../..`), mineiros' ECS service module (task definition from
+# a required object variable), and two products' `deploy/ecs/task-definition.json` whose account, region and digest
+# are `<PLACEHOLDER>`s the reader fills in.
+CLOUDPOSSE_CLUSTER = "terraform/terraform-aws-ecs-cluster-cloudposse"
+OPENAGENTS = "task-definitions/openagents/task-definition.json"
+AQP = "task-definitions/amazon-aggregation-query-proxy/task-definition.json"
+CLUSTER = "aws_ecs_cluster.default"
+VERDICTS_16 = [
+    # `<ACCOUNT_ID>.dkr.ecr.<REGION>.amazonaws.com/openagents-workspace-backend:latest`: the placeholders hide the
+    # registry, not the `latest` tag written after them
+    verdict(OPENAGENTS, None, "image-not-pinned", True),
+    verdict(OPENAGENTS, None, "secrets-in-environment", True),
+    # `...@sha256:<DIGEST>`: a digest given by the reader, the image may well be pinned; the init container's image
+    # is a sentence in angle brackets
+    verdict(AQP, None, "image-not-pinned", False),
+    verdict(AQP, None, "secrets-in-environment", False),
+    # the example's `container_insights_mode = "enhanced"` reaches the module's cluster; the root's default is
+    # "enabled"
+    verdict(f"{CLOUDPOSSE_CLUSTER}/main.tf", f"module.ecs_cluster.{CLUSTER}", "container-insights-disabled", False),
+    verdict(f"{CLOUDPOSSE_CLUSTER}/main.tf", CLUSTER, "container-insights-disabled", False),
+]
+
+
+@pytest.mark.parametrize(("file", "resource", "rule", "alarms"), VERDICTS_16)
+def test_sixteenth_batch_verdicts(file, resource, rule, alarms, corpus_run):
+    test_fixtures_of_other_scanners_get_the_same_verdict(file, resource, rule, alarms, corpus_run)
+
+
+def test_an_image_behind_documentation_placeholders_is_judged_on_its_literal_tag(corpus_run):
+    """openagents' image names its account and region as `<ACCOUNT_ID>` and `<REGION>`: any `<` made it a deploy
+    token (as CodeDeploy's whole-image `<IMAGE1_NAME>`), so its `latest` tag went unreported."""
+    [found] = [f for f in corpus_run.findings(shown(CORPUS / OPENAGENTS)) if f["rule"] == "image-not-pinned"]
+    assert found["message"].endswith("image uses the 'latest' tag and no digest.")
+    assert not [f for f in corpus_run.findings(shown(CORPUS / AQP)) if f["rule"].startswith("image-")]

@@ -5,7 +5,9 @@ One entry per container whose image has literal text: a string, or the template 
 list form). An image CloudFormation resolves at deploy time from a dynamic reference (`{{resolve:...}}`), or
 a token a pipeline replaces at deploy time (CodeDeploy's `<IMAGE1_NAME>`, `$IMAGE`, `{{image}}`, `#{Image}#`,
 `%IMAGE%`, or an upper-case name such as `REPOSITORY_URI:IMAGE_TAG`: a real repository path is lower case)
-gets no entry. `${...}` placeholders in the part a fact looks at make that fact unknown (null).
+gets no entry. `${...}` placeholders in the part a fact looks at make that fact unknown (null). A documentation
+placeholder inside a reference (`<ACCOUNT_ID>.dkr.ecr.<REGION>.amazonaws.com/app:latest`, the reader fills it in)
+is read as a `${...}` one: it hides the registry, not the literal tag after it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 
 _DEPLOY_TOKEN = re.compile(r"[<>%]|[{][{]|#[{]|[$][A-Za-z_]")
 _SUB_PLACEHOLDER = re.compile(r"[$][{][^}]*[}]")
+_ANGLE_PLACEHOLDER = re.compile(r"<([^<>{}]*)>")
 _UPPER = re.compile(r"[A-Z]")
 _DIGEST = re.compile(r"@[a-z0-9]+([+._-][a-z0-9]+)*:[A-Fa-f0-9]{32,}\Z")
 _DOCKER_HUB = {"index.docker.io", "registry-1.docker.io", "registry.hub.docker.com"}
@@ -32,13 +35,14 @@ def image_facts(task: dict[str, Any]) -> list[dict[str, Any]]:
     )
     facts = []
     for key, container in pairs:
-        ref = literal(container.get("image")) if isinstance(container, dict) else None
+        written = literal(container.get("image")) if isinstance(container, dict) else None
+        ref = _angle_placeholders_as_sub(written)
         if ref is None or not ref.strip() or "{{resolve:" in ref or deploy_placeholder(ref):
             continue  # an empty image is refused at registration: it names no registry, tag or digest
         facts.append(
             {
                 "container": key,
-                "reference": ref,
+                "reference": written,
                 "registry": registry(ref),
                 "tag_state": tag_state(ref),
                 "pinned": pinned(ref),
@@ -55,6 +59,14 @@ def literal(image: Any) -> str | None:
     if isinstance(sub, list) and sub:
         sub = sub[0]
     return sub if isinstance(sub, str) else None
+
+
+def _angle_placeholders_as_sub(ref: str | None) -> str | None:
+    """`<NAME>` inside a longer reference as `${NAME}`; an image that is one `<NAME>` (CodeDeploy's
+    `<IMAGE1_NAME>`) is replaced whole at deploy time and stays as written (a deploy token)."""
+    if ref is None or _ANGLE_PLACEHOLDER.fullmatch(ref.strip()):
+        return ref
+    return _ANGLE_PLACEHOLDER.sub(r"${\1}", ref)
 
 
 def deploy_placeholder(ref: str) -> bool:
