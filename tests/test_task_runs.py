@@ -134,4 +134,5 @@ def test_a_task_run_with_links_outside_the_input_is_named_in_the_exposure_notice
     notices = [line for line in proc.stderr.splitlines() + proc.stdout.splitlines() if "exposure: notice:" in line]
     assert len(notices) == 1, proc.stderr
     assert "1 service(s) and task run(s) link to resources not in the input" in notices[0]
-    assert "task run 'StateMachine' (unresolved group #2" in notices[0]
+    # each import named as written: the module stack's name is a parameter without a value
+    assert "task run 'StateMachine' (security group !ImportValue ${ClientSgModule1}-SecurityGroupId" in notices[0]

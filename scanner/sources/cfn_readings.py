@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scanner.model import Path
+from scanner.sources.cfn_imports import pending_name
 from scanner.sources.parameters import supplied
 
 MAX_READINGS = 16
@@ -271,6 +272,9 @@ class Template:
                 if isinstance(cidr, str):
                     res.notes.update(block.notes)
                     return cidr
+            if key == "Fn::ImportValue":  # a name waiting on a parameter stays its text (`cfn_imports`)
+                name = self._resolve(arg, (*src, key), (*dst, key), picked, res)
+                return {key: pending_name(name, self.parameters) or name}
             if key == "Fn::Sub" and isinstance(arg, str):
                 return self._substitute(arg, dst, res, picked)
             if key == "Fn::Sub" and isinstance(arg, list) and len(arg) == 2 and isinstance(arg[0], str):

@@ -14,6 +14,7 @@ from typing import Any
 from scanner.model import Path, Resource, Skip
 from scanner.sources.api_shapes import shapes
 from scanner.sources.cfn_foreach import expand, is_loop
+from scanner.sources.cfn_imports import pending_name
 from scanner.sources.cfn_readings import Choice, Template, no_echo_parameter, variant
 from scanner.sources.documents import Document
 from scanner.sources.links import joined, note_outside_users, ref_target
@@ -173,21 +174,19 @@ def _exports(data: dict[str, Any], context: Template) -> list[tuple[str, str]]:
         if not isinstance(output, dict) or not isinstance(output.get("Export"), dict):
             continue
         target = ref_target(output.get("Value"))
-        name = _export_name(context.resolve(output["Export"].get("Name"), ())[0])
+        name = _export_name(context.resolve(output["Export"].get("Name"), ())[0], context.parameters)
         if target and name:
             found.append((name, target))
     return found
 
 
-def _export_name(value: Any) -> str | None:
+def _export_name(value: Any, parameters: dict[str, Any]) -> str | None:
     if isinstance(value, dict) and isinstance(value.get("Fn::Sub"), str):
-        value = value["Fn::Sub"].replace("${AWS::StackName}", "*")
-        if "${" in value:
-            return None
+        value = {"Fn::Sub": value["Fn::Sub"].replace("${AWS::StackName}", "*")}
     join = value.get("Fn::Join") if isinstance(value, dict) else None
     if isinstance(join, list) and len(join) == 2 and isinstance(join[1], list):
         value = {"Fn::Join": [join[0], ["*" if part == {"Ref": "AWS::StackName"} else part for part in join[1]]]}
-    name = joined(value)
+    name = joined(value) or pending_name(value, parameters)  # `${EnvironmentName}:VpcId` as its text
     return name if name and any(c.isalnum() for c in name.replace("*", "")) else None  # not the stack name alone
 
 
