@@ -180,6 +180,7 @@ class Scanner:
         ]
         result.findings = [f for f in merge_readings(made, resources) if f.rule_id not in broken]
         result.evaluated = _evaluated(rules, resources, hoods)
+        result.notices += [n for item in loaded if item.doc for n in item.doc.notices]
         result.notices += [n for r in resources for n in _unjudged_notices(r, builder.doc_of(r))]
         result.notices += exposure.unknowns_notice(hoods, options.assume_worst)
         skips = {(r.file, r.kind, r.name): r.skips for r in resources if r.skips}

@@ -1431,3 +1431,16 @@ def test_two_stacks_exporting_the_same_parameter_named_name_are_alternatives_and
         os.chdir(cwd)
     notices = " ".join(json.loads(result.stdout)["notices"])
     assert "service 'IngressService' (security group !ImportValue ${EnvironmentName}:ContainerSecurityGroup)" in notices
+
+
+def test_a_module_call_fgscan_does_not_follow_is_named_in_a_notice(corpus_run):
+    """cloudposse's web-app example builds its balancer, service and containers in registry modules, which fgscan
+    does not read: the scan said nothing about them. Each such call is now a notice on its line; a local module
+    (hazelops' `./modules/ecs-service`) is read and named in none."""
+    notices = corpus_run.report["notices"]
+    example = shown(CORPUS / "terraform/terraform-aws-ecs-web-app/examples/complete/main.tf")
+    assert (
+        f"{example}:35: notice: module 'alb' is not read (source \"cloudposse/alb/aws\"): fgscan follows local "
+        "module sources only, so the resources it makes are not judged"
+    ) in notices
+    assert not [n for n in notices if "terraform-aws-ecs-app-hazelops" in n and "./modules/" in n]

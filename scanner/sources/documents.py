@@ -39,6 +39,7 @@ class Document:
     # back from a load worker, and tuples cross the process boundary ten times faster than Span objects.
     _spans: dict[Path, Span | SpanTuple] | None = None
     _json: JsonLocator | None = None  # JSON text: other paths located on demand
+    notices: list[str] = field(default_factory=list)  # `file:line: notice: ...` about what was not read
 
     def span(self, path: Path) -> tuple[Span | None, bool]:
         """The span of the key and value at `path`, or of its nearest located ancestor, and whether
