@@ -77,10 +77,6 @@ TASK_SET_KEYS = {
     *("service", "cluster", "externalId", "taskDefinition", "networkConfiguration", "loadBalancers"),
     *("serviceRegistries", "launchType", "capacityProviderStrategy", "platformVersion", "scale", "clientToken", "tags"),
 }
-TASK_SET_GAP = (
-    "a create-task-set request (ecs-bg-external-controller's TaskSet.template.json) is not read: the request loaders"
-    " know create-service, update-service and run-task only"
-)
 # AWS CLI/API output: the wrapping list, the kind of its items, the member naming each.
 CLI_WRAPPERS = (
     ("services", "ecs_service", "serviceName"),
@@ -167,7 +163,7 @@ def expected(path: Path) -> Expected:
     if items and all(isinstance(i, dict) and "image" in i and "name" in i for i in items):
         return Expected(frozenset({("ecs_task_definition", None)}))
     if isinstance(data, dict) and "scale" in data and data.keys() <= TASK_SET_KEYS:
-        return Expected(frozenset({("ecs_task_set", None)}), gap=TASK_SET_GAP)
+        return Expected(frozenset({("ecs_task_set", None)}))
     if isinstance(data, dict) and SERVICE_KEYS & data.keys() and "services" not in data:
         return Expected(frozenset({("ecs_service", None)}))
     if isinstance(data, dict) and "taskDefinition" in data and data.keys() <= RUN_TASK_KEYS:

@@ -136,3 +136,17 @@ def test_a_task_run_with_links_outside_the_input_is_named_in_the_exposure_notice
     assert "1 service(s) and task run(s) link to resources not in the input" in notices[0]
     # each import named as written: the module stack's name is a parameter without a value
     assert "task run 'StateMachine' (security group !ImportValue ${ClientSgModule1}-SecurityGroupId" in notices[0]
+
+
+def test_a_create_task_set_request_is_read_as_a_task_set():
+    """ecs-bg-external-controller's Jenkinsfile fills in a `create-task-set --cli-input-json` file: a task set (its
+    `scale` and `loadBalancers` are no run-task members), judged like a service; it was "not an input fgscan
+    recognises"."""
+    path = CORPUS / "cloudformation/ecs-bg-external-controller/TaskSet.template.json"
+    proc = run_fgscan("scan", str(path), "--format", "json", "--fail-on", "none")
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["errors"] == []
+    assert [(f["kind"], f["resource"], f["rule"], f["line"]) for f in report["findings"]] == [
+        ("ecs_task_set", "TaskSet", "service-default-security-group", line_of(path, '"securityGroups"'))
+    ]

@@ -6,12 +6,12 @@ from types import ModuleType
 from typing import Any
 
 from scanner.model import Path, Resource
-from scanner.sources import aws_cli, cloudformation, run_request, service_request, task_definition, terraform
+from scanner.sources import aws_cli, cloudformation, service_request, task_definition, task_requests, terraform
 from scanner.sources.documents import Document
 from scanner.sources.links import links_for
 from scanner.sources.tags import tag_skips
 
-SOURCES = (terraform, cloudformation, task_definition, aws_cli, service_request, run_request)
+SOURCES = (terraform, cloudformation, task_definition, aws_cli, service_request, task_requests)
 # What an API response can be: a recording holds the API's output, never a template or a request.
 API_SOURCES = (task_definition, aws_cli)
 
