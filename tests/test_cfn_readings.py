@@ -276,6 +276,20 @@ def test_a_parameter_left_to_deploy_time_in_a_secret_named_variable_is_a_secret(
     ]
 
 
+def test_an_import_of_no_value_is_left_as_written(tmp_path: Path):
+    """`Fn::ImportValue` of `AWS::NoValue` (here behind a condition) kept the readings' internal marker for "no
+    value" inside the function, which no engine can take: the service went unjudged."""
+    (tmp_path / "app.yaml").write_text(
+        "Conditions:\n  Never: !Equals [a, b]\nResources:\n  Service:\n    Type: AWS::ECS::Service\n"
+        "    Properties:\n      Cluster: !ImportValue {'Fn::If': [Never, x, !Ref 'AWS::NoValue']}\n"
+        "      LaunchType: FARGATE\n      NetworkConfiguration:\n        AwsvpcConfiguration:\n"
+        "          AssignPublicIp: ENABLED\n          Subnets: [subnet-1]\n"
+    )
+    result = Scanner(ScanOptions(include=["public-ip-assigned"], jobs=1)).scan([tmp_path / "app.yaml"])
+    assert result.errors == []
+    assert [f.rule_id for f in result.findings] == ["FG-SVC-001"]
+
+
 def test_resources_without_fn_if_or_resolved_parameters_are_read_as_written():
     """What fingerprints are made of (kind, file, name, data) is unchanged for a template without Fn::If."""
     file = ROOT / "examples" / "web-stack.yaml"

@@ -274,7 +274,7 @@ class Template:
                     return cidr
             if key == "Fn::ImportValue":  # a name waiting on a parameter stays its text (`cfn_imports`)
                 name = self._resolve(arg, (*src, key), (*dst, key), picked, res)
-                return {key: pending_name(name, self.parameters) or name}
+                return {key: arg if name is NO_VALUE else pending_name(name, self.parameters) or name}
             if key == "Fn::Sub" and isinstance(arg, str):
                 return self._substitute(arg, dst, res, picked)
             if key == "Fn::Sub" and isinstance(arg, list) and len(arg) == 2 and isinstance(arg[0], str):
