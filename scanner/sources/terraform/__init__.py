@@ -6,14 +6,11 @@ imported only when a `.tf` file is parsed, so a scan of JSON and YAML never load
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from scanner.model import Resource
 from scanner.sources.documents import Document
 from scanner.sources.terraform.config import TfSource, is_plan
-
-REMOTE = re.compile(r'source\s*=\s*"([^"$]*)"')  # a literal source (one built with `${...}` is not judged)
 
 
 def matches(data: Any) -> bool:
@@ -48,14 +45,17 @@ def unread_modules(parsed: Any, display: str) -> list[str]:
     """A notice for each module call of the file whose source is not a local folder (a registry, git or
     HTTP address): fgscan reads no module from outside the repository, so the resources it makes go unjudged,
     which a scan that reports nothing for it must say."""
+    from scanner.sources.terraform.modules import LOCAL, MODULE_SOURCE
+
     notices = []
+    lines = parsed.text.splitlines()
     for block in parsed.body.blocks:
         source = block.attributes.get("source") if block.type == "module" and block.labels else None
         if source is None:
             continue
-        line = parsed.text.splitlines()[source.span.start_line - 1]
-        written = REMOTE.search(line)
-        if written and not written.group(1).startswith(("./", "../")):
+        written = MODULE_SOURCE.search(lines[source.span.start_line - 1])
+        # a source built with `${...}` is not judged
+        if written and "$" not in written.group(1) and not written.group(1).startswith(LOCAL):
             notices.append(
                 f"{display}:{source.span.start_line}: notice: module '{block.labels[0]}' is not read (source "
                 f'"{written.group(1)}"): fgscan follows local module sources only, so the resources it makes '

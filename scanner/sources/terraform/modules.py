@@ -34,7 +34,8 @@ from scanner.sources.terraform.unknown import AfterApply, Missing, Unknown
 
 RESOURCE_META = frozenset({"count", "for_each", "depends_on", "lifecycle", "provider", "provisioner", "connection"})
 MODULE_META = frozenset({"source", "version", "count", "for_each", "providers", "depends_on"})
-LOCAL_SOURCE = re.compile(r'\bsource\s*=\s*"(\.{1,2}/[^"]*)"')
+MODULE_SOURCE = re.compile(r'\bsource\s*=\s*"([^"]*)"')  # a module call's literal source
+LOCAL = ("./", "../")  # how a local module source begins
 MAX_NESTING = 8
 CALLER_LEVELS = 3
 CACHE_SIZE = 16
@@ -450,7 +451,7 @@ def _local_sources(tf: FsPath, _mtime_ns: int) -> tuple[str, ...]:
     """The local module sources a `.tf` file names (cached by modification time: callers are looked for
     from every file scanned)."""
     try:
-        return tuple(LOCAL_SOURCE.findall(read_text(tf, str(tf))))
+        return tuple(s for s in MODULE_SOURCE.findall(read_text(tf, str(tf))) if s.startswith(LOCAL))
     except InputProblem:
         return ()
 
