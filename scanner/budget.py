@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from scanner.engine import DenySets, EngineError, make_engine
+from scanner.engine import DenySets, EngineError, interpreting, make_engine
 from scanner.evaluate import RuleSet
 from scanner.executor import start_method
 from scanner.rulebook import Rule
@@ -117,7 +117,7 @@ def _serve(conn: Connection, rule_set: RuleSet) -> None:
         except EOFError:
             return
         try:
-            engine = make_engine(rule_set.engine, rulebook, [by_id[rule_id]])
+            engine = make_engine(interpreting(rule_set.engine), rulebook, [by_id[rule_id]])
         except EngineError as exc:
             conn.send(("compile", str(exc)))
             continue

@@ -266,7 +266,7 @@ def rules_test(
     ),
 ) -> None:
     """Run every Rego test beside the rules (bundled and custom) and report like a test runner."""
-    from scanner.engine import EngineError
+    from scanner.engine import EngineError, interpreting
     from scanner.rulebook import RuleError
     from scanner.ruletest import run_tests
 
@@ -280,6 +280,8 @@ def rules_test(
     for o in outcomes if verbose else failed:
         status = "PASS" if o.passed else "FAIL"
         typer.echo(f"{status} {o.file}::{o.name}" + (f": {o.error}" if o.error else ""))
+    if interpreting(engine.value) != engine.value:
+        typer.echo(f"(run on {interpreting(engine.value)}: {engine.value} has no `with`)")
     typer.echo(f"{len(outcomes) - len(failed)} passed, {len(failed)} failed")
     if failed or not outcomes:
         raise typer.Exit(EXIT_FINDINGS)

@@ -36,6 +36,7 @@ FailOn = Enum("FailOn", {**{s.value: s.value for s in Severity}, "none": "none"}
 
 
 class EngineName(str, Enum):
+    regorus_vm = "regorus-vm"
     regorus = "regorus"
     regopy = "regopy"
     opa = "opa"
@@ -89,7 +90,14 @@ RulesDirOption = Annotated[list[Path], typer.Option("--rules", help="Add the cus
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", "-c", help="Configuration file (default: ./.fgscan.yaml).")
 ]
-EngineOption = Annotated[EngineName, typer.Option("--engine", case_sensitive=False, help="Rego engine.")]
+EngineOption = Annotated[
+    EngineName,
+    typer.Option(
+        "--engine",
+        case_sensitive=False,
+        help="Rego engine: regorus-vm (regorus compiled to its VM), regorus (interpreted), regopy or opa.",
+    ),
+]
 BaselineOption = Annotated[
     Path | None, typer.Option("--baseline", help="Report and fail only on findings not in this baseline file.")
 ]

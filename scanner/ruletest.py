@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from scanner.engine import EngineError, opa_path
+from scanner.engine import EngineError, interpreting, opa_path
 from scanner.rulebook import Rulebook
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ def run_tests(rulebook: Rulebook, engine: str = "regopy", only: list[Path] | Non
     else:
         suite = _Suite.of(rulebook, only)
         outcomes = suite.broken + (
-            _run_regorus(rulebook, suite) if engine == "regorus" else _run_regopy(rulebook, suite)
+            _run_regorus(rulebook, suite) if interpreting(engine) == "regorus" else _run_regopy(rulebook, suite)
         )
     if only is None:
         return outcomes

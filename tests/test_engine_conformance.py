@@ -20,8 +20,10 @@ from scanner.pipeline import ScanOptions, load_rules, scan
 from scanner.sources.discovery import InputFile, discover
 from tests.conftest import EXAMPLES, ROOT
 
+NO_REGORUS = pytest.mark.skipif(not importlib.util.find_spec("regorus"), reason="no regorus")
 ENGINES = [
-    pytest.param("regorus", marks=pytest.mark.skipif(not importlib.util.find_spec("regorus"), reason="no regorus")),
+    pytest.param("regorus-vm", marks=NO_REGORUS),
+    pytest.param("regorus", marks=NO_REGORUS),
     "regopy",
     pytest.param("opa", marks=pytest.mark.skipif(shutil.which("opa") is None, reason="the opa binary is not on PATH")),
 ]

@@ -17,15 +17,13 @@ import copyreg
 import functools
 import importlib
 import io
-import os
 import pickle
-import stat
 import sys
 import types
 from pathlib import Path
 from typing import Any
 
-from scanner.cache import cache_dir, write_atomically
+from scanner.cache import cache_dir, read_trusted, write_atomically
 
 # Parsed before the parser is pickled, so that the lexers of the common states are built and kept, and
 # again after it is unpickled, to check it.
@@ -80,24 +78,14 @@ def parser() -> Any:
 
 def _load(file: Path) -> Any:
     """The parser pickled in `file`, if the file is trustworthy and the parser parses `SAMPLE` as before."""
-    try:
-        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
+    data = read_trusted(file)
+    if data is None:
         return None
     try:
-        status = os.fstat(fd)
-        if not stat.S_ISREG(status.st_mode) or status.st_mode & 0o022:
-            return None
-        if hasattr(os, "getuid") and status.st_uid != os.getuid():
-            return None
-        with os.fdopen(fd, "rb", closefd=False) as stream:
-            data = stream.read()
         cached, expected = pickle.loads(data)
         return cached if cached.parse(SAMPLE) == expected else None
     except Exception:  # a cache in any state but sound is rebuilt
         return None
-    finally:
-        os.close(fd)
 
 
 def _dumps(value: object) -> bytes:
