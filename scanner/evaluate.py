@@ -9,10 +9,11 @@ result is kept.
 from __future__ import annotations
 
 import atexit
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 from scanner import executor
 from scanner.engine import DenySets, Engine, EngineError, make_engine
@@ -104,6 +105,16 @@ class Evaluation:
             return denies
         return Failed(next(iter(failed.values())), tuple(failed), denies)
 
+    def evaluate_sealed(self, items: list[Sealed]) -> list[str | DenySets | Failed]:
+        """`evaluate` for inputs as JSON text, each kind with its own engine: an engine that reads and writes
+        JSON (regorus's VM) answers in JSON text, which the caller decodes; others get the input decoded."""
+        out: list[str | DenySets | Failed] = []
+        for item in items:
+            engine = self._engine(item.shape, frozenset([item.kind]))  # a rule that does not compile ends the run
+            answer = engine.evaluate_text(item.kind, item.text) if isinstance(engine, TextEngine) else None
+            out += [answer] if answer is not None else self.evaluate([json.loads(item.text)], per_kind=True)
+        return out
+
     def _engine(self, shape: str, kinds: frozenset[str]) -> Engine | None:
         """The engine of `shape` inputs of `kinds`, or None when no rule judges them."""
         key = (shape, kinds)
@@ -116,6 +127,27 @@ class Evaluation:
 SHAPES = ("resource", "neighbourhood")
 
 
+@runtime_checkable
+class TextEngine(Protocol):
+    """An engine that takes an input as JSON text and answers in JSON text, or None to have it judged the usual way."""
+
+    def evaluate_text(self, kind: str, text: str) -> str | None: ...
+
+
+class Sealed(NamedTuple):
+    """A rule input on its way to a worker, as JSON text: cheaper to send than nested values (pickling them
+    costs this process about as much as `json.dumps`, unpickling them costs the worker twice that) and what
+    regorus's VM reads anyway."""
+
+    kind: str
+    shape: str
+    text: str
+
+    @classmethod
+    def of(cls, item: dict[str, Any]) -> Sealed:
+        return cls(item["kind"], "neighbourhood" if "neighbourhood" in item else "resource", json.dumps(item))
+
+
 def evaluate_stream(
     items: list[dict[str, Any]], evaluation: Evaluation, workers: executor.Workers
 ) -> Iterator[tuple[int, DenySets | Failed]]:
@@ -124,16 +156,29 @@ def evaluate_stream(
     the workers evaluate; a few are evaluated here, now."""
     if workers.jobs < 2 or len(items) < PARALLEL_FROM:
         return enumerate(evaluation.evaluate(items))
-    return _each(workers.stream_batches(_evaluate_batch, items, BATCH))
+    return _each(workers.stream_batches(_evaluate_batch, _sealed(items), BATCH))
+
+
+def _sealed(items: list[dict[str, Any]]) -> list[Sealed | dict[str, Any]]:
+    """Each input as JSON text where it has one (a value JSON cannot hold goes as it is)."""
+    out: list[Sealed | dict[str, Any]] = []
+    for item in items:
+        try:
+            out.append(Sealed.of(item))
+        except (TypeError, ValueError):
+            out.append(item)
+    return out
 
 
 def _each(
-    batches: Iterator[tuple[int, list[DenySets | Failed | executor.Crashed]]],
+    batches: Iterator[tuple[int, list[str | DenySets | Failed | executor.Crashed]]],
 ) -> Iterator[tuple[int, DenySets | Failed]]:
     for start, results in batches:
         for offset, result in enumerate(results):
             if isinstance(result, executor.Crashed):
                 result = Failed(f"evaluation stopped: {result.reason}")
+            elif isinstance(result, str):
+                result = json.loads(result) or {}
             yield start + offset, result
 
 
@@ -158,6 +203,9 @@ def _stop_worker() -> None:
     _worker = None
 
 
-def _evaluate_batch(items: list[dict[str, Any]]) -> list[DenySets | Failed]:
+def _evaluate_batch(items: list[Sealed | dict[str, Any]]) -> list[str | DenySets | Failed]:
     assert _worker is not None, "worker started without its rules"
-    return _worker.evaluate(items, per_kind=True)  # a worker sees batch after batch of a large run
+    out: list[str | DenySets | Failed] = []
+    for item in items:  # a worker sees batch after batch of a large run: one engine per kind
+        out += _worker.evaluate_sealed([item]) if isinstance(item, Sealed) else _worker.evaluate([item], per_kind=True)
+    return out

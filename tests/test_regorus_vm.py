@@ -23,7 +23,7 @@ from scanner.facts import iam as iam_facts
 from scanner.facts.attachments import link_attachments
 from scanner.graph import Graph
 from scanner.load import Inputs, load_batch
-from scanner.pipeline import ScanOptions, load_rules
+from scanner.pipeline import ScanOptions, load_rules, scan
 from scanner.sources.cfn_nesting import bindings
 from scanner.sources.discovery import discover
 from tests.conftest import EXAMPLES, ROOT
@@ -151,3 +151,19 @@ def test_an_input_beyond_the_vms_instruction_limit_is_judged_by_the_interpreter(
     assert result == make_engine("regorus", rulebook, chosen).evaluate_inputs([item])[0]
     privileged = next(r for r in chosen if r.name == "privileged-container")
     assert len(result[privileged.id]) == 60
+
+
+def test_workers_judge_inputs_the_vm_cannot_take_as_this_process_does(tmp_path):
+    """Workers get inputs as JSON text and answer with the VM's JSON; an input beyond the VM's limit is
+    decoded and judged by the interpreter there, with the same findings as a run without workers."""
+    for n in range(130):
+        count = 60 if n == 7 else 1
+        containers = [{"name": f"c{i}", "image": "nginx", "privileged": True} for i in range(count)]
+        (tmp_path / f"td{n}.json").write_text(json.dumps({"family": f"f{n}", "containerDefinitions": containers}))
+    serial = scan([tmp_path], ScanOptions(jobs=1))
+    parallel = scan([tmp_path], ScanOptions(jobs=2))
+    assert not serial.errors and not parallel.errors
+    key = sorted((f.file, f.rule_id, f.message, f.span) for f in serial.findings)
+    assert key == sorted((f.file, f.rule_id, f.message, f.span) for f in parallel.findings)
+    big = [f for f in parallel.findings if f.file.endswith("td7.json") and f.rule_name == "privileged-container"]
+    assert len(big) == 60

@@ -153,13 +153,24 @@ class RegorusVmEngine:
         return [self._one(item) for item in items]
 
     def _one(self, item: dict) -> DenySets:
-        entry_rule = self.entry_rules.get(item["kind"])
-        if entry_rule is None:
+        if item["kind"] not in self.entry_rules:
             return {}
-        if self.vm is not None:
-            try:
-                self.vm.set_input_json(json.dumps(item))
-                return json.loads(self.vm.execute_entry_point(entry_rule)) or {}
-            except (RuntimeError, TypeError, ValueError):
-                pass  # the interpreter judges it, and words any error the rules' way
+        try:
+            answer = self.evaluate_text(item["kind"], json.dumps(item))
+        except (TypeError, ValueError):  # no JSON for it: the interpreter reads Python values
+            answer = None
+        if answer is not None:
+            return json.loads(answer) or {}
         return self.interpreter().evaluate_inputs([item])[0]
+
+    def evaluate_text(self, kind: str, text: str) -> str | None:
+        """The deny sets of one input given as JSON text, as JSON text (what the VM reads and writes, so a
+        worker passes both on without building them as Python values); None when the VM cannot take it (beyond
+        its 25,000 instructions, say): the caller then gives the input to `interpreter()`."""
+        if self.vm is None or kind not in self.entry_rules:
+            return None
+        try:
+            self.vm.set_input_json(text)
+            return str(self.vm.execute_entry_point(self.entry_rules[kind]))
+        except RuntimeError:
+            return None
