@@ -17,7 +17,7 @@ import regorus
 from scanner import exposure
 from scanner.engine import make_engine
 from scanner.engine.interface import rego_input
-from scanner.engine.regorus_vm import compiled, guard_assignments
+from scanner.engine.regorus_vm import KEEP, compiled, guard_assignments
 from scanner.evaluate import Evaluation
 from scanner.facts import iam as iam_facts
 from scanner.facts.attachments import link_attachments
@@ -167,3 +167,15 @@ def test_workers_judge_inputs_the_vm_cannot_take_as_this_process_does(tmp_path):
     assert key == sorted((f.file, f.rule_id, f.message, f.span) for f in parallel.findings)
     big = [f for f in parallel.findings if f.file.endswith("td7.json") and f.rule_name == "privileged-container"]
     assert len(big) == 60
+
+
+def test_the_cache_keeps_only_the_newest_programs(tmp_path, monkeypatch):
+    monkeypatch.setenv("FGSCAN_CACHE_DIR", str(tmp_path))
+    for n in range(KEEP + 5):
+        old = tmp_path / f"rvm-old{n:04d}.bin"
+        old.write_bytes(b"x")
+        os.utime(old, ns=(10**18 + n * 10**9, 10**18 + n * 10**9))
+    compiled({"t.rego": HEAD + "deny contains {} if false\n"}, "{}", ["data.t.deny"])
+    kept = sorted(f.name for f in tmp_path.glob("rvm-*.bin"))
+    assert len(kept) == KEEP and sum(not name.startswith("rvm-old") for name in kept) == 1  # the new program
+    assert "rvm-old0005.bin" not in kept and "rvm-old0006.bin" in kept  # the six oldest went

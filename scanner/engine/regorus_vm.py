@@ -30,7 +30,7 @@ from scanner.engine.regorus_engine import RegorusEngine
 from scanner.model import Resource
 from scanner.rulebook import Rule, Rulebook, entry_module
 
-KEEP = 64  # compiled programs kept in the cache folder (100-400 KB each)
+KEEP = 256  # compiled programs kept in the cache folder (20-400 KB each)
 GUARD = 1  # the version of `guard_assignments`: compiled programs of another are not reused
 
 
