@@ -240,17 +240,34 @@ def _notification(error: InputError) -> om.Notification:
 
 def to_plain(value: Any) -> Any:
     """sarif-om objects as JSON-ready data, named as the schema names them, defaults left out."""
-    if attr.has(type(value)):
+    fields = _fields(type(value))
+    if fields is not None:
         out = {}
-        for field in attr.fields(type(value)):
-            item = getattr(value, field.name)
-            default = field.default.factory() if isinstance(field.default, attr.Factory) else field.default  # type: ignore[arg-type]
-            if item is None or (item == default and field.name != "level"):
+        for name, key, default in fields:
+            item = getattr(value, name)
+            if isinstance(default, attr.Factory):  # type: ignore[arg-type]
+                default = default.factory()
+            if item is None or (item == default and name != "level"):
                 continue
-            out[field.metadata.get("schema_property_name", field.name)] = to_plain(item)
+            out[key] = to_plain(item)
         return out
     if isinstance(value, dict):
         return {k: to_plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [to_plain(v) for v in value]
     return value
+
+
+_FIELDS: dict[type, tuple[tuple[str, str, Any], ...] | None] = {}
+
+
+def _fields(cls: type) -> tuple[tuple[str, str, Any], ...] | None:
+    """A sarif-om class's fields as (attribute, schema name, default), read once per class (a large log
+    has a hundred thousand values to convert); None for a class that is not an attrs class."""
+    if cls not in _FIELDS:
+        _FIELDS[cls] = (
+            tuple((f.name, f.metadata.get("schema_property_name", f.name), f.default) for f in attr.fields(cls))
+            if attr.has(cls)
+            else None
+        )
+    return _FIELDS[cls]
