@@ -8,6 +8,8 @@ the diff); fingerprints that do not depend on line numbers; input errors as tool
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import PurePosixPath
 from typing import Any, TextIO
 
@@ -40,6 +42,8 @@ def sarif_log(result: ScanResult, category: str = "fgscan", include_suppressed: 
     rules = list(result.rules)
     descriptors = [_descriptor(rule) for rule in rules] + _severity_descriptors(rules, shown)
     index = {d.id: i for i, d in enumerate(descriptors)}
+    uri = functools.cache(artifact_uri)  # a file's URI once per log: most files have several results
+    listed = [*by_severity(shown), *(result.baseline.fixed if result.baseline else [])]
     run = om.Run(
         tool=om.Tool(
             driver=om.ToolComponent(
@@ -51,7 +55,7 @@ def sarif_log(result: ScanResult, category: str = "fgscan", include_suppressed: 
                 rules=descriptors,
             )
         ),
-        results=[_result(f, index) for f in [*by_severity(shown), *(result.baseline.fixed if result.baseline else [])]],
+        results=[_result(f, index, uri) for f in listed],
         invocations=[
             om.Invocation(
                 execution_successful=not result.errors and (result.coverage is None or result.coverage.complete),
@@ -130,9 +134,9 @@ def _region(span: Span | None) -> om.Region:
     )
 
 
-def _result(finding: Finding, index: dict[str, int]) -> om.Result:
+def _result(finding: Finding, index: dict[str, int], uri: Callable[[str], str]) -> om.Result:
     physical = om.PhysicalLocation(
-        artifact_location=om.ArtifactLocation(uri=artifact_uri(finding.file)), region=_region(finding.span)
+        artifact_location=om.ArtifactLocation(uri=uri(finding.file)), region=_region(finding.span)
     )
     logical = om.LogicalLocation(
         name=finding.resource,
@@ -166,25 +170,25 @@ def _result(finding: Finding, index: dict[str, int]) -> om.Result:
         else None,
         message=om.Message(text=finding.linked_message or finding.message),
         locations=[om.Location(physical_location=physical, logical_locations=[logical])],
-        related_locations=[_related(r) for r in finding.related] or None,
-        code_flows=_code_flows(finding, physical),
+        related_locations=[_related(r, uri) for r in finding.related] or None,
+        code_flows=_code_flows(finding, physical, uri),
         partial_fingerprints={"primaryLocationLineHash": finding.fingerprint},
         properties=properties,
     )
 
 
-def _related(related: RelatedLocation) -> om.Location:
+def _related(related: RelatedLocation, uri: Callable[[str], str]) -> om.Location:
     """Another link of the finding's path; `Finding.linked_message` cites it as `[text](id)`."""
     return om.Location(
         id=related.id,
         physical_location=om.PhysicalLocation(
-            artifact_location=om.ArtifactLocation(uri=artifact_uri(related.file)), region=_region(related.span)
+            artifact_location=om.ArtifactLocation(uri=uri(related.file)), region=_region(related.span)
         ),
         message=om.Message(text=related.message),
     )
 
 
-def _code_flows(finding: Finding, primary: om.PhysicalLocation) -> list[om.CodeFlow] | None:
+def _code_flows(finding: Finding, primary: om.PhysicalLocation, uri: Callable[[str], str]) -> list[om.CodeFlow] | None:
     """An exposure path as one thread flow GitHub's "Show paths" walks, in the order of `Finding.chain`:
     the service using the group, the group rule (the result's location), then the container port and
     the public IP."""
@@ -194,16 +198,16 @@ def _code_flows(finding: Finding, primary: om.PhysicalLocation) -> list[om.CodeF
     rule_step = links[1] if len(links) > 2 else finding.message
     service = [r for r in finding.related if r.message.startswith("service ")]
     rest = [r for r in finding.related if not r.message.startswith("service ")]
-    steps = [_step(r.file, r.span, r.message) for r in service]
+    steps = [_step(uri(r.file), r.span, r.message) for r in service]
     steps.append(
         om.ThreadFlowLocation(location=om.Location(physical_location=primary, message=om.Message(text=rule_step)))
     )
-    steps += [_step(r.file, r.span, r.message) for r in rest]
+    steps += [_step(uri(r.file), r.span, r.message) for r in rest]
     return [om.CodeFlow(message=om.Message(text=finding.chain), thread_flows=[om.ThreadFlow(locations=steps)])]
 
 
-def _step(file: str, span: Span | None, message: str) -> om.ThreadFlowLocation:
-    physical = om.PhysicalLocation(artifact_location=om.ArtifactLocation(uri=artifact_uri(file)), region=_region(span))
+def _step(file_uri: str, span: Span | None, message: str) -> om.ThreadFlowLocation:
+    physical = om.PhysicalLocation(artifact_location=om.ArtifactLocation(uri=file_uri), region=_region(span))
     return om.ThreadFlowLocation(location=om.Location(physical_location=physical, message=om.Message(text=message)))
 
 
@@ -240,17 +244,34 @@ def _notification(error: InputError) -> om.Notification:
 
 def to_plain(value: Any) -> Any:
     """sarif-om objects as JSON-ready data, named as the schema names them, defaults left out."""
-    if attr.has(type(value)):
+    fields = _fields(type(value))
+    if fields is not None:
         out = {}
-        for field in attr.fields(type(value)):
-            item = getattr(value, field.name)
-            default = field.default.factory() if isinstance(field.default, attr.Factory) else field.default  # type: ignore[arg-type]
-            if item is None or (item == default and field.name != "level"):
+        for name, key, default in fields:
+            item = getattr(value, name)
+            if isinstance(default, attr.Factory):  # type: ignore[arg-type]
+                default = default.factory()
+            if item is None or (item == default and name != "level"):
                 continue
-            out[field.metadata.get("schema_property_name", field.name)] = to_plain(item)
+            out[key] = to_plain(item)
         return out
     if isinstance(value, dict):
         return {k: to_plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [to_plain(v) for v in value]
     return value
+
+
+_FIELDS: dict[type, tuple[tuple[str, str, Any], ...] | None] = {}
+
+
+def _fields(cls: type) -> tuple[tuple[str, str, Any], ...] | None:
+    """A sarif-om class's fields as (attribute, schema name, default), read once per class (a large log
+    has a hundred thousand values to convert); None for a class that is not an attrs class."""
+    if cls not in _FIELDS:
+        _FIELDS[cls] = (
+            tuple((f.name, f.metadata.get("schema_property_name", f.name), f.default) for f in attr.fields(cls))
+            if attr.has(cls)
+            else None
+        )
+    return _FIELDS[cls]

@@ -66,8 +66,7 @@ class Redactor:
         """`text` with every secret fragment replaced."""
         if not secrets.values or len(text) < FRAGMENT:
             return text
-        grams = secrets.grams()
-        starts = [i for i in range(len(text) - FRAGMENT + 1) if text[i : i + FRAGMENT] in grams]
+        starts = secrets.starts(text)
         if not starts:
             return text
         hidden = [False] * len(text)
@@ -110,7 +109,7 @@ class Secrets:
         self.values = values
         self._resources = list(resources)
         self._grams: set[str] | None = None
-        self._joined = "\x00".join(sorted(values))
+        self._joined: str | None = None
         self._plain: str | None = None
 
     def grams(self) -> set[str]:
@@ -118,7 +117,24 @@ class Secrets:
             self._grams = {v[i : i + FRAGMENT] for v in self.values for i in range(len(v) - FRAGMENT + 1)}
         return self._grams
 
+    def starts(self, text: str) -> list[int]:
+        """Where in `text` a `FRAGMENT`-character run of a secret starts, in order. A few grams are each
+        searched for in C (a finding's text is short, a secret's grams often fewer than its characters);
+        many are looked up at every position of the text."""
+        grams = self.grams()
+        if len(grams) * 2 > len(text):
+            return [i for i in range(len(text) - FRAGMENT + 1) if text[i : i + FRAGMENT] in grams]
+        found: set[int] = set()
+        for gram in grams:
+            i = text.find(gram)
+            while i != -1:
+                found.add(i)
+                i = text.find(gram, i + 1)
+        return sorted(found)
+
     def contains(self, fragment: str) -> bool:
+        if self._joined is None:
+            self._joined = "\x00".join(sorted(self.values))
         return fragment in self._joined
 
     def plain(self) -> str:
@@ -201,6 +217,18 @@ class Builder:
     owners: dict[int, Document] = field(default_factory=dict)  # by resource id: the document that read it
 
     _ids: dict[int, dict[Loc, list[str]]] = field(default_factory=dict)  # by neighbourhood: each place's ids
+    _secrets: dict[int, set[str]] = field(default_factory=dict)  # by resource: its secret values
+
+    def secrets(self, resources: list[Resource]) -> Secrets:
+        """The secret values of `resources`, as `Redactor.secrets` finds them, each resource's read once per
+        scan (a task definition is also a member of every neighbourhood that runs it)."""
+        values: set[str] = set()
+        for resource in resources:
+            own = self._secrets.get(id(resource))
+            if own is None:
+                own = self._secrets[id(resource)] = {s for s in secret_strings(resource) if len(s) >= FRAGMENT}
+            values |= own
+        return Secrets(values, resources)
 
     def _loc_ids(self, hood: Neighbourhood) -> dict[Loc, list[str]]:
         """The ids that name each place of a neighbourhood (several may name one), found once per neighbourhood."""

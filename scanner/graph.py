@@ -119,7 +119,7 @@ class Graph:
             found = [r for r in self.index.get((kind, ref.rsplit("/", 1)[1]), []) if not r.arn]
         if kind == TD and len(found) > 1:
             found = [max(found, key=lambda r: family_revision(r)[1] or 0)]
-        return list({id(r): r for r in found}.values())
+        return list({id(r): r for r in found}.values()) if len(found) > 1 else list(found)
 
     def _imported(self, kind: str, name: str) -> list[Resource]:
         """The resource of `kind` exported under `name` or under a name built on a stack's name that `name`

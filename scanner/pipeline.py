@@ -22,7 +22,7 @@ from scanner.evaluate import Evaluation, Failed, RuleSet, evaluate_stream, worke
 from scanner.exposure.neighbourhood import Neighbourhood
 from scanner.facts import iam as iam_facts
 from scanner.facts.attachments import link_attachments
-from scanner.findings import BadDeny, Builder, Redactor, check, locate, merge_readings
+from scanner.findings import BadDeny, Builder, Redactor, Secrets, check, locate, merge_readings
 from scanner.graph import Graph
 from scanner.load import Inputs, Loaded, load_batch
 from scanner.model import KIND_LABELS, Finding, InputError, Resource, ScanResult, Severity
@@ -224,15 +224,19 @@ def _findings(
 ) -> list[tuple[Finding, Resource]]:
     """The findings of one input's deny sets; a rule whose deny entries are malformed is noted in `broken`."""
     resource = subject.service if isinstance(subject, Neighbourhood) else subject
-    secrets = builder.redactor.secrets(_members(subject))
+    secrets: Secrets | None = None  # found with the first finding: most inputs have none
     out = []
     for rule_id, entries in denies.items():
+        if isinstance(entries, list) and not entries:  # every rule has its (mostly empty) deny set
+            continue
         rule = rules.get(rule_id)
         if rule is None:
             continue
         try:
             for deny in entries if isinstance(entries, list) else [entries]:
                 deny = check(deny)
+                if secrets is None:
+                    secrets = builder.secrets(_members(subject))
                 finding = (
                     builder.from_neighbourhood(rule, subject, deny, secrets)
                     if isinstance(subject, Neighbourhood)

@@ -20,6 +20,7 @@ from scanner.model import KINDS, Severity
 
 _PACKAGE = re.compile(r"^package\s+([\w.]+)", re.MULTILINE)
 _REQUIRED = ("id", "name", "severity", "kinds")
+_SEVERITIES = frozenset(s.value for s in Severity)  # what a deny entry's own `severity` may say
 
 
 class RuleError(Exception):
@@ -55,7 +56,7 @@ class Rule:
     def severity_of(self, deny: dict[str, Any]) -> Severity:
         """A finding's severity: the deny entry's own (compound risks) unless the user set the rule's."""
         own = deny.get("severity")
-        if own in {s.value for s in Severity} and not self.severity_overridden:
+        if own in _SEVERITIES and not self.severity_overridden:
             return Severity(own)
         return self.severity
 

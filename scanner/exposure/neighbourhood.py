@@ -76,12 +76,16 @@ class Neighbourhoods:
 
     def view(self, resource: Resource) -> View | None:
         """The resource's view, built once."""
-        if id(resource) not in self._views:
-            if resource.kind == "elbv2_target_group":
-                self._views[id(resource)] = target_group(resource, self.graph.balancers_of(resource))
-            else:
-                self._views[id(resource)] = view(resource)
-        return self._views[id(resource)]
+        key = id(resource)
+        if key in self._views:
+            return self._views[key]
+        built: View | None
+        if resource.kind == "elbv2_target_group":
+            built = target_group(resource, self.graph.balancers_of(resource))
+        else:
+            built = view(resource)
+        self._views[key] = built
+        return built
 
     def find(self, kind: str, origin: Resource, ref: str | None, literal: bool = False) -> list[View]:
         """The views of what a reference names (see `Graph.find`)."""

@@ -165,14 +165,16 @@ def _task_definition(r: Resource) -> tuple[dict, dict]:
             continue
         locs[f"c{i}"] = r.source_path(("containerDefinitions", i, "name" if "name" in c else ()))
         ports = []
-        if c.get("portMappings") is not None and not isinstance(c.get("portMappings"), list):
+        mappings = c.get("portMappings")
+        if mappings is not None and not isinstance(mappings, list):
             ports_complete = False
-        for j, mapping in enumerate(_list(c.get("portMappings"))):
-            port = _dict(mapping).get("containerPort")
+        for j, mapping in enumerate(_list(mappings)):
+            mapping = _dict(mapping)
+            port = mapping.get("containerPort")
             if not isinstance(port, int):
                 ports_complete = False
                 continue
-            protocol = _dict(mapping).get("protocol", "tcp")
+            protocol = mapping.get("protocol", "tcp")
             ports.append(
                 {
                     "container_port": port,
@@ -187,11 +189,12 @@ def _task_definition(r: Resource) -> tuple[dict, dict]:
             for e in _list(c.get("environment"))
             if isinstance(e, dict) and isinstance(e.get("name"), str) and isinstance(e.get("value"), str)
         ]
+        name, user = c.get("name"), c.get("user")
         containers.append(
             {
-                "name": c.get("name") if isinstance(c.get("name"), str) else f"container-{i + 1}",
+                "name": name if isinstance(name, str) else f"container-{i + 1}",
                 "privileged": c.get("privileged") is True,
-                "user": c.get("user") if isinstance(c.get("user"), str) else None,
+                "user": user if isinstance(user, str) else None,
                 "capabilities_add": [x for x in _list(caps) if isinstance(x, str)],
                 "environment": environment,
                 "ports": ports,
