@@ -163,7 +163,7 @@ def _task_definition(r: Resource) -> tuple[dict, dict]:
         if _unresolved(c):  # a whole container known only at deploy time (a Terraform module's output)
             ports_complete = False
             continue
-        locs[f"c{i}"] = r.source_path(("containerDefinitions", i, "name" if "name" in c else ()))
+        locs[f"c{i}"] = r.source_path(("containerDefinitions", i, "name"))  # no name: the container's first line
         ports = []
         mappings = c.get("portMappings")
         if mappings is not None and not isinstance(mappings, list):
