@@ -104,13 +104,17 @@ def _needed(origin: dict[DataPath, DataPath], root: DataPath) -> dict[DataPath, 
     complete: an entry added later could come between an ancestor and what it implies."""
     out = {}
     for path, source in origin.items():
-        above, cut = root, 0
-        for at in range(len(path) - 1, -1, -1):
-            found = origin.get(path[:at])
-            if found is not None:
-                above, cut = found, at
-                break
+        above = origin.get(path[:-1]) if path else None  # the parent, listed nearly always
+        cut = len(path) - 1
+        if above is None:
+            above, cut = root, 0
+            for at in range(len(path) - 2, -1, -1):
+                found = origin.get(path[:at])
+                if found is not None:
+                    above, cut = found, at
+                    break
         implied = above + path[cut:]
-        if source != implied or not all(type(a) is type(b) for a, b in zip(source, implied, strict=True)):  # 1 == True
+        # equal and of the same types: `("a", 1) == ("a", True)`, but they are not the same path to a report
+        if source != implied or tuple(map(type, source)) != tuple(map(type, implied)):
             out[path] = source
     return out
