@@ -364,10 +364,10 @@ class ShapeConverter:
     def convert(self, value: Any, ref: str | None, src: Path, dst: Path) -> Any:
         self.origin[dst] = self.root + src
         spec = shapes().get(ref) if ref else None
-        if spec is None or _is_intrinsic(value):
+        if spec is None or (isinstance(value, dict) and len(value) == 1 and _is_intrinsic(value)):
             return value
         if isinstance(spec, str):
-            return _coerce(value, spec)
+            return _coerce(value, spec) if isinstance(value, str) else value  # only text is coerced
         if "s" in spec and isinstance(value, dict):
             table, members = _members(ref), spec["s"]  # type: ignore[arg-type]
             out = {}
