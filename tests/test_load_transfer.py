@@ -28,14 +28,18 @@ def _loaded(folder: Path) -> list[Any]:
 
 
 def test_nested_stacks_link_the_same_through_a_worker() -> None:
-    docs = [item.doc for item in _loaded(CLOUDFORMATION) if item.doc is not None]
-    sent = pickle.loads(pickle.dumps(docs))
+    loaded = _loaded(CLOUDFORMATION)
+    sent = pickle.loads(pickle.dumps(loaded))
+    docs = [item.doc for item in loaded if item.doc is not None]
     found = bindings(docs)
     assert len(found) > 20  # the corpus's nested stacks (blue/green, refarch, MongoDB's quick start) link
-    assert bindings(sent) == found
-    assert all(a.text == b.text and a._spans == b._spans for a, b in zip(docs, sent, strict=True))
-    whole = [{**doc.__dict__, "_json": None} for doc in docs]
-    assert len(pickle.dumps(docs)) < 0.9 * len(pickle.dumps(whole))
+    assert bindings([item.doc for item in sent if item.doc is not None]) == found
+    for before, after in zip(loaded, sent, strict=True):
+        located = [(d.text, d._spans) if d else None for d in (before.doc, after.doc)]
+        assert located[0] == located[1]
+        assert [r.data for r in after.resources] == [r.data for r in before.resources]
+    whole = [{**item.__dict__, "doc": item.doc and {**item.doc.__dict__, "_json": None}} for item in loaded]
+    assert len(pickle.dumps(loaded)) < 0.9 * len(pickle.dumps(whole))
 
 
 def _paths(value: Any, path: DataPath = ()) -> list[DataPath]:

@@ -52,9 +52,9 @@ def bindings(docs: Iterable[Document]) -> Bindings:
 
 
 def travelling(data: Any) -> Any:
-    """What `bindings` reads of a document's data, all a load worker sends back of it (a tenth of the pickle,
-    a quarter of the data's objects): a template's logical ids and types, its stacks' whole bodies and its
-    `Outputs`; None for anything else. Read by `bindings`, it gives what the whole data gives."""
+    """What `bindings` reads of a document's data, all a load worker sends back of it (`scanner.load.Loaded`;
+    a tenth of the pickle): a template's logical ids and types, its stacks' whole bodies and its `Outputs`;
+    None for anything else. Read by `bindings`, it gives what the whole data gives."""
     if not _is_template(data):
         return None
     resources = {

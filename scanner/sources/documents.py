@@ -95,14 +95,9 @@ class Document:
         )
 
     def __getstate__(self) -> dict[str, Any]:
-        """What a document carries back from a load worker. Not the JSON locator: a cache, rebuilt on demand,
-        that holds the json module's scanner, which cannot cross to another process (a load worker that located
-        a plan's error had built one). Of `data`, only what the main process reads: it locates findings with
-        the text and spans, and reads nothing of the data but what links nested stacks
-        (`cfn_nesting.travelling`); the resources were read from the data in the worker."""
-        from scanner.sources.cfn_nesting import travelling
-
-        return {**self.__dict__, "_json": None, "data": travelling(self.data)}
+        """Without the JSON locator: a cache, rebuilt on demand, that holds the json module's scanner, which
+        cannot cross to another process (a load worker that located a plan's error had built one)."""
+        return {**self.__dict__, "_json": None}
 
     def _locator(self) -> JsonLocator:
         if self._json is None:
