@@ -10,7 +10,6 @@ from typing import Any
 from scanner import facts
 from scanner.facts import iam as iam_facts
 from scanner.model import InputError, InputProblem, Resource
-from scanner.model import Path as DataPath
 from scanner.sources import parameters, recognise, terraform
 from scanner.sources.cfn_nesting import travelling
 from scanner.sources.discovery import SCANNED_SUFFIXES as SCANNED
@@ -95,7 +94,6 @@ def load(file: InputFile, max_bytes: int) -> Loaded:
         iam_facts.resolve_policies(doc, resources)
         for resource in resources:
             facts.annotate(resource)
-            resource.origin = _needed(resource.origin, resource.source_root)
     except Exception as exc:  # a shape no source expected: report it, keep scanning the others
         message = f"cannot interpret this input ({type(exc).__name__}); please report it as an fgscan bug"
         loaded.errors.append(InputError(file.shown, message))
@@ -103,27 +101,3 @@ def load(file: InputFile, max_bytes: int) -> Loaded:
     loaded.doc, loaded.resources = doc, resources
     loaded.errors.extend(doc.warnings)
     return loaded
-
-
-def _needed(origin: dict[DataPath, DataPath], root: DataPath) -> dict[DataPath, DataPath]:
-    """The entries of a resource's `origin` that `Resource.source_path` needs: one that its nearest listed
-    ancestor (or `root`, the resource's `source_root`) already implies is left out, as `source_path` gives the
-    same path without it. Most are implied (`containerDefinitions.0.image` under `containerDefinitions`),
-    and the rest are half of what a resource costs to send back from a load worker. Run once the origin is
-    complete: an entry added later could come between an ancestor and what it implies."""
-    out = {}
-    for path, source in origin.items():
-        above = origin.get(path[:-1]) if path else None  # the parent, listed nearly always
-        cut = len(path) - 1
-        if above is None:
-            above, cut = root, 0
-            for at in range(len(path) - 2, -1, -1):
-                found = origin.get(path[:at])
-                if found is not None:
-                    above, cut = found, at
-                    break
-        implied = above + path[cut:]
-        # equal and of the same types: `("a", 1) == ("a", True)`, but they are not the same path to a report
-        if source != implied or tuple(map(type, source)) != tuple(map(type, implied)):
-            out[path] = source
-    return out
