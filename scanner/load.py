@@ -3,13 +3,15 @@ that depend on that resource alone. Whatever goes wrong with one file becomes an
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from scanner import facts
 from scanner.facts import iam as iam_facts
 from scanner.model import InputError, InputProblem, Resource
 from scanner.sources import parameters, recognise, terraform
+from scanner.sources.cfn_nesting import travelling
 from scanner.sources.discovery import SCANNED_SUFFIXES as SCANNED
 from scanner.sources.discovery import InputFile
 from scanner.sources.documents import Document, guess_format, parse, read_text
@@ -35,6 +37,13 @@ class Loaded:
     doc: Document | None = None
     resources: list[Resource] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What comes back from a load worker: the document without the data the main process never reads.
+        It locates findings with the text and spans, and reads nothing of the data but what links nested
+        stacks (`cfn_nesting.travelling`); the resources were read from the data here."""
+        doc = self.doc and replace(self.doc, data=travelling(self.doc.data))
+        return {**self.__dict__, "doc": doc}
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,7 @@ def without_nulls(value: Any) -> Any:
     """`value` with every `null` member left out: `describe-task-definition` writes `"user": null` for an
     unset field, and a rule must see it as unset, not as a value. List items keep their positions."""
     if isinstance(value, dict):
-        return {k: without_nulls(v) for k, v in value.items() if v is not None}
+        return {k: without_nulls(v) if isinstance(v, (dict, list)) else v for k, v in value.items() if v is not None}
     if isinstance(value, list):
-        return [without_nulls(v) for v in value]
+        return [without_nulls(v) if isinstance(v, (dict, list)) else v for v in value]
     return value

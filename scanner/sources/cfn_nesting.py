@@ -51,6 +51,25 @@ def bindings(docs: Iterable[Document]) -> Bindings:
     return found
 
 
+def travelling(data: Any) -> Any:
+    """What `bindings` reads of a document's data, all a load worker sends back of it (`scanner.load.Loaded`;
+    a tenth of the pickle): a template's logical ids and types, its stacks' whole bodies and its `Outputs`;
+    None for anything else. Read by `bindings`, it gives what the whole data gives."""
+    if not _is_template(data):
+        return None
+    resources = {
+        logical_id: (
+            body
+            if isinstance(body.get("Type"), str) and body["Type"] in STACKS
+            else ({"Type": body["Type"]} if "Type" in body else {})
+        )
+        if isinstance(body, dict)
+        else None
+        for logical_id, body in data["Resources"].items()
+    }
+    return {"Resources": resources, "Outputs": data.get("Outputs")}
+
+
 def _ref(value: Any) -> str | None:
     """The logical id a `!Ref X` or `!GetAtt X.Attr` names (a literal string names none here)."""
     return ref_target(value) if isinstance(value, dict) else None

@@ -239,6 +239,9 @@ class Template:
                 at = (*dst, len(out))
                 if len(out) != i:
                     res.moves[at] = (*src, i)
+                if not isinstance(item, (list, dict)):  # a scalar is itself in every reading
+                    out.append(item)
+                    continue
                 resolved = self._resolve(item, (*src, i), at, picked, res)
                 if resolved is NO_VALUE:
                     res.moves.pop(at, None)
@@ -286,6 +289,9 @@ class Template:
                 return self._substitute(arg[0], dst, res, picked, local)
         out_map: dict[str, Any] = {}
         for key, item in value.items():
+            if not isinstance(item, (list, dict)):  # a scalar is itself in every reading
+                out_map[key] = item
+                continue
             resolved = self._resolve(item, (*src, key), (*dst, key), picked, res)
             if resolved is not NO_VALUE:
                 out_map[key] = resolved

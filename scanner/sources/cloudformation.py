@@ -364,16 +364,16 @@ class ShapeConverter:
     def convert(self, value: Any, ref: str | None, src: Path, dst: Path) -> Any:
         self.origin[dst] = self.root + src
         spec = shapes().get(ref) if ref else None
-        if _is_intrinsic(value) or spec is None:
+        if spec is None or (isinstance(value, dict) and len(value) == 1 and _is_intrinsic(value)):
             return value
         if isinstance(spec, str):
-            return _coerce(value, spec)
+            return _coerce(value, spec) if isinstance(value, str) else value  # only text is coerced
         if "s" in spec and isinstance(value, dict):
-            members, lowered = spec["s"], _lowered(ref)  # type: ignore[arg-type]
+            table, members = _members(ref), spec["s"]  # type: ignore[arg-type]
             out = {}
             for key, item in value.items():
-                name = RENAMES.get((ref, key.lower())) or lowered.get(key.lower(), key)  # type: ignore[arg-type]
-                name, member = ADOPTED.get((ref, key.lower()), (name, members.get(name)))  # type: ignore[arg-type]
+                found = table.get(key.lower())
+                name, member = found if found is not None else (key, members.get(key))
                 out[name] = self.convert(item, member, (*src, key), (*dst, name))
             return out
         if "l" in spec and isinstance(value, list):
@@ -387,6 +387,24 @@ class ShapeConverter:
 def _lowered(ref: str) -> dict[str, str]:
     """A structure shape's member names by their lower case (CloudFormation and the API differ in case)."""
     return {m.lower(): m for m in shapes()[ref]["s"]}
+
+
+@functools.cache
+def _members(ref: str) -> dict[str, tuple[str, str | None]]:
+    """A structure shape's CloudFormation property names in lower case -> the API member each maps to and
+    that member's shape: case, `RENAMES` and `ADOPTED` worked out once per shape, not once per property.
+    A name not listed keeps its spelling and has no shape."""
+    members, lowered = shapes()[ref]["s"], _lowered(ref)
+    names = {
+        *lowered,
+        *(low for shape, low in RENAMES if shape == ref),
+        *(low for shape, low in ADOPTED if shape == ref),
+    }
+    table = {}
+    for low in names:
+        name = RENAMES.get((ref, low)) or lowered.get(low, low)
+        table[low] = ADOPTED.get((ref, low), (name, members.get(name)))
+    return table
 
 
 def _is_intrinsic(value: Any) -> bool:

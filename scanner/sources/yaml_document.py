@@ -137,11 +137,32 @@ class _YamlBuilder:
         raise InputProblem(InputError(self.display, message, node.start_mark.line + 1, node.start_mark.column + 1))
 
     def build(self, node: yaml.Node, path: Path, key: yaml.Node | None = None) -> Any:
+        """The value of `node` at `path` (`key` is the mapping key naming it, where its span starts). Called
+        once per node of the document: the common case, an untagged scalar, is answered here without a
+        further call, and the span is worked out in line."""
         if len(path) > MAX_DEPTH:  # text without aliases is not measured first
             self._refuse(node, f"YAML nested more than {MAX_DEPTH} levels deep; refused")
-        self.spans[path] = self._span(key or node, node)
+        start, end = (key or node).start_mark, node.end_mark
+        if end.column == 0 and end.line > start.line:  # the span ends at the end of the line before
+            lines = self.lines
+            last = end.line - 1
+            self.spans[path] = (
+                start.line + 1,
+                start.column + 1,
+                end.line,
+                len(lines[last]) + 1 if last < len(lines) else 1,
+            )
+        else:
+            self.spans[path] = (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
         tag = node.tag
         if not tag.startswith("!"):
+            if type(node) is yaml.ScalarNode:
+                if node.style:
+                    return node.value
+                try:
+                    return _core_scalar(node.value)
+                except ValueError:  # an integer past Python's 4,300-digit conversion limit
+                    self._refuse(node, "invalid YAML: a number has more than 4,300 digits")
             return self._value(node, path)
         # a short-form function: its arguments live under the long form's key, as in JSON
         long_form = CFN_TAGS.get(tag)
@@ -165,6 +186,7 @@ class _YamlBuilder:
         if isinstance(node, yaml.MappingNode):
             out: dict[str, Any] = {}
             written: dict[str, yaml.Node] = {}
+            build = self.build
             for key_node, value_node in _merged(node) if self.merges else node.value:
                 if not isinstance(key_node, yaml.ScalarNode):  # `{{x}}` unquoted: a mapping as a key
                     self._refuse(key_node, "invalid YAML: a mapping key that is itself a mapping or list")
@@ -175,24 +197,17 @@ class _YamlBuilder:
                     self.warnings.append(duplicate_key(self.display, key, first, mark.line + 1, mark.column + 1))
                 if key_node.tag != MERGE_TAG:
                     written[key] = key_node
-                out[key] = self.build(value_node, (*path, key), key_node)
+                out[key] = build(value_node, (*path, key), key_node)
             return out
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+            build = self.build
+            return [build(item, (*path, i)) for i, item in enumerate(node.value)]
         if not getattr(node, "style", None) and not node.tag.startswith("!"):
             try:
                 return _core_scalar(node.value)
             except ValueError:  # an integer past Python's 4,300-digit conversion limit
                 self._refuse(node, "invalid YAML: a number has more than 4,300 digits")
         return node.value
-
-    def _span(self, start_node: yaml.Node, end_node: yaml.Node) -> SpanTuple:
-        start, end = start_node.start_mark, end_node.end_mark
-        end_line, end_col = end.line + 1, end.column + 1
-        if end.column == 0 and end.line > start.line:
-            end_line = end.line
-            end_col = len(self.lines[end.line - 1]) + 1 if end.line - 1 < len(self.lines) else 1
-        return (start.line + 1, start.column + 1, end_line, end_col)
 
 
 def _merged(node: yaml.MappingNode) -> list[tuple[yaml.Node, yaml.Node]]:
@@ -229,8 +244,14 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
+# The first characters of the plain scalars the core schema reads as other than text (null, booleans, numbers).
+_NOT_TEXT_STARTS = frozenset("~nNtTfF+-.0123456789")
+
+
 def _core_scalar(text: str) -> Any:
     """Resolve a plain scalar by the YAML 1.2 core schema (`.inf` and `.nan` stay text: JSON has neither)."""
+    if text and text[0] not in _NOT_TEXT_STARTS:  # most values (`tcp`, `awsvpc`, an ARN): text, no pattern tried
+        return text
     if text in ("", "~", "null", "Null", "NULL"):
         return None
     if text in ("true", "True", "TRUE"):

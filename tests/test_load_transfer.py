@@ -1,0 +1,36 @@
+"""What a load worker sends back to the main process is cut to what the main process reads: a document's
+data to what links nested stacks. Checked on the public corpus: what the main process gets from the cut
+copies is what the whole gave."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+from typing import Any
+
+from scanner.load import load
+from scanner.sources.cfn_nesting import bindings
+from scanner.sources.discovery import InputFile
+from tests.conftest import ROOT
+
+CLOUDFORMATION = ROOT / "tests" / "corpus" / "public" / "cloudformation"
+
+
+def _loaded(folder: Path) -> list[Any]:
+    files = sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml", ".json", ".template"))
+    return [load(InputFile(str(p), str(p), False), 20 * 1024 * 1024) for p in files]
+
+
+def test_nested_stacks_link_the_same_through_a_worker() -> None:
+    loaded = _loaded(CLOUDFORMATION)
+    sent = pickle.loads(pickle.dumps(loaded))
+    docs = [item.doc for item in loaded if item.doc is not None]
+    found = bindings(docs)
+    assert len(found) > 20  # the corpus's nested stacks (blue/green, refarch, MongoDB's quick start) link
+    assert bindings([item.doc for item in sent if item.doc is not None]) == found
+    for before, after in zip(loaded, sent, strict=True):
+        located = [(d.text, d._spans) if d else None for d in (before.doc, after.doc)]
+        assert located[0] == located[1]
+        assert [r.data for r in after.resources] == [r.data for r in before.resources]
+    whole = [{**item.__dict__, "doc": item.doc and {**item.doc.__dict__, "_json": None}} for item in loaded]
+    assert len(pickle.dumps(loaded)) < 0.9 * len(pickle.dumps(whole))
