@@ -1,10 +1,12 @@
 """Real public inputs (tests/corpus/public), each mutated as hand-edited and generated files are: a value made
 `null`, wrapped in `Fn::If` with `AWS::NoValue`, replaced by a reference, another intrinsic function or another
 type. Whatever the shape, a scan ends with findings and one-line errors, never a traceback, an "fgscan bug" or an
-input left unjudged by the engine. Seeded, so a failure names a mutant that can be re-made."""
+input left unjudged by the engine, and regorus's VM gives the findings its interpreter gives. Seeded, so a
+failure names a mutant that can be re-made."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import random
 from collections.abc import Callable, Iterator
@@ -13,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from scanner.pipeline import Scanner, ScanOptions
+from scanner.pipeline import Scanner, ScanOptions, scan
 from scanner.sources.documents import parse, read_text
 from tests.conftest import ROOT
 
@@ -100,3 +102,7 @@ def test_mutated_real_inputs_are_judged_without_a_fault(seed, tmp_path):
         faults = [e.message for e in result.errors if "fgscan bug" in e.message or "not evaluated" in e.message]
         assert faults == [], f"seed {seed}, mutant {made} of {source.relative_to(CORPUS)}"
         made += 1
+    if importlib.util.find_spec("regorus"):  # the default engine, regorus's VM, judges them as its interpreter does
+        vm, interpreter = (scan([tmp_path], ScanOptions(engine=e, jobs=1)) for e in ("regorus-vm", "regorus"))
+        assert len(vm.findings) > 100
+        assert sorted(map(repr, vm.findings)) == sorted(map(repr, interpreter.findings))
