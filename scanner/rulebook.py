@@ -258,6 +258,13 @@ class Rulebook:
         owners = {rule.file: rule for rule in self.rules}
         return [m for m in self.modules if m not in owners or kinds.intersection(owners[m].kinds)]
 
+    def sources_for(self, rules: list[Rule]) -> dict[str, str]:
+        """What an embedded engine loads for `rules`: each module of `modules_for` (name -> source) and, as
+        `fgscan/main.rego`, their `entry_module`."""
+        sources = {str(path): self.source(path) for path in self.modules_for(rules)}
+        sources["fgscan/main.rego"] = entry_module(rules)
+        return sources
+
     def data_document(self) -> dict[str, Any]:
         """The base document rules read: `data.fgscan.params`."""
         return {"fgscan": {"params": self.params}}
@@ -288,6 +295,11 @@ def entry_module(rules: list[Rule]) -> str:
             body = ",\n".join(f'\t"{r.id}": data.{r.package}.deny' for r in chosen)
             lines.append(f"{kind} := {{\n{body},\n}}\n")
     return "\n".join(lines)
+
+
+def entry_rules(rules: list[Rule]) -> dict[str, str]:
+    """Each kind `rules` judge -> the rule of `entry_module` that gathers their deny sets."""
+    return {kind: f"data.fgscan.main.{kind}" for rule in rules for kind in rule.kinds}
 
 
 def _check_unique(rules: list[Rule]) -> None:

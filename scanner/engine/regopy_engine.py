@@ -10,7 +10,7 @@ from regopy.rego_shared import LogLevel, rego_bundle_query_entrypoint, rego_get_
 from scanner.engine.interface import DenySets, EngineError, rego_input
 from scanner.engine.rego_values import first_expression, from_regocpp, to_regocpp
 from scanner.model import Resource
-from scanner.rulebook import Rule, Rulebook, entry_module
+from scanner.rulebook import Rule, Rulebook
 
 _ERROR = re.compile(r"\(error (\d+):.*?\|(\d+)\|\d+\s+(?:\(errormsg (\d+):)?", re.DOTALL)
 
@@ -58,9 +58,7 @@ class RegopyEngine:
     when one input holds many resources)."""
 
     def __init__(self, rulebook: Rulebook, rules: list[Rule]):
-        modules = {str(path): rulebook.source(path) for path in rulebook.modules_for(rules)}
-        modules["fgscan/main.rego"] = entry_module(rules)
-        self.rego = interpreter(modules, rulebook.data_document())
+        self.rego = interpreter(rulebook.sources_for(rules), rulebook.data_document())
         self.kinds = sorted({kind for rule in rules for kind in rule.kinds})
         self.entrypoints = {kind: f"fgscan/main/{kind}" for kind in self.kinds}
         if not self.kinds:

@@ -12,7 +12,7 @@ import regorus
 
 from scanner.engine.interface import DenySets, EngineError, rego_input
 from scanner.model import Resource
-from scanner.rulebook import Rule, Rulebook, entry_module
+from scanner.rulebook import Rule, Rulebook, entry_rules
 
 # regorus errors: "\n--> FILE:LINE:COL\n  |\n...\nerror: MESSAGE\n\nStack backtrace: ..."
 _LOCATED = re.compile(r"-->\s*(\S+:\d+:\d+).*?error:\s*(.*?)(?:\n\s*\n|\nStack backtrace:|$)", re.DOTALL)
@@ -43,10 +43,8 @@ class RegorusEngine:
     """Loads the rules once and evaluates each resource's input against its kind's entry rule."""
 
     def __init__(self, rulebook: Rulebook, rules: list[Rule]):
-        modules = {str(path): rulebook.source(path) for path in rulebook.modules_for(rules)}
-        modules["fgscan/main.rego"] = entry_module(rules)
-        self.engine = load_engine(modules, rulebook.data_document())
-        self.entry_rules = {kind: f"data.fgscan.main.{kind}" for rule in rules for kind in rule.kinds}
+        self.engine = load_engine(rulebook.sources_for(rules), rulebook.data_document())
+        self.entry_rules = entry_rules(rules)
 
     def evaluate(self, resources: list[Resource]) -> list[DenySets]:
         """See `Engine.evaluate`."""

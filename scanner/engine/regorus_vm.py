@@ -28,7 +28,7 @@ from scanner.cache import cache_dir, read_trusted, write_atomically
 from scanner.engine.interface import DenySets, rego_input
 from scanner.engine.regorus_engine import RegorusEngine
 from scanner.model import Resource
-from scanner.rulebook import Rule, Rulebook, entry_module
+from scanner.rulebook import Rule, Rulebook, entry_rules
 
 KEEP = 256  # compiled programs kept in the cache folder (20-400 KB each)
 GUARD = 1  # the version of `guard_assignments`: compiled programs of another are not reused
@@ -123,9 +123,8 @@ class RegorusVmEngine:
 
     def __init__(self, rulebook: Rulebook, rules: list[Rule]):
         self.rulebook, self.rules = rulebook, rules
-        modules = {str(path): rulebook.source(path) for path in rulebook.modules_for(rules)}
-        modules["fgscan/main.rego"] = entry_module(rules)
-        self.entry_rules = {kind: f"data.fgscan.main.{kind}" for rule in rules for kind in rule.kinds}
+        modules = rulebook.sources_for(rules)
+        self.entry_rules = entry_rules(rules)
         data = json.dumps(rulebook.data_document())
         self._interpreter: RegorusEngine | None = None
         self.vm: regorus.Rvm | None = None
