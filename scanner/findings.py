@@ -59,8 +59,7 @@ class Redactor:
 
     def secrets(self, resources: Iterable[Resource]) -> Secrets:
         """The secret values of `resources`, ready to redact against."""
-        values = {s for r in resources for s in secret_strings(r) if len(s) >= FRAGMENT}
-        return Secrets(values, resources)
+        return Secrets({s for r in resources for s in secret_values(r)}, resources)
 
     def redact(self, text: str, secrets: Secrets) -> str:
         """`text` with every secret fragment replaced."""
@@ -93,6 +92,11 @@ class Redactor:
     def redact_path(self, path: Path, secrets: Secrets) -> Path:
         """A deny path whose string steps quote no secret."""
         return tuple(self.redact(step, secrets) if isinstance(step, str) else step for step in path)
+
+
+def secret_values(resource: Resource) -> set[str]:
+    """The resource's secret strings long enough to hold a fragment a message could quote."""
+    return {s for s in secret_strings(resource) if len(s) >= FRAGMENT}
 
 
 def _plain(fragment: str, plain: str) -> bool:
@@ -226,7 +230,7 @@ class Builder:
         for resource in resources:
             own = self._secrets.get(id(resource))
             if own is None:
-                own = self._secrets[id(resource)] = {s for s in secret_strings(resource) if len(s) >= FRAGMENT}
+                own = self._secrets[id(resource)] = secret_values(resource)
             values |= own
         return Secrets(values, resources)
 
