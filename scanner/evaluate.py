@@ -75,7 +75,7 @@ class Evaluation:
         kinds = frozenset(item["kind"] for item in items)
         out: list[DenySets | Failed] = []
         for item in items:
-            shape = "neighbourhood" if "neighbourhood" in item else "resource"
+            shape = shape_of(item)
             group = frozenset([item["kind"]]) if per_kind else kinds
             engine = self._engine(shape, group)  # a rule that does not compile ends the run (EngineError)
             if engine is None:
@@ -105,14 +105,20 @@ class Evaluation:
             return denies
         return Failed(next(iter(failed.values())), tuple(failed), denies)
 
-    def evaluate_sealed(self, items: list[Sealed]) -> list[str | DenySets | Failed]:
-        """`evaluate` for inputs as JSON text, each kind with its own engine: an engine that reads and writes
-        JSON (regorus's VM) answers in JSON text, which the caller decodes; others get the input decoded."""
+    def evaluate_sealed(self, items: list[Sealed | dict[str, Any]]) -> list[str | DenySets | Failed]:
+        """`evaluate` for inputs as JSON text (or, where JSON cannot hold them, as values), each kind with its
+        own engine: an engine that reads and writes JSON (regorus's VM) answers in JSON text, which the caller
+        decodes; others get the input decoded."""
         out: list[str | DenySets | Failed] = []
         for item in items:
-            engine = self._engine(item.shape, frozenset([item.kind]))  # a rule that does not compile ends the run
-            answer = engine.evaluate_text(item.kind, item.text) if isinstance(engine, TextEngine) else None
-            out += [answer] if answer is not None else self.evaluate([json.loads(item.text)], per_kind=True)
+            if isinstance(item, Sealed):
+                engine = self._engine(item.shape, frozenset([item.kind]))  # a rule that does not compile ends the run
+                answer = engine.evaluate_text(item.kind, item.text) if isinstance(engine, TextEngine) else None
+                if answer is not None:
+                    out.append(answer)
+                    continue
+                item = json.loads(item.text)
+            out += self.evaluate([item], per_kind=True)
         return out
 
     def _engine(self, shape: str, kinds: frozenset[str]) -> Engine | None:
@@ -125,6 +131,11 @@ class Evaluation:
 
 
 SHAPES = ("resource", "neighbourhood")
+
+
+def shape_of(item: dict[str, Any]) -> str:
+    """Which of SHAPES a rule input has."""
+    return "neighbourhood" if "neighbourhood" in item else "resource"
 
 
 @runtime_checkable
@@ -145,7 +156,7 @@ class Sealed(NamedTuple):
 
     @classmethod
     def of(cls, item: dict[str, Any]) -> Sealed:
-        return cls(item["kind"], "neighbourhood" if "neighbourhood" in item else "resource", json.dumps(item))
+        return cls(item["kind"], shape_of(item), json.dumps(item))
 
 
 def evaluate_stream(
@@ -205,7 +216,4 @@ def _stop_worker() -> None:
 
 def _evaluate_batch(items: list[Sealed | dict[str, Any]]) -> list[str | DenySets | Failed]:
     assert _worker is not None, "worker started without its rules"
-    out: list[str | DenySets | Failed] = []
-    for item in items:  # a worker sees batch after batch of a large run: one engine per kind
-        out += _worker.evaluate_sealed([item]) if isinstance(item, Sealed) else _worker.evaluate([item], per_kind=True)
-    return out
+    return _worker.evaluate_sealed(items)  # a worker sees batch after batch of a large run: one engine per kind
