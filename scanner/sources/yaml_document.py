@@ -202,12 +202,7 @@ class _YamlBuilder:
         if isinstance(node, yaml.SequenceNode):
             build = self.build
             return [build(item, (*path, i)) for i, item in enumerate(node.value)]
-        if not getattr(node, "style", None) and not node.tag.startswith("!"):
-            try:
-                return _core_scalar(node.value)
-            except ValueError:  # an integer past Python's 4,300-digit conversion limit
-                self._refuse(node, "invalid YAML: a number has more than 4,300 digits")
-        return node.value
+        return node.value  # a short-form function's scalar argument (`build` reads untagged scalars itself)
 
 
 def _merged(node: yaml.MappingNode) -> list[tuple[yaml.Node, yaml.Node]]:
