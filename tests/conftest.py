@@ -6,7 +6,9 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -56,3 +58,15 @@ def run_fgscan(
 @pytest.fixture(scope="session")
 def sarif_schema() -> dict:
     return json.loads(SARIF_SCHEMA.read_text())
+
+
+def value_paths(value: Any, prefix: tuple = ()) -> Iterator[tuple]:
+    """Every key and index path inside a parsed value, parents before their children."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield (*prefix, key)
+            yield from value_paths(item, (*prefix, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield (*prefix, i)
+            yield from value_paths(item, (*prefix, i))

@@ -18,7 +18,7 @@ from scanner.engine import make_engine
 from scanner.load import Inputs, load, load_batch
 from scanner.pipeline import ScanOptions, load_rules, scan
 from scanner.sources.discovery import InputFile, discover
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, ROOT, value_paths
 
 NO_REGORUS = pytest.mark.skipif(not importlib.util.find_spec("regorus"), reason="no regorus")
 ENGINES = [
@@ -125,7 +125,7 @@ def test_wrong_types_in_any_field_are_judged_without_engine_errors(engine):
         resources += load(InputFile(str(file), file.name, True), 10**7).resources
     variants = 0
     for resource in resources:
-        for path in _paths(resource.data):
+        for path in value_paths(resource.data):
             for value in (None, 7, True, {"Ref": "X"}, ["x"], {}, MISSING):
                 mutant = copy.copy(resource)
                 mutant.data, mutant.facts = copy.deepcopy(resource.data), {}
@@ -150,7 +150,7 @@ def test_every_field_of_the_real_corpus_given_a_wrong_type_or_left_out_evaluates
     fields: dict[tuple, tuple] = {}
     for loaded in load_batch(files, 10**7, Inputs({}, [])):
         for resource in loaded.resources:
-            for path in _paths(resource.data):
+            for path in value_paths(resource.data):
                 shape = (resource.kind, *("#" if isinstance(step, int) else step for step in path))
                 fields.setdefault(shape, (resource, path))
     assert len(fields) > 1000
@@ -161,17 +161,6 @@ def test_every_field_of_the_real_corpus_given_a_wrong_type_or_left_out_evaluates
             _set(mutant.data, path, value)
             facts.annotate(mutant)
             evaluator.evaluate([mutant])  # raises EngineError naming the rule and the line
-
-
-def _paths(value, prefix=()):
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield (*prefix, key)
-            yield from _paths(item, (*prefix, key))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield (*prefix, i)
-            yield from _paths(item, (*prefix, i))
 
 
 def _set(data, path, value):

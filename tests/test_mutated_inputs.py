@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,7 @@ import pytest
 
 from scanner.pipeline import Scanner, ScanOptions, scan
 from scanner.sources.documents import parse, read_text
-from tests.conftest import ROOT
+from tests.conftest import ROOT, value_paths
 
 CORPUS = ROOT / "tests" / "corpus" / "public"
 MUTANTS = 120  # per seed
@@ -46,21 +46,10 @@ def corpus_documents() -> list[Path]:
     return sorted(p for p in CORPUS.rglob("*") if p.suffix in (".json", ".yaml", ".yml", ".template") and p.is_file())
 
 
-def paths(value: Any, prefix: tuple = ()) -> Iterator[tuple]:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield (*prefix, key)
-            yield from paths(item, (*prefix, key))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield (*prefix, i)
-            yield from paths(item, (*prefix, i))
-
-
 def mutant(data: Any, rng: random.Random) -> Any:
     """`data` with one to three values replaced; a template also gets the condition and parameter it names."""
     for _ in range(rng.randint(1, 3)):
-        found = list(paths(data))
+        found = list(value_paths(data))
         if not found:
             break
         path = rng.choice(found)
