@@ -186,11 +186,16 @@ def _each(
 ) -> Iterator[tuple[int, DenySets | Failed]]:
     for start, results in batches:
         for offset, result in enumerate(results):
-            if isinstance(result, executor.Crashed):
-                result = Failed(f"evaluation stopped: {result.reason}")
-            elif isinstance(result, str):
-                result = json.loads(result) or {}
-            yield start + offset, result
+            yield start + offset, decoded(result)
+
+
+def decoded(result: str | DenySets | Failed | executor.Crashed) -> DenySets | Failed:
+    """A result as a worker sends it (JSON text from regorus's VM) as the pipeline reads it."""
+    if isinstance(result, executor.Crashed):
+        return Failed(f"evaluation stopped: {result.reason}")
+    if isinstance(result, str):
+        return json.loads(result) or {}
+    return result
 
 
 def worker_setup(rule_set: RuleSet) -> executor.Setup:
@@ -217,3 +222,8 @@ def _stop_worker() -> None:
 def _evaluate_batch(items: list[Sealed | dict[str, Any]]) -> list[str | DenySets | Failed]:
     assert _worker is not None, "worker started without its rules"
     return _worker.evaluate_sealed(items)  # a worker sees batch after batch of a large run: one engine per kind
+
+
+def evaluate_in_worker(items: list[dict[str, Any]]) -> list[str | DenySets | Failed]:
+    """Inside a worker set up by `worker_setup`: inputs another stage made there, judged now (see `decoded`)."""
+    return _evaluate_batch(_sealed(items))

@@ -105,6 +105,11 @@ class Workers:
         self.start()
         return self._collect(work, batches, batch, self._pool, _submit(self._pool, work, batches))
 
+    def run_apart(self, work: Callable[[list[T]], list[R]], items: Sequence[T]) -> list[R | Crashed]:
+        """`work` on each item alone in a fresh worker process of its own, never in this process: for items
+        whose batch killed a worker before."""
+        return [result for item in items for result in _isolate(work, [item], self.setup)]
+
     def _here(
         self, work: Callable[[list[T]], list[R]], batches: list[list[T]], batch: int
     ) -> Iterator[tuple[int, list[R | Crashed]]]:

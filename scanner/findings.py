@@ -243,6 +243,12 @@ class Builder:
             self._ids[id(hood)] = ids
         return self._ids[id(hood)]
 
+    def add(self, doc: Document | None, resources: list[Resource]) -> None:
+        """Locate findings in `doc`, the document that read `resources` (a scan adds each as it is loaded)."""
+        if doc is not None:
+            self.docs[doc.path] = doc
+            self.owners.update((id(r), doc) for r in resources)
+
     def doc_of(self, resource: Resource) -> Document | None:
         """The document that read `resource` (its file's, unless a plan or module read it from elsewhere)."""
         return self.owners.get(id(resource)) or self.docs.get(resource.file)

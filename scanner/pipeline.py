@@ -10,6 +10,7 @@ workers' results come back, while the workers evaluate the rest.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -18,10 +19,10 @@ from typing import Any
 from scanner import budget, executor, exposure
 from scanner.config import Config
 from scanner.engine import DenySets, default_engine, rego_input
-from scanner.evaluate import Evaluation, Failed, RuleSet, evaluate_stream, worker_setup
+from scanner.evaluate import Evaluation, Failed, RuleSet, decoded, evaluate_in_worker, evaluate_stream, worker_setup
 from scanner.exposure.neighbourhood import Neighbourhood
+from scanner.facts import attachments
 from scanner.facts import iam as iam_facts
-from scanner.facts.attachments import link_attachments
 from scanner.findings import BadDeny, Builder, Redactor, Secrets, check, locate, merge_readings
 from scanner.graph import Graph
 from scanner.load import Inputs, Loaded, load_batch
@@ -132,7 +133,19 @@ class Scanner:
 
     def _scan(self, files: list[InputFile], workers: executor.Workers, result: ScanResult) -> ScanResult:
         options, rules = self.options, self.rules
-        loaded = _load_all(files, options.max_bytes, workers, Inputs(options.parameters, options.terraform_sources))
+        by_id = {r.id: r for r in rules}
+        builder = Builder({}, self.redactor)
+        loaded = [Loaded(f) for f in files]
+        judged: list[list[DenySets | Failed | None]] = [[] for _ in files]
+        early: list[list[Built | None]] = [[] for _ in files]
+        given = Inputs(options.parameters, options.terraform_sources)
+        for index, item, outcomes in _loading(files, options.max_bytes, workers, given):
+            loaded[index], judged[index] = item, outcomes
+            builder.add(item.doc, item.resources)
+            early[index] = [  # findings built while the workers load the next files (custom rules' come later)
+                None if o is None or self.custom else self._build(builder, by_id, r, o)
+                for r, o in zip(item.resources, outcomes, strict=True)
+            ]
         resources = [r for item in loaded for r in item.resources]
         for item in loaded:
             result.errors += item.errors
@@ -141,15 +154,16 @@ class Scanner:
         readings = {(r.file, r.kind, r.name) for r in resources if r.variant is not None}
         result.resources_scanned = sum(1 for r in resources if r.variant is None) + len(readings)
 
-        graph = Graph(resources, nesting([item.doc for item in loaded if item.doc is not None]))
-        iam_facts.link_usage(graph)
-        link_attachments(graph)
-        judged = [r for r in rules if not r.neighbourhood]
+        graph = linked(loaded)
         resource_inputs = [rego_input(r) for r in resources]
-        streams = [(0, evaluate_stream(resource_inputs, self.evaluation, workers))]  # the workers start on them
-        hoods = exposure.neighbourhoods(graph, options.assume_worst) if len(judged) < len(rules) else []
+        outcomes = [o for each in judged for o in each]
+        waiting = [i for i, outcome in enumerate(outcomes) if outcome is None]
+        streams = [(waiting, evaluate_stream([resource_inputs[i] for i in waiting], self.evaluation, workers))]
+        any_hood_rule = any(r.neighbourhood for r in rules)
+        hoods = exposure.neighbourhoods(graph, options.assume_worst) if any_hood_rule else []
         hood_inputs = [h.input for h in hoods]
-        streams.append((len(resources), evaluate_stream(hood_inputs, self.evaluation, workers)))
+        hood_at = list(range(len(resources), len(resources) + len(hoods)))
+        streams.append((hood_at, evaluate_stream(hood_inputs, self.evaluation, workers)))
         subjects: list[Resource | Neighbourhood] = [*resources, *hoods]
         broken: dict[str, str] = {}
         extra: list[DenySets] = [{} for _ in subjects]
@@ -160,20 +174,20 @@ class Scanner:
                 broken[rule_id] = reason if at is None else self._redacted(reason, subjects[at])
             extra = guarded.denies
 
-        docs = {item.doc.path: item.doc for item in loaded if item.doc}
-        owners = {id(r): item.doc for item in loaded if item.doc for r in item.resources}
-        builder = Builder(docs, self.redactor, owners)
-        by_id = {r.id: r for r in rules}
-        built: list[Built] = [Built() for _ in subjects]
-        for offset, stream in streams:  # findings are built while the workers evaluate the next inputs
+        built: list[Built | None] = [*(b for each in early for b in each), *(None for _ in hoods)]
+        unbuilt = ((i, o) for i, o in enumerate(outcomes) if o is not None and built[i] is None)
+        for positions, stream in [(None, unbuilt), *streams]:  # findings are built while the workers evaluate
             for index, outcome in stream:
-                (outcome.denies if isinstance(outcome, Failed) else outcome).update(extra[offset + index])
-                built[offset + index] = self._build(builder, by_id, subjects[offset + index], outcome)
+                at = index if positions is None else positions[index]
+                (outcome.denies if isinstance(outcome, Failed) else outcome).update(extra[at])
+                built[at] = self._build(builder, by_id, subjects[at], outcome)
+        made = []
         for done in built:  # in the inputs' order, whatever order the workers finished in
+            assert done is not None, "every input's outcome is built"
             result.errors += done.errors
+            made += done.findings
             for rule_id, why in done.broken.items():
                 broken.setdefault(rule_id, why)
-        made = [pair for done in built for pair in done.findings]
         result.errors += [
             InputError(str(by_id[rule].file), f"rule {rule}: {why}; its results are dropped")
             for rule, why in broken.items()
@@ -201,18 +215,60 @@ def _members(subject: Resource | Neighbourhood) -> list[Resource]:
     return [subject] if isinstance(subject, Resource) else subject.members
 
 
-def _load_all(files: list[InputFile], max_bytes: int, workers: executor.Workers, given: Inputs) -> list[Loaded]:
-    """Every file loaded; many are spread over the workers, and a file that kills its worker is an error."""
+def _loading(
+    files: list[InputFile], max_bytes: int, workers: executor.Workers, given: Inputs
+) -> Iterator[tuple[int, Loaded, list[DenySets | Failed | None]]]:
+    """Each file loaded (with its index in `files`) and the outcome of each of its resources judged already,
+    else None, as the workers finish them.
+
+    Many files are spread over the workers, which also judge each resource whose input needs nothing from the
+    rest of the scan (not of GRAPH_LINKED): the cores evaluate while this process takes in the loaded files.
+    A file that kills its worker is loaded again alone, without judging, in a fresh worker (a crash in the
+    rule engine must not lose the file); a file that kills that one too is an error."""
     if len(files) < PARALLEL_FROM or workers.jobs < 2:
-        return load_batch(files, max_bytes, given)
-    work = partial(load_batch, max_bytes=max_bytes, given=given)
-    outcomes = workers.run_batches(work, files, LOAD_BATCH)
-    return [
-        Loaded(f, errors=[InputError(f.shown, f"could not be read: {o.reason}")])
-        if isinstance(o, executor.Crashed)
-        else o
-        for f, o in zip(files, outcomes, strict=True)
-    ]
+        for index, one in enumerate(load_batch(files, max_bytes, given)):
+            yield index, one, [None] * len(one.resources)
+        return
+    crashed: list[int] = []
+    work = partial(_load_and_judge, max_bytes=max_bytes, given=given)
+    for start, batch in workers.stream_batches(work, files, LOAD_BATCH):
+        for index, outcome in enumerate(batch, start):
+            if isinstance(outcome, executor.Crashed):
+                crashed.append(index)
+            else:
+                yield index, outcome[0], [None if r is None else decoded(r) for r in outcome[1]]
+    retried = workers.run_apart(partial(load_batch, max_bytes=max_bytes, given=given), [files[i] for i in crashed])
+    for index, again in zip(crashed, retried, strict=True):
+        if isinstance(again, executor.Crashed):
+            lost = InputError(files[index].shown, f"could not be read: {again.reason}")
+            again = Loaded(files[index], errors=[lost])
+        yield index, again, [None] * len(again.resources)
+
+
+def linked(loaded: list[Loaded]) -> Graph:
+    """The graph of the loaded files' resources, which gives those of GRAPH_LINKED their facts from across the
+    scan (which task definitions use a role, what a group is attached to)."""
+    graph = Graph(
+        [r for item in loaded for r in item.resources], nesting([item.doc for item in loaded if item.doc is not None])
+    )
+    iam_facts.link_usage(graph)
+    attachments.link_attachments(graph)
+    return graph
+
+
+# The kinds whose rule inputs the graph stage changes, with facts from across the scan; any other resource's
+# input is final once its file is loaded (tests/test_pipeline.py checks this on every corpus).
+GRAPH_LINKED = frozenset({*iam_facts.LINKED_KINDS, *attachments.LINKED_KINDS})
+
+
+def _load_and_judge(
+    files: list[InputFile], max_bytes: int, given: Inputs
+) -> list[tuple[Loaded, list[str | DenySets | Failed | None]]]:
+    """A load worker's batch, each file with the results of its resources not of GRAPH_LINKED (None for those)."""
+    loaded = load_batch(files, max_bytes, given)
+    early = [rego_input(r) for item in loaded for r in item.resources if r.kind not in GRAPH_LINKED]
+    results = iter(evaluate_in_worker(early))
+    return [(item, [None if r.kind in GRAPH_LINKED else next(results) for r in item.resources]) for item in loaded]
 
 
 def _findings(

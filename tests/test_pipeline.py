@@ -9,6 +9,7 @@ import multiprocessing
 import os
 import shutil
 import textwrap
+import types
 from dataclasses import astuple
 from pathlib import Path
 
@@ -17,7 +18,10 @@ from typer.testing import CliRunner
 
 from scanner import executor
 from scanner.cli import app
-from scanner.pipeline import Scanner, ScanOptions
+from scanner.engine import rego_input
+from scanner.load import Inputs, load_batch
+from scanner.pipeline import GRAPH_LINKED, Scanner, ScanOptions, linked
+from scanner.sources.discovery import discover
 from tests.conftest import EXAMPLES, ROOT
 
 SECRET = "hunter2hunter2"
@@ -294,3 +298,77 @@ def test_a_deny_path_that_is_not_a_list_of_keys_is_reported(tmp_path, deny):
     result = CliRunner().invoke(app, ["scan", str(EXAMPLES / "risky-task-definition.json"), "--rules", str(rules)])
     assert result.exit_code == 2
     assert "a deny entry's path must be a list of keys and indexes" in result.stderr
+
+
+CORPORA = [ROOT / "tests" / "corpus" / "public", ROOT / "tests" / "fixtures", EXAMPLES]
+
+
+def test_the_graph_stage_changes_only_the_inputs_of_graph_linked_kinds():
+    """Load workers judge every resource not of GRAPH_LINKED before the graph exists, so the graph stage must
+    leave those rule inputs exactly as loaded: on every corpus, only security groups and roles change."""
+    loaded = load_batch(list(discover(CORPORA, [], [], None, set())), 10**7, Inputs())
+    resources = [r for item in loaded for r in item.resources]
+    before = [json.dumps(rego_input(r), sort_keys=True, default=repr) for r in resources]
+    linked(loaded)
+    after = [json.dumps(rego_input(r), sort_keys=True, default=repr) for r in resources]
+    changed = {r.kind for r, old, new in zip(resources, before, after, strict=True) if old != new}
+    assert changed == GRAPH_LINKED  # both kinds do get facts from the graph here, and nothing else does
+    assert len(resources) > 2000
+
+
+STACK = """\
+Resources:
+  Group:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: web
+      SecurityGroupIngress: [{{IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}}]
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      Family: {family}
+      ContainerDefinitions: [{{Name: app, Image: nginx, Privileged: true}}]
+"""
+
+
+class CrashingVm:
+    """regorus's VM, dying as a native crash would on the input of task family `crash-me`."""
+
+    def __init__(self) -> None:
+        import regorus
+
+        self._vm = regorus.Rvm()
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._vm, name)
+
+    def set_input_json(self, text: str) -> None:
+        if '"crash-me"' in text:
+            os._exit(3)
+        self._vm.set_input_json(text)
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="workers must inherit the fault")
+def test_an_engine_crash_in_a_load_worker_loses_only_that_input(tmp_path, monkeypatch):
+    """Load workers also judge what needs no graph: a worker the engine kills there costs the file nothing but
+    the one input's verdict. The file is loaded again without judging, its other resources are judged, and
+    the input that kills the engine is reported as not evaluated."""
+    import regorus
+
+    from scanner.engine import regorus_vm
+
+    for n in range(130):
+        (tmp_path / f"stack{n:03}.yaml").write_text(STACK.format(family="crash-me" if n == 7 else f"app{n}"))
+    calm = Scanner(ScanOptions(jobs=2)).scan([tmp_path])
+    assert not calm.errors
+    faulty = types.SimpleNamespace(**{k: getattr(regorus, k) for k in dir(regorus) if not k.startswith("__")})
+    faulty.Rvm = CrashingVm
+    monkeypatch.setattr(regorus_vm, "regorus", faulty)
+    monkeypatch.setenv("FGSCAN_CACHE_DIR", str(tmp_path / "cache"))
+    crashed = Scanner(ScanOptions(jobs=2)).scan([tmp_path])
+    [error] = crashed.errors
+    assert error.file.endswith("stack007.yaml") and error.line == 9  # the task's Properties
+    assert "not evaluated: evaluation stopped: the worker process died while handling it" in error.message
+    lost = {(f.file, f.rule_id) for f in calm.findings if f.file.endswith("stack007.yaml") and f.resource == "Task"}
+    assert lost and keyed(crashed.findings) == keyed(f for f in calm.findings if (f.file, f.rule_id) not in lost)
+    assert any(f.file.endswith("stack007.yaml") and f.resource == "Group" for f in crashed.findings)

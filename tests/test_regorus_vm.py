@@ -19,12 +19,8 @@ from scanner.engine import make_engine
 from scanner.engine.interface import rego_input
 from scanner.engine.regorus_vm import KEEP, compiled, guard_assignments
 from scanner.evaluate import Evaluation
-from scanner.facts import iam as iam_facts
-from scanner.facts.attachments import link_attachments
-from scanner.graph import Graph
 from scanner.load import Inputs, load_batch
-from scanner.pipeline import ScanOptions, load_rules, scan
-from scanner.sources.cfn_nesting import bindings
+from scanner.pipeline import ScanOptions, linked, load_rules, scan
 from scanner.sources.discovery import discover
 from tests.conftest import EXAMPLES, ROOT
 
@@ -83,12 +79,9 @@ def rule_inputs(folders: list[Path]) -> list[dict]:
     """Every rule input a scan of `folders` evaluates: resources and service neighbourhoods."""
     files = list(discover(folders, [], [], None, set()))
     loaded = load_batch(files, 10**7, Inputs())
-    resources = [r for item in loaded for r in item.resources]
-    graph = Graph(resources, bindings([item.doc for item in loaded if item.doc is not None]))
-    iam_facts.link_usage(graph)
-    link_attachments(graph)
+    graph = linked(loaded)
     hoods = [h.input for worst in (False, True) for h in exposure.neighbourhoods(graph, worst)]
-    return [*map(rego_input, resources), *hoods]
+    return [*map(rego_input, graph.resources), *hoods]
 
 
 def test_vm_agrees_with_the_interpreter_on_every_real_input(tmp_path, monkeypatch):

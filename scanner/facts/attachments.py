@@ -30,6 +30,7 @@ SERVICES = ("ecs_service", "ecs_task_set", "ecs_task_run")  # a task run's tasks
 # Network interfaces that Elastic Load Balancing creates for a balancer (`describe-network-interfaces`).
 BALANCER_INTERFACE_TYPES = ("network_load_balancer", "gateway_load_balancer")
 ELB_REQUESTER = "amazon-elb"
+LINKED_KINDS = (SG,)  # the kinds whose facts `link_attachments` sets: the only inputs it changes
 
 
 def link_attachments(graph: Graph) -> None:

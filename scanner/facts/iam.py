@@ -250,6 +250,7 @@ def _listed_policies(data: Any) -> dict[str, tuple[Any, Path]]:
 
 
 ROLE_LINKS = (("task_role", "taskRoleArn", "task"), ("execution_role", "executionRoleArn", "execution"))
+LINKED_KINDS = ("iam_role",)  # the kinds whose facts `link_usage` sets: the only inputs it changes
 
 
 def link_usage(graph: Graph) -> None:
