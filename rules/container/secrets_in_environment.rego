@@ -112,9 +112,9 @@ deny contains finding if {
 	variable := container.environment[j]
 	name := variable.name
 	is_string(name)
+	source := _passed_in(i, j, variable.value) # first: undefined for most variables, and cheaper than the regex
 	regex.match(secrets.params.secret_name_regex, upper(name))
 	not upper(name) in _always_secret_names # reported above whatever the value
-	source := _passed_in(i, j, variable.value)
 	finding := {
 		"msg": concat("", [
 			task.container(i, container), " passes a secret in plain-text environment variable '", name,
