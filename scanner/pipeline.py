@@ -126,7 +126,8 @@ class Scanner:
             for f in discover(paths, options.excludes, result.errors, options.base, options.matched_excludes)
             if options.only is None or Path(f.path).resolve() in options.only
         ]
-        with executor.Workers(options.jobs or os.cpu_count() or 1, worker_setup(self.rule_set)) as workers:
+        jobs = options.jobs or os.cpu_count() or 1
+        with executor.collector_off(), executor.Workers(jobs, worker_setup(self.rule_set)) as workers:
             if len(files) >= PARALLEL_FROM:
                 workers.start()  # before the loaded files fill this process, which each forked worker would map
             return self._scan(files, workers, result)
