@@ -113,7 +113,7 @@ deny contains finding if {
 	name := variable.name
 	is_string(name)
 	source := _passed_in(i, j, variable.value) # first: undefined for most variables, and cheaper than the regex
-	regex.match(secrets.params.secret_name_regex, upper(name))
+	regex.match(data.fgscan.params.secret_name_regex, upper(name))
 	not upper(name) in _always_secret_names # reported above whatever the value
 	finding := {
 		"msg": concat("", [

@@ -36,7 +36,7 @@ package fgscan.rules.unsafe_sysctls
 import data.fgscan.lib.task
 import rego.v1
 
-params := data.fgscan.params
+import data.fgscan.params
 
 deny contains finding if {
 	container := input.resource.containerDefinitions[i]

@@ -24,10 +24,9 @@ package fgscan.rules.broad_internal_exposure
 import rego.v1
 
 import data.fgscan.lib.exposure as lib
+import data.fgscan.params
 
 nb := input.neighbourhood
-
-params := data.fgscan.params
 
 deny contains finding if {
 	nb.load_balancers_known == true

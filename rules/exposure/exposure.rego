@@ -8,10 +8,9 @@ import rego.v1
 
 import data.fgscan.lib.iam
 import data.fgscan.lib.secrets
+import data.fgscan.params
 
 nb := input.neighbourhood
-
-params := data.fgscan.params
 
 # The task gets a public address: `assignPublicIp: ENABLED` or a public ENI; an unresolved setting
 # counts only with --assume-worst.

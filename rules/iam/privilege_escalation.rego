@@ -35,7 +35,7 @@ import rego.v1
 
 import data.fgscan.lib.iam
 
-params := data.fgscan.params
+import data.fgscan.params
 
 judged contains s if {
 	some s in iam.allow_statements

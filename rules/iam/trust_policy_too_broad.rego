@@ -31,7 +31,7 @@ import rego.v1
 
 import data.fgscan.lib.iam
 
-params := data.fgscan.params
+import data.fgscan.params
 
 deny contains finding if {
 	some t in input.facts.trust

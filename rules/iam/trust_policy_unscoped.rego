@@ -30,7 +30,7 @@ import rego.v1
 
 import data.fgscan.lib.iam
 
-params := data.fgscan.params
+import data.fgscan.params
 
 execution_only if input.facts.roles_as == ["execution"]
 

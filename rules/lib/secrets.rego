@@ -3,7 +3,7 @@ package fgscan.lib.secrets
 
 import rego.v1
 
-params := data.fgscan.params
+import data.fgscan.params
 
 # The first kind that applies: a known format, then a secret-like name, then randomness.
 secret_kind(name, value) := kind if {

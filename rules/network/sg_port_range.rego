@@ -29,7 +29,7 @@ import rego.v1
 
 import data.fgscan.lib.network
 
-params := data.fgscan.params
+import data.fgscan.params
 
 deny contains finding if {
 	some entry in input.facts.permissions

@@ -38,7 +38,7 @@ import data.fgscan.lib.task
 import data.fgscan.rules.docker_socket_mount
 import rego.v1
 
-params := data.fgscan.params
+import data.fgscan.params
 
 deny contains finding if {
 	volume := input.resource.volumes[k]
