@@ -141,20 +141,26 @@ def test_results_come_back_as_batches_finish():
         assert dict(second) == {0: [10, 20, 30, 40, 50], 5: [60, 70, 80, 90, 100]}
 
 
-def _thresholds(items: list[int]) -> list[tuple[int, int, int]]:
+def _collecting(items: list[int]) -> list[bool]:
     import gc
 
-    return [gc.get_threshold() for _ in items]
+    return [gc.isenabled() for _ in items]
 
 
 @pytest.mark.parametrize("method", ["fork", "spawn"])
-def test_workers_collect_cycles_as_rarely_as_the_command_line(method, monkeypatch):
-    """A worker started either way gets the scan's thresholds (a spawned one inherits nothing)."""
+def test_workers_run_without_the_cycle_collector(method, monkeypatch):
+    """A worker started either way scans with the collector off (a spawned one inherits nothing), and a scan
+    in this process turns it off while it runs and back on after."""
     if method not in multiprocessing.get_all_start_methods():
         pytest.skip(f"no {method} here")
     monkeypatch.setattr(executor, "start_method", lambda: method)
-    results = executor.run_batches(_thresholds, list(range(4)), batch=2, jobs=2)
-    assert results == [executor.GC_THRESHOLDS] * 4
+    assert executor.run_batches(_collecting, list(range(4)), batch=2, jobs=2) == [False] * 4
+    import gc
+
+    assert gc.isenabled()
+    with executor.collector_off():
+        assert not gc.isenabled()
+    assert gc.isenabled()
 
 
 QUOTING_RULE = """\
