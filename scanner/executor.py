@@ -41,7 +41,8 @@ GC_THRESHOLDS = (200_000, 50, 1_000)  # CPython's defaults: (700, 10, 10)
 def tune_gc() -> None:
     """Collect cycles rarely: a scan makes millions of objects that live to its end (parsed documents,
     models, rule inputs) and almost no cycles, and CPython's default thresholds spent a third of a
-    1,000-stack run re-walking them. Called at the start of the command line and of each worker."""
+    1,000-stack run re-walking them. Set at the start of the command line; a scan turns the collector off
+    while it runs (`collector_off`)."""
     import gc
 
     gc.set_threshold(*GC_THRESHOLDS)

@@ -3,8 +3,9 @@
 (`scanner.evaluate`) -> findings built in one place (`scanner.findings`) -> suppressions.
 
 Each file is read and parsed once. Loading and evaluation spread over the CPU cores for large scans
-(`scanner.executor`); the documents stay in this process to locate findings, which are built as the
-workers' results come back, while the workers evaluate the rest.
+(`scanner.executor`): the load workers also judge every resource whose input needs nothing from the graph
+(`GRAPH_LINKED`), the rest is judged after it. The documents stay in this process to locate findings, which
+are built as the workers' results come back, while the workers go on.
 """
 
 from __future__ import annotations
@@ -156,10 +157,9 @@ class Scanner:
         result.resources_scanned = sum(1 for r in resources if r.variant is None) + len(readings)
 
         graph = linked(loaded)
-        resource_inputs = [rego_input(r) for r in resources]
         outcomes = [o for each in judged for o in each]
-        waiting = [i for i, outcome in enumerate(outcomes) if outcome is None]
-        streams = [(waiting, evaluate_stream([resource_inputs[i] for i in waiting], self.evaluation, workers))]
+        waiting = [i for i, outcome in enumerate(outcomes) if outcome is None]  # the workers judged the others
+        streams = [(waiting, evaluate_stream([rego_input(resources[i]) for i in waiting], self.evaluation, workers))]
         any_hood_rule = any(r.neighbourhood for r in rules)
         hoods = exposure.neighbourhoods(graph, options.assume_worst) if any_hood_rule else []
         hood_inputs = [h.input for h in hoods]
@@ -169,7 +169,7 @@ class Scanner:
         broken: dict[str, str] = {}
         extra: list[DenySets] = [{} for _ in subjects]
         if self.custom:
-            inputs = [*resource_inputs, *hood_inputs]
+            inputs = [*map(rego_input, resources), *hood_inputs]
             guarded = budget.evaluate_guarded(self.rule_set, self.custom, inputs, options.rule_budget)
             for rule_id, (reason, at) in guarded.dropped.items():  # the engine's words may quote the input
                 broken[rule_id] = reason if at is None else self._redacted(reason, subjects[at])

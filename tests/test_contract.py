@@ -18,11 +18,9 @@ import pytest
 from scanner import contract, exposure
 from scanner.engine import rego_input
 from scanner.engine.regopy_engine import interpreter
-from scanner.facts import iam as iam_facts
-from scanner.facts.attachments import link_attachments
-from scanner.graph import Graph
 from scanner.load import load
 from scanner.model import KIND_LABELS, InputError
+from scanner.pipeline import linked
 from scanner.rulebook import Rulebook
 from scanner.ruletest import run_tests
 from scanner.sources.discovery import discover
@@ -47,11 +45,8 @@ def rule_inputs(
     loaded = [load(file, DEFAULT_MAX_BYTES) for file in discover(paths, [], errors)]
     errors += [e for item in loaded for e in item.errors]
     assert not (readable and errors), errors
-    resources = [r for item in loaded for r in item.resources]
-    graph = Graph(resources)
-    iam_facts.link_usage(graph)
-    link_attachments(graph)
-    for resource in resources:
+    graph = linked(loaded)
+    for resource in graph.resources:
         yield f"{resource.file}: {resource.kind} {resource.name}", rego_input(resource)
     for hood in exposure.neighbourhoods(graph, assume_worst):
         yield f"{hood.service.file}: neighbourhood of {hood.service.name}", hood.input
