@@ -17,6 +17,7 @@ from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 from scanner import executor
 from scanner.engine import DenySets, Engine, EngineError, make_engine
+from scanner.engine.json_text import answer_value, input_text
 from scanner.model import Severity
 from scanner.rulebook import Rule, Rulebook
 
@@ -156,7 +157,7 @@ class Sealed(NamedTuple):
 
     @classmethod
     def of(cls, item: dict[str, Any]) -> Sealed:
-        return cls(item["kind"], shape_of(item), json.dumps(item))
+        return cls(item["kind"], shape_of(item), input_text(item))
 
 
 def evaluate_stream(
@@ -194,7 +195,7 @@ def decoded(result: str | DenySets | Failed | executor.Crashed) -> DenySets | Fa
     if isinstance(result, executor.Crashed):
         return Failed(f"evaluation stopped: {result.reason}")
     if isinstance(result, str):
-        return json.loads(result) or {}
+        return answer_value(result) or {}
     return result
 
 

@@ -26,6 +26,7 @@ import regorus
 
 from scanner.cache import cache_dir, read_trusted, write_atomically
 from scanner.engine.interface import DenySets, rego_input
+from scanner.engine.json_text import answer_value, input_text
 from scanner.engine.regorus_engine import RegorusEngine
 from scanner.model import Resource
 from scanner.rulebook import Rule, Rulebook, entry_rules
@@ -155,11 +156,11 @@ class RegorusVmEngine:
         if item["kind"] not in self.entry_rules:
             return {}
         try:
-            answer = self.evaluate_text(item["kind"], json.dumps(item))
+            answer = self.evaluate_text(item["kind"], input_text(item))
         except (TypeError, ValueError):  # no JSON for it: the interpreter reads Python values
             answer = None
         if answer is not None:
-            return json.loads(answer) or {}
+            return answer_value(answer) or {}
         return self.interpreter().evaluate_inputs([item])[0]
 
     def evaluate_text(self, kind: str, text: str) -> str | None:
