@@ -62,7 +62,7 @@ deny contains finding if {
 }
 
 # The containers whose user may be unset or root. A user whose first character is a digit other than 0 or a letter
-# other than r is neither: that common case is decided by one literal pattern, before any helper is called.
+# other than r is neither: that common case is decided by its first character, before any helper is called.
 _candidates contains i if {
 	container := input.resource.containerDefinitions[i]
 	not is_string(container.user)
@@ -71,7 +71,16 @@ _candidates contains i if {
 _candidates contains i if {
 	container := input.resource.containerDefinitions[i]
 	is_string(container.user)
-	not regex.match(`^[1-9A-Za-qs-z]`, container.user)
+	not substring(container.user, 0, 1) in _first_of_neither
+}
+
+# The first characters of a user that is neither unset nor root: a digit other than 0, or a letter other than r
+# (`^[1-9A-Za-qs-z]`). A set lookup of the first character: regorus's VM compiles a regex at every call (about
+# 8 us for this one, against 2 us for substring and lookup).
+_first_of_neither := {
+	"1", "2", "3", "4", "5", "6", "7", "8", "9", "A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M",
+	"N", "O", "P", "Q", "R", "S", "T", "U", "V", "W", "X", "Y", "Z", "a", "b", "c", "d", "e", "f", "g", "h", "i",
+	"j", "k", "l", "m", "n", "o", "p", "q", "s", "t", "u", "v", "w", "x", "y", "z",
 }
 
 unset(user) if user == null

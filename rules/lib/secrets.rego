@@ -22,7 +22,11 @@ known_format(name, value) := kinds[0] if {
 	count(kinds) > 0
 }
 
-any_format := concat("|", [concat("", ["(?:", p.regex, ")"]) | some p in params.secret_patterns])
+# "(?:a)|(?:b)|...": two concats around one comprehension, half the cost on regorus's VM of a concat per pattern
+# (about 16 us per input for the 20 default patterns). No patterns, no pattern: "" as before, not "(?:)".
+any_format := concat("", ["(?:", concat(")|(?:", [p.regex | some p in params.secret_patterns]), ")"]) if {
+	count(params.secret_patterns) > 0
+} else := ""
 
 format_matches(pattern, _, value) if {
 	not pattern.name_regex
@@ -46,7 +50,9 @@ named_secret(name, value) if {
 # like `any_format`) costs a fifth of trying each pattern in turn.
 ignored_value(value) if regex.match(_any_ignored, value)
 
-_any_ignored := concat("|", [concat("", ["(?:", p, ")"]) | some p in params.secret_value_ignore])
+_any_ignored := concat("", ["(?:", concat(")|(?:", params.secret_value_ignore), ")"]) if {
+	count(params.secret_value_ignore) > 0
+} else := ""
 
 # Random-looking tokens: long, high entropy (computed in Python), one token of key characters
 # mixing upper case, lower case and digits, and no run of words (CamelCase names, slugs).
