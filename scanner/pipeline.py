@@ -141,9 +141,13 @@ class Scanner:
         judged: list[list[DenySets | Failed | None]] = [[] for _ in files]
         early: list[list[Built | None]] = [[] for _ in files]
         given = Inputs(options.parameters, options.terraform_sources)
+        any_hood_rule = any(r.neighbourhood for r in rules)
+        views: dict[int, exposure.View | None] = {}
         for index, item, outcomes in _loading(files, options.max_bytes, workers, given):
             loaded[index], judged[index] = item, outcomes
             builder.add(item.doc, item.resources)
+            if any_hood_rule:
+                views.update(exposure.views_of(item.resources, GRAPH_LINKED))
             early[index] = [  # findings built while the workers load the next files (custom rules' come later)
                 None if o is None or self.custom else self._build(builder, by_id, r, o)
                 for r, o in zip(item.resources, outcomes, strict=True)
@@ -160,8 +164,7 @@ class Scanner:
         outcomes = [o for each in judged for o in each]
         waiting = [i for i, outcome in enumerate(outcomes) if outcome is None]  # the workers judged the others
         streams = [(waiting, evaluate_stream([rego_input(resources[i]) for i in waiting], self.evaluation, workers))]
-        any_hood_rule = any(r.neighbourhood for r in rules)
-        hoods = exposure.neighbourhoods(graph, options.assume_worst) if any_hood_rule else []
+        hoods = exposure.neighbourhoods(graph, options.assume_worst, views) if any_hood_rule else []
         hood_inputs = [h.input for h in hoods]
         hood_at = list(range(len(resources), len(resources) + len(hoods)))
         streams.append((hood_at, evaluate_stream(hood_inputs, self.evaluation, workers)))

@@ -8,15 +8,22 @@ from __future__ import annotations
 from typing import Any
 
 from scanner.exposure.neighbourhood import Neighbourhood, Neighbourhoods
+from scanner.exposure.views import View, views_of
 from scanner.graph import DEFAULT_GROUP, Graph
 from scanner.model import KIND_LABELS
 
 NAMED_UNKNOWNS = 5  # services named in the notice about unresolved links
 
 
-def neighbourhoods(graph: Graph, assume_worst: bool) -> list[Neighbourhood]:
-    """One neighbourhood per service, task set and task run of the scan."""
-    return list(Neighbourhoods(graph).build(assume_worst))
+def neighbourhoods(
+    graph: Graph, assume_worst: bool, views: dict[int, View | None] | None = None
+) -> list[Neighbourhood]:
+    """One neighbourhood per service, task set and task run of the scan (`views`: those built already, see
+    `views_of`)."""
+    return list(Neighbourhoods(graph, views).build(assume_worst))
+
+
+__all__ = ["Neighbourhood", "View", "neighbourhoods", "unknowns_notice", "views_of"]
 
 
 def unknowns_notice(hoods: list[Neighbourhood], assume_worst: bool) -> list[str]:

@@ -37,9 +37,9 @@ class Loc:
 class Neighbourhoods:
     """The exposure view of a scan's graph; iterating yields one rule input per service or task set."""
 
-    def __init__(self, graph: Graph):
+    def __init__(self, graph: Graph, views: dict[int, View | None] | None = None):
         self.graph = graph
-        self._views: dict[int, View | None] = {}
+        self._views: dict[int, View | None] = {} if views is None else views  # by resource id, some built already
         self._group_users: dict[GroupKey, GroupUsers] = {}
         self.services = [v for r in graph.services if (v := self.view(r)) is not None]
         self.enis: dict[str, list[View]] = defaultdict(list)  # by their `aws:ecs:serviceName` tag

@@ -65,6 +65,13 @@ def view(resource: Resource) -> View | None:
     return View(resource, data, locs)
 
 
+def views_of(resources: list[Resource], skip: frozenset[str]) -> dict[int, View | None]:
+    """The views of those `resources` whose kinds are not in `skip` (kinds whose facts the graph stage still
+    changes), by resource id: built as each file arrives, while the load workers go on, rather than after the
+    last one, when this process alone works on the neighbourhoods."""
+    return {id(r): view(r) for r in resources if r.kind in BUILDERS and r.kind not in skip}
+
+
 def target_group(resource: Resource, balancers: list[Resource]) -> View:
     """A target group with the load balancers that send it traffic (from `scanner.graph`)."""
     lbs = []
