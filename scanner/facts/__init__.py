@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import math
 import re
@@ -53,6 +54,13 @@ def cidr_facts(value: Any) -> dict[str, Any]:
     """What a CIDR string covers; `known: false` for values resolved only at deploy time."""
     if not isinstance(value, str):
         return {"known": False, "world": False, "public": False, "private": False, "prefix": None, "version": None}
+    return dict(_cidr_facts(value))
+
+
+@functools.lru_cache(maxsize=4096)
+def _cidr_facts(value: str) -> dict[str, Any]:
+    """`cidr_facts` of a string, worked out once per worker: a few ranges (`0.0.0.0/0`, the VPC's) recur across
+    a repository's groups, and `ipaddress` parses and classifies them slowly."""
     try:
         net = ipaddress.ip_network(value.strip(), strict=False)
     except ValueError:

@@ -236,12 +236,14 @@ class Template:
         if isinstance(value, list):
             out: list[Any] = []
             for i, item in enumerate(value):
+                if not isinstance(item, (list, dict)):  # a scalar is itself in every reading
+                    if len(out) != i:
+                        res.moves[(*dst, len(out))] = (*src, i)
+                    out.append(item)
+                    continue
                 at = (*dst, len(out))
                 if len(out) != i:
                     res.moves[at] = (*src, i)
-                if not isinstance(item, (list, dict)):  # a scalar is itself in every reading
-                    out.append(item)
-                    continue
                 resolved = self._resolve(item, (*src, i), at, picked, res)
                 if resolved is NO_VALUE:
                     res.moves.pop(at, None)
@@ -250,8 +252,9 @@ class Template:
             return out
         if not isinstance(value, dict):
             return value
-        if len(value) == 1:
-            ((key, arg),) = value.items()
+        key = next(iter(value)) if len(value) == 1 else None
+        if isinstance(key, str) and (key == "Ref" or key.startswith("Fn::")):  # what follows reads no other key
+            arg = value[key]
             if key == "Fn::If" and isinstance(arg, list) and len(arg) == 3 and isinstance(arg[0], str):
                 holds = self.decided(arg[0], set())
                 holds = picked.get(("condition", arg[0])) if holds is None else holds

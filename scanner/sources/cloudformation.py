@@ -360,26 +360,37 @@ class ShapeConverter:
     def __init__(self, root: Path):
         self.root = root
         self.origin: dict[Path, Path] = {(): root}
+        self.shapes = shapes()
 
     def convert(self, value: Any, ref: str | None, src: Path, dst: Path) -> Any:
         self.origin[dst] = self.root + src
-        spec = shapes().get(ref) if ref else None
-        if spec is None or (isinstance(value, dict) and len(value) == 1 and _is_intrinsic(value)):
+        spec = self.shapes.get(ref) if ref else None
+        if spec is None:
             return value
         if isinstance(spec, str):
             return _coerce(value, spec) if isinstance(value, str) else value  # only text is coerced
-        if "s" in spec and isinstance(value, dict):
-            table, members = _members(ref), spec["s"]  # type: ignore[arg-type]
-            out = {}
-            for key, item in value.items():
-                found = table.get(key.lower())
-                name, member = found if found is not None else (key, members.get(key))
-                out[name] = self.convert(item, member, (*src, key), (*dst, name))
-            return out
-        if "l" in spec and isinstance(value, list):
+        if isinstance(value, dict):
+            if len(value) == 1 and _is_intrinsic(value):
+                return value
+            if "s" in spec:
+                table, members = _members(ref), spec["s"]  # type: ignore[arg-type]
+                origin, all_shapes, root, convert = self.origin, self.shapes, self.root, self.convert
+                out = {}
+                for key, item in value.items():
+                    found = table.get(key.lower())
+                    name, member = found if found is not None else (key, members.get(key))
+                    if isinstance(item, (dict, list)):
+                        out[name] = convert(item, member, (*src, key), (*dst, name))
+                        continue
+                    # `convert` for a scalar member (most are), in line
+                    origin[(*dst, name)] = (*root, *src, key)
+                    kind = all_shapes.get(member) if member else None
+                    out[name] = _coerce(item, kind) if isinstance(kind, str) and isinstance(item, str) else item
+                return out
+            if "m" in spec:
+                return {k: self.convert(v, spec["m"], (*src, k), (*dst, k)) for k, v in value.items()}
+        elif isinstance(value, list) and "l" in spec:
             return [self.convert(item, spec["l"], (*src, i), (*dst, i)) for i, item in enumerate(value)]
-        if "m" in spec and isinstance(value, dict):
-            return {k: self.convert(v, spec["m"], (*src, k), (*dst, k)) for k, v in value.items()}
         return value
 
 

@@ -10,6 +10,7 @@ from scanner.model import InputError, InputProblem
 
 # No real template or task definition nests this deep; deeper input is refused before any recursive code sees it.
 MAX_DEPTH = 100
+TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep; refused"
 
 
 def check_values(data: Any, display: str, text: str) -> None:
@@ -21,18 +22,20 @@ def check_values(data: Any, display: str, text: str) -> None:
     while level:
         depth += 1
         if depth > MAX_DEPTH:
-            raise InputProblem(InputError(display, f"nested more than {MAX_DEPTH} levels deep; refused"))
+            raise InputProblem(InputError(display, TOO_DEEP))
         level = [
             child
             for value in level
             for child in (value.values() if isinstance(value, dict) else value)
             if isinstance(child, (dict, list))
         ]
-    if _SURROGATE_ESCAPE.search(text):
-        _check_strings(data, display, text)
+    check_strings(data, display, text)
 
 
-def _check_strings(data: Any, display: str, text: str) -> None:
+def check_strings(data: Any, display: str, text: str) -> None:
+    """The lone surrogates half of `check_values`, for a parser that measured the depth itself."""
+    if not _SURROGATE_ESCAPE.search(text):
+        return
     stack = [data]
     while stack:
         value = stack.pop()

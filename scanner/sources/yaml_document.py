@@ -14,10 +14,11 @@ from typing import Any, ClassVar
 import yaml
 
 from scanner.model import InputError, InputProblem, Path, Span, SpanTuple
-from scanner.sources.input_checks import MAX_DEPTH, check_values, duplicate_key, line_col, one_line
+from scanner.sources.input_checks import MAX_DEPTH, TOO_DEEP, check_strings, duplicate_key, line_col, one_line
 
 MAX_YAML_NODES = 1_000_000
 MERGE_TAG = "tag:yaml.org,2002:merge"
+SCALAR_TAG = yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG  # what `_Loader` gives every untagged scalar
 SELF_CONTAINED = "a YAML alias refers to the node that contains it (a structure with no end); refused"
 
 _FUNCTIONS = (
@@ -36,6 +37,7 @@ _INT = re.compile(r"[-+]?[0-9]+\Z")
 _OCT = re.compile(r"0o[0-7]+\Z")
 _HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_NO_PATHS: dict[Any, Any] = {}
 
 
 class _Loader(yaml.CBaseLoader):
@@ -43,7 +45,7 @@ class _Loader(yaml.CBaseLoader):
     implicit resolvers, so every untagged node gets its kind's default tag (`_core_scalar` reads scalars)."""
 
     _TAGS: ClassVar[dict[type[yaml.Node], str]] = {
-        yaml.ScalarNode: yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG,
+        yaml.ScalarNode: SCALAR_TAG,
         yaml.SequenceNode: yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
         yaml.MappingNode: yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
     }
@@ -51,11 +53,10 @@ class _Loader(yaml.CBaseLoader):
     def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
         return self._TAGS[kind]
 
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        return None
-
-    def ascend_resolver(self) -> None:
-        return None
+    # The composer calls these around every node, for path resolvers, which this loader has none of: C callables
+    # whose answer it ignores cost a fraction of a Python method's call.
+    descend_resolver = _NO_PATHS.get  # type: ignore[assignment]  # (parent, index) -> index
+    ascend_resolver = ().__len__  # type: ignore[assignment]  # () -> 0
 
 
 def parse_yaml(text: str, display: str) -> tuple[Any, list[InputError], dict[Path, Span | SpanTuple]]:
@@ -78,7 +79,9 @@ def parse_yaml(text: str, display: str) -> tuple[Any, list[InputError], dict[Pat
     if "*" in text:  # an alias may be anywhere: measure what the aliases expand to before building
         builder.check_size(root)
     data = builder.build(root, ())
-    check_values(data, display, text)
+    if builder.too_deep:
+        raise InputProblem(InputError(display, TOO_DEEP))
+    check_strings(data, display, text)  # the builder measured the depth `check_values` walks for
     return data, builder.warnings, builder.spans
 
 
@@ -103,6 +106,7 @@ class _YamlBuilder:
         self.merges = "<<" in text  # a merge key may be anywhere: only then is each mapping searched for one
         self.spans: dict[Path, Span | SpanTuple] = {}
         self.warnings: list[InputError] = []
+        self.too_deep = False  # a list or mapping past `input_checks`'s depth (`check_values` would refuse it)
 
     def check_size(self, root: yaml.Node) -> None:
         """Refuse documents whose aliases expand past MAX_YAML_NODES (billion laughs), that nest past
@@ -138,8 +142,8 @@ class _YamlBuilder:
 
     def build(self, node: yaml.Node, path: Path, key: yaml.Node | None = None) -> Any:
         """The value of `node` at `path` (`key` is the mapping key naming it, where its span starts). Called
-        once per node of the document: the common case, an untagged scalar, is answered here without a
-        further call, and the span is worked out in line."""
+        once per node of the document but the untagged scalars of a mapping or list, which `_value` reads in
+        line (most nodes: a call each would cost more than reading them)."""
         if len(path) > MAX_DEPTH:  # text without aliases is not measured first
             self._refuse(node, f"YAML nested more than {MAX_DEPTH} levels deep; refused")
         start, end = (key or node).start_mark, node.end_mark
@@ -176,33 +180,88 @@ class _YamlBuilder:
                     node.start_mark.column + 1,
                 )
             )
-        self.spans[(*path, long_form)] = self.spans[path]
-        value = self._value(node, (*path, long_form))
+        inner = (*path, long_form)
+        self.spans[inner] = self.spans[path]
+        value = self._value(node, inner)
         if long_form == "Fn::GetAtt" and isinstance(value, str):
             value = value.split(".", 1)
+            self.too_deep = self.too_deep or len(inner) >= MAX_DEPTH
+        self.too_deep = self.too_deep or len(path) >= MAX_DEPTH
         return {long_form: value}
 
     def _value(self, node: yaml.Node, path: Path) -> Any:
+        """A mapping's or list's value (its untagged scalars read here, as `build` reads them), or a short-form
+        function's scalar argument."""
+        if type(node) is yaml.ScalarNode:
+            return node.value  # a short-form function's scalar argument (`build` reads untagged scalars itself)
+        depth = len(path)
+        if depth >= MAX_DEPTH:  # a list or mapping one level too deep for `input_checks`, even when empty
+            self.too_deep = True
+        inline = depth < MAX_DEPTH  # the values are within the limit `build` holds them to
+        build, spans, lines = self.build, self.spans, self.lines
         if isinstance(node, yaml.MappingNode):
             out: dict[str, Any] = {}
             written: dict[str, yaml.Node] = {}
-            build = self.build
             for key_node, value_node in _merged(node) if self.merges else node.value:
-                if not isinstance(key_node, yaml.ScalarNode):  # `{{x}}` unquoted: a mapping as a key
+                if type(key_node) is not yaml.ScalarNode:  # `{{x}}` unquoted: a mapping as a key
                     self._refuse(key_node, "invalid YAML: a mapping key that is itself a mapping or list")
-                key = str(key_node.value)
+                key = key_node.value
                 if key in written:
                     first = written[key].start_mark.line + 1
                     mark = key_node.start_mark
                     self.warnings.append(duplicate_key(self.display, key, first, mark.line + 1, mark.column + 1))
                 if key_node.tag != MERGE_TAG:
                     written[key] = key_node
-                out[key] = build(value_node, (*path, key), key_node)
+                at = path + (key,)
+                if not (inline and type(value_node) is yaml.ScalarNode and value_node.tag is SCALAR_TAG):
+                    out[key] = build(value_node, at, key_node)
+                    continue
+                # `build` for an untagged scalar, in line
+                start, end = key_node.start_mark, value_node.end_mark
+                if end.column == 0 and end.line > start.line:
+                    last = end.line - 1
+                    spans[at] = (
+                        start.line + 1,
+                        start.column + 1,
+                        end.line,
+                        len(lines[last]) + 1 if last < len(lines) else 1,
+                    )
+                else:
+                    spans[at] = (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+                text = value_node.value
+                if value_node.style or (text and text[0] not in _NOT_TEXT_STARTS):
+                    out[key] = text
+                else:
+                    out[key] = self._plain(value_node)
             return out
         if isinstance(node, yaml.SequenceNode):
-            build = self.build
-            return [build(item, (*path, i)) for i, item in enumerate(node.value)]
-        return node.value  # a short-form function's scalar argument (`build` reads untagged scalars itself)
+            items: list[Any] = []
+            for i, item in enumerate(node.value):
+                at = path + (i,)
+                if not (inline and type(item) is yaml.ScalarNode and item.tag is SCALAR_TAG):
+                    items.append(build(item, at))
+                    continue
+                start, end = item.start_mark, item.end_mark
+                if end.column == 0 and end.line > start.line:
+                    last = end.line - 1
+                    spans[at] = (
+                        start.line + 1,
+                        start.column + 1,
+                        end.line,
+                        len(lines[last]) + 1 if last < len(lines) else 1,
+                    )
+                else:
+                    spans[at] = (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+                text = item.value
+                items.append(text if item.style or (text and text[0] not in _NOT_TEXT_STARTS) else self._plain(item))
+            return items
+        return node.value
+
+    def _plain(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return _core_scalar(node.value)
+        except ValueError:  # an integer past Python's 4,300-digit conversion limit
+            self._refuse(node, "invalid YAML: a number has more than 4,300 digits")
 
 
 def _merged(node: yaml.MappingNode) -> list[tuple[yaml.Node, yaml.Node]]:
