@@ -6,10 +6,14 @@ that could not be read (the other inputs are still scanned and reported).
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import json
+import os
+import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
@@ -340,4 +344,21 @@ _register_audit()
 def main() -> None:
     """Console-script entry point."""
     executor.tune_gc()
-    app()
+    try:
+        app()
+    except SystemExit as exc:
+        _leave(exc.code)
+    _leave(0)
+
+
+def _leave(code: object) -> NoReturn:
+    """End the process as `sys.exit(code)` would, exit handlers run and output flushed, but without tearing
+    the interpreter down: freeing a large scan's objects one by one took 0.05 s of its 2.6 s."""
+    if code is not None and not isinstance(code, int):  # `sys.exit("message")`: the message, status 1
+        print(code, file=sys.stderr)
+        code = 1
+    atexit._run_exitfuncs()  # what exit handlers and finalizers (temporary folders) do, as at a normal exit
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe (`fgscan scan | head`): nothing more to say
+            stream.flush()
+    os._exit(code or 0)

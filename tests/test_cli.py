@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import scanner
@@ -204,3 +206,22 @@ def test_two_links_to_one_folder_scan_it_once_without_error(tmp_path):
     code, report, stderr = scan_json("scan", "--rule", "privileged-container", cwd=tmp_path)
     assert (code, stderr) == (1, "")
     assert len(report["findings"]) == 1
+
+
+def test_the_process_ends_without_teardown_yet_with_its_exit_handlers_and_whole_output(tmp_path: Path) -> None:
+    """`main` ends the process with `os._exit`: the status is the scan's, exit handlers still run (temporary
+    folders are removed by them) and everything written to stdout arrives."""
+    marker = tmp_path / "handler-ran"
+    code = (
+        "import atexit, pathlib, sys\n"
+        f"atexit.register(pathlib.Path({str(marker)!r}).write_text, 'yes')\n"
+        f"sys.argv = ['fgscan', 'scan', '--format', 'json', {str(EXAMPLES)!r}]\n"
+        "from scanner.cli import main\n"
+        "main()\n"
+        "raise AssertionError('main returned')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert done.returncode == 1, done.stderr  # findings at or above the default --fail-on
+    assert len(json.loads(done.stdout)["findings"]) > 20
+    assert marker.read_text() == "yes"
+    assert "Traceback" not in done.stderr
