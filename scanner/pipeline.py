@@ -203,6 +203,7 @@ class Scanner:
         result.notices += exposure.unknowns_notice(hoods, options.assume_worst)
         skips = {(r.file, r.kind, r.name): r.skips for r in resources if r.skips}
         result.notices += mark_in_source(result.findings, skips, rules, self.rulebook.rules)
+        result.retained = [loaded, judged, early, outcomes, built, extra, graph, hoods, views, builder, made]
         return result
 
 

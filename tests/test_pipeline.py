@@ -4,12 +4,14 @@ custom rule is reported by name while every other result is kept."""
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
 import shutil
 import textwrap
 import types
+import weakref
 from dataclasses import astuple
 from pathlib import Path
 
@@ -20,7 +22,7 @@ from scanner import executor
 from scanner.cli import app
 from scanner.engine import rego_input
 from scanner.load import Inputs, load_batch
-from scanner.pipeline import GRAPH_LINKED, Scanner, ScanOptions, linked
+from scanner.pipeline import GRAPH_LINKED, Scanner, ScanOptions, linked, scan
 from scanner.sources.discovery import discover
 from tests.conftest import EXAMPLES, ROOT
 
@@ -378,3 +380,16 @@ def test_an_engine_crash_in_a_load_worker_loses_only_that_input(tmp_path, monkey
     lost = {(f.file, f.rule_id) for f in calm.findings if f.file.endswith("stack007.yaml") and f.resource == "Task"}
     assert lost and keyed(crashed.findings) == keyed(f for f in calm.findings if (f.file, f.rule_id) not in lost)
     assert any(f.file.endswith("stack007.yaml") and f.resource == "Group" for f in crashed.findings)
+
+
+def test_what_a_scan_loaded_lives_as_long_as_its_result_and_no_longer() -> None:
+    """The documents are freed with the result (after the reports), not when the scan returns."""
+    result = scan([EXAMPLES], ScanOptions(jobs=1))
+    loaded = result.retained[0]
+    doc = weakref.ref(next(item.doc for item in loaded if item.doc is not None))
+    del loaded
+    gc.collect()
+    assert doc() is not None
+    del result
+    gc.collect()
+    assert doc() is None

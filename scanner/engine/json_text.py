@@ -36,4 +36,3 @@ def answer_value(text: str) -> Any:
         return orjson.loads(text)
     except orjson.JSONDecodeError:
         return json.loads(text)
-
