@@ -146,18 +146,7 @@ class _YamlBuilder:
         line (most nodes: a call each would cost more than reading them)."""
         if len(path) > MAX_DEPTH:  # text without aliases is not measured first
             self._refuse(node, f"YAML nested more than {MAX_DEPTH} levels deep; refused")
-        start, end = (key or node).start_mark, node.end_mark
-        if end.column == 0 and end.line > start.line:  # the span ends at the end of the line before
-            lines = self.lines
-            last = end.line - 1
-            self.spans[path] = (
-                start.line + 1,
-                start.column + 1,
-                end.line,
-                len(lines[last]) + 1 if last < len(lines) else 1,
-            )
-        else:
-            self.spans[path] = (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+        self.spans[path] = _span((key or node).start_mark, node.end_mark, self.lines)
         tag = node.tag
         if not tag.startswith("!"):
             if type(node) is yaml.ScalarNode:
@@ -217,22 +206,10 @@ class _YamlBuilder:
                     out[key] = build(value_node, at, key_node)
                     continue
                 # `build` for an untagged scalar, in line
-                start, end = key_node.start_mark, value_node.end_mark
-                if end.column == 0 and end.line > start.line:
-                    last = end.line - 1
-                    spans[at] = (
-                        start.line + 1,
-                        start.column + 1,
-                        end.line,
-                        len(lines[last]) + 1 if last < len(lines) else 1,
-                    )
-                else:
-                    spans[at] = (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+                spans[at] = _span(key_node.start_mark, value_node.end_mark, lines)
                 text = value_node.value
-                if value_node.style or (text and text[0] not in _NOT_TEXT_STARTS):
-                    out[key] = text
-                else:
-                    out[key] = self._plain(value_node)
+                plain = not value_node.style and (not text or text[0] in _NOT_TEXT_STARTS)
+                out[key] = self._plain(value_node) if plain else text
             return out
         if isinstance(node, yaml.SequenceNode):
             items: list[Any] = []
@@ -241,17 +218,7 @@ class _YamlBuilder:
                 if not (inline and type(item) is yaml.ScalarNode and item.tag is SCALAR_TAG):
                     items.append(build(item, at))
                     continue
-                start, end = item.start_mark, item.end_mark
-                if end.column == 0 and end.line > start.line:
-                    last = end.line - 1
-                    spans[at] = (
-                        start.line + 1,
-                        start.column + 1,
-                        end.line,
-                        len(lines[last]) + 1 if last < len(lines) else 1,
-                    )
-                else:
-                    spans[at] = (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+                spans[at] = _span(item.start_mark, item.end_mark, lines)
                 text = item.value
                 items.append(text if item.style or (text and text[0] not in _NOT_TEXT_STARTS) else self._plain(item))
             return items
@@ -262,6 +229,15 @@ class _YamlBuilder:
             return _core_scalar(node.value)
         except ValueError:  # an integer past Python's 4,300-digit conversion limit
             self._refuse(node, "invalid YAML: a number has more than 4,300 digits")
+
+
+def _span(start: yaml.Mark, end: yaml.Mark, lines: list[str]) -> SpanTuple:
+    """1-based (start line, column, end line, column); a span ending at column 0 of a later line ends at the
+    end of the line before."""
+    if end.column == 0 and end.line > start.line:
+        last = end.line - 1
+        return (start.line + 1, start.column + 1, end.line, len(lines[last]) + 1 if last < len(lines) else 1)
+    return (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
 
 
 def _merged(node: yaml.MappingNode) -> list[tuple[yaml.Node, yaml.Node]]:
