@@ -12,6 +12,8 @@ from scanner.exposure.views import View, views_of
 from scanner.graph import DEFAULT_GROUP, Graph
 from scanner.model import KIND_LABELS
 
+__all__ = ["Neighbourhood", "View", "neighbourhoods", "unknowns_notice", "views_of"]
+
 NAMED_UNKNOWNS = 5  # services named in the notice about unresolved links
 
 
@@ -21,9 +23,6 @@ def neighbourhoods(
     """One neighbourhood per service, task set and task run of the scan (`views`: those built already, see
     `views_of`)."""
     return list(Neighbourhoods(graph, views).build(assume_worst))
-
-
-__all__ = ["Neighbourhood", "View", "neighbourhoods", "unknowns_notice", "views_of"]
 
 
 def unknowns_notice(hoods: list[Neighbourhood], assume_worst: bool) -> list[str]:

@@ -236,14 +236,12 @@ class Template:
         if isinstance(value, list):
             out: list[Any] = []
             for i, item in enumerate(value):
+                if len(out) != i:  # an item before it was dropped
+                    res.moves[(*dst, len(out))] = (*src, i)
                 if not isinstance(item, (list, dict)):  # a scalar is itself in every reading
-                    if len(out) != i:
-                        res.moves[(*dst, len(out))] = (*src, i)
                     out.append(item)
                     continue
                 at = (*dst, len(out))
-                if len(out) != i:
-                    res.moves[at] = (*src, i)
                 resolved = self._resolve(item, (*src, i), at, picked, res)
                 if resolved is NO_VALUE:
                     res.moves.pop(at, None)
