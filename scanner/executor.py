@@ -53,7 +53,10 @@ def collector_off() -> Iterator[None]:
     """No cycle collection while a scan runs (the collector's thresholds take over again after it). Even at
     `GC_THRESHOLDS` a 1,000-stack scan spent 0.15-0.2 s of its main process in young-generation collections
     re-walking the loaded files as they arrived, to find the 35 objects in cycles the whole scan makes.
-    Workers (which only scan) run with the collector off from their start."""
+    Workers (which only scan) run with the collector off from their start.
+
+    After the scan, what it made joins the oldest generation (`freeze` then `unfreeze`, two list splices):
+    left young, the first collection after the scan walked all of it, 0.24 s of a 1,000-stack run."""
     import gc
 
     was_on = gc.isenabled()
@@ -61,6 +64,8 @@ def collector_off() -> Iterator[None]:
     try:
         yield
     finally:
+        gc.freeze()
+        gc.unfreeze()
         if was_on:
             gc.enable()
 

@@ -165,6 +165,18 @@ def test_workers_run_without_the_cycle_collector(method, monkeypatch):
     assert gc.isenabled()
 
 
+def test_what_a_scan_made_is_not_young_after_it():
+    """What lives on after the collector comes back on is in the oldest generation: the young collection the
+    next allocation starts would otherwise walk every object the scan made."""
+    import gc
+
+    with executor.collector_off():
+        made = [[i] for i in range(1000)]
+    young = {id(o) for o in gc.get_objects(generation=0)} | {id(o) for o in gc.get_objects(generation=1)}
+    assert not young & {id(o) for o in made}
+    assert {id(o) for o in gc.get_objects(generation=2)} >= {id(o) for o in made}
+
+
 QUOTING_RULE = """\
 # METADATA
 # title: Quotes what it should not
