@@ -10,7 +10,7 @@ import pytest
 
 from scanner.model import InputProblem, Resource
 from scanner.pipeline import Scanner, ScanOptions
-from scanner.sources import cloudformation, parameters, recognise, without_nulls
+from scanner.sources import cloudformation, parameters, recognise, canonical
 from scanner.sources.cfn_readings import MAX_READINGS, Template
 from scanner.sources.documents import parse, read_text
 from tests.conftest import ROOT, run_fgscan
@@ -300,7 +300,7 @@ def test_resources_without_fn_if_or_resolved_parameters_are_read_as_written():
             body = doc.data["Resources"][resource.name]
             _, shape = cloudformation.TYPES[body["Type"]]
             converter = cloudformation.ShapeConverter(resource.source_root)
-            expected = without_nulls(converter.convert(body["Properties"], shape, (), ()))
+            expected = canonical(converter.convert(body["Properties"], shape, (), ()))
             assert (resource.data, resource.origin) == (expected, converter.origin)
 
 

@@ -13,7 +13,7 @@ from scanner import exposure
 from scanner.engine import rego_input
 from scanner.engine.json_text import answer_value, input_text
 from scanner.load import Inputs, load_batch
-from scanner.pipeline import linked
+from scanner.pipeline import ScanOptions, linked, scan
 from scanner.sources.discovery import discover
 from tests.conftest import EXAMPLES, ROOT
 
@@ -31,8 +31,6 @@ def test_every_rule_input_of_a_corpus_reads_back_as_the_standard_librarys(corpus
 @pytest.mark.parametrize(
     "value",
     [
-        {"cpu": float("nan"), "memory": None},  # orjson would write null for NaN
-        {"memory": float("inf"), "cpu": None},
         {1: "a key that is no string"},
         {"size": 2**70},
         {"name": "\ud800"},  # a lone surrogate
@@ -51,3 +49,34 @@ def test_answers_orjson_refuses_are_read_by_the_standard_library() -> None:
     assert answer_value('{"deny": [{"msg": "\\ud800", "n": 123456789012345678901234567890}]}') == {
         "deny": [{"msg": "\ud800", "n": 123456789012345678901234567890}]
     }
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
+            "task.json",
+            '{"family": "web", "cpu": NaN, "memory": Infinity, "containerDefinitions": [{"name": "app", '
+            '"image": "nginx", "memory": -Infinity}]}',
+        ),
+        (
+            "task.yaml",
+            "family: web\ncpu: 1e999\nmemory: -1e999\ncontainerDefinitions:\n  - name: app\n    image: nginx\n",
+        ),
+    ],
+)
+def test_numbers_json_cannot_hold_reach_the_rules_as_text(tmp_path: Path, name: str, text: str) -> None:
+    """A number JSON has no way to write (`Infinity`, `NaN`, YAML's `1e999`) is read as its text, so the rules
+    judge the input (the engines refuse `NaN` in JSON; orjson would write `null`)."""
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    [loaded] = load_batch(list(discover([tmp_path], [], [])), 10**8, Inputs())
+    [resource] = loaded.resources
+    assert {k: resource.data[k] for k in ("cpu", "memory")} in (
+        {"cpu": "nan", "memory": "inf"},
+        {"cpu": "inf", "memory": "-inf"},
+    )
+    item = rego_input(resource)
+    assert json.loads(input_text(item)) == item
+    result = scan([tmp_path], ScanOptions())
+    assert not result.errors
+    assert result.findings

@@ -3,10 +3,10 @@ standard library would: three times faster on a scan's thousands of inputs and a
 
 orjson refuses what the standard library writes differently or not at all (keys that are not strings,
 integers past 64 bits, lone surrogates, and with `PASSTHROUGH` dates, dataclasses and subclasses of built-in
-types), and those inputs go to the standard library. The one value orjson
-writes differently without refusing is a non-finite float (`null` where the standard library writes `NaN`,
-which engines reject as JSON: such an input then goes the way it always went), so an input whose text holds
-`null` is written by the standard library (looking for a float in it would cost more than writing it).
+types), and those inputs go to the standard library. The one value orjson writes differently without refusing
+is a non-finite float (`null`, where the standard library writes `NaN`, which engines reject as JSON): sources
+never hand one on (`scanner.sources.canonical` turns it into text), and one a later stage made would be read
+as null, not lose its input.
 """
 
 from __future__ import annotations
@@ -20,14 +20,12 @@ PASSTHROUGH = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
 
 
 def input_text(item: Any) -> str:
-    """`json.dumps(item)`, or text that every JSON reader reads as the same value."""
+    """The JSON text of `item`: what `json.dumps(item)` writes, or text every JSON reader reads as the same
+    value (a non-finite float aside, see above)."""
     try:
-        raw = orjson.dumps(item, option=PASSTHROUGH)
+        return orjson.dumps(item, option=PASSTHROUGH).decode()
     except TypeError:  # orjson's JSONEncodeError
         return json.dumps(item)
-    if b"null" in raw:
-        return json.dumps(item)
-    return raw.decode()
 
 
 def answer_value(text: str) -> Any:

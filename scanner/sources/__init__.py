@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from types import ModuleType
 from typing import Any
 
@@ -30,7 +31,7 @@ def recognise(doc: Document) -> list[Resource] | None:
             found = source.resources(inner)
             for resource in found:
                 _move_under(resource, root)
-                resource.data = without_nulls(resource.data)
+                resource.data = canonical(resource.data)
                 resource.links = {**resource.links, **links_for(resource.kind, resource.data)}  # a source's own first
                 resource.skips.extend(tag_skips(resource, doc))
             return found
@@ -55,11 +56,16 @@ def _move_under(resource: Resource, root: Path) -> None:
         resource.origin = {path: root + source for path, source in resource.origin.items()}
 
 
-def without_nulls(value: Any) -> Any:
-    """`value` with every `null` member left out: `describe-task-definition` writes `"user": null` for an
-    unset field, and a rule must see it as unset, not as a value. List items keep their positions."""
+def canonical(value: Any) -> Any:
+    """`value` as rules see it. Every `null` member is left out: `describe-task-definition` writes `"user": null`
+    for an unset field, and a rule must see it as unset, not as a value. A number JSON cannot hold (`1e999` in
+    YAML, `Infinity` or `NaN` in JSON) becomes its text (`inf`, `nan`), as YAML's `.inf` stays text: every
+    engine reads it, and rule inputs need no search for such numbers on their way to JSON
+    (`scanner.engine.json_text`). List items keep their positions."""
     if isinstance(value, dict):
-        return {k: without_nulls(v) if isinstance(v, (dict, list)) else v for k, v in value.items() if v is not None}
+        return {k: canonical(v) if isinstance(v, (dict, list, float)) else v for k, v in value.items() if v is not None}
     if isinstance(value, list):
-        return [without_nulls(v) if isinstance(v, (dict, list)) else v for v in value]
+        return [canonical(v) if isinstance(v, (dict, list, float)) else v for v in value]
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
     return value
