@@ -9,9 +9,11 @@ result is kept.
 from __future__ import annotations
 
 import atexit
+import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol, runtime_checkable
 
@@ -106,7 +108,7 @@ class Evaluation:
             return denies
         return Failed(next(iter(failed.values())), tuple(failed), denies)
 
-    def evaluate_sealed(self, items: list[Sealed | dict[str, Any]]) -> list[str | DenySets | Failed]:
+    def evaluate_sealed(self, items: Sequence[Sealed | dict[str, Any]]) -> list[str | DenySets | Failed]:
         """`evaluate` for inputs as JSON text (or, where JSON cannot hold them, as values), each kind with its
         own engine: an engine that reads and writes JSON (regorus's VM) answers in JSON text, which the caller
         decodes; others get the input decoded."""
@@ -160,15 +162,34 @@ class Sealed(NamedTuple):
         return cls(item["kind"], shape_of(item), input_text(item))
 
 
+# Results the workers gave inputs ahead of the scan knowing them final, by the digest of the input's JSON text
+# (`digest`): the same text meets the same rules, so it gets the same result.
+Ahead = dict[bytes, "str | DenySets | Failed"]
+
+
 def evaluate_stream(
-    items: list[dict[str, Any]], evaluation: Evaluation, workers: executor.Workers
+    items: list[dict[str, Any]], evaluation: Evaluation, workers: executor.Workers, ahead: Ahead | None = None
 ) -> Iterator[tuple[int, DenySets | Failed]]:
     """Each input's index and result. Many inputs are handed to the workers (set up by `worker_setup`) at
     once and come back in the order they are done, so the caller builds findings, or the next inputs, while
-    the workers evaluate; a few are evaluated here, now."""
-    if workers.jobs < 2 or len(items) < PARALLEL_FROM:
+    the workers evaluate; a few are evaluated here, now, unless the workers are running already. An input
+    whose text has a result in `ahead` is not evaluated again: its result comes first."""
+    if workers.jobs < 2 or (len(items) < PARALLEL_FROM and not workers.started):
         return enumerate(evaluation.evaluate(items))
-    return _each(workers.stream_batches(_evaluate_batch, _sealed(items), BATCH))
+    sealed = _sealed(items)
+    known: dict[int, str | DenySets | Failed] = {}
+    if ahead:
+        for i, item in enumerate(sealed):
+            if isinstance(item, Sealed) and (result := ahead.get(digest(item.text))) is not None:
+                known[i] = result
+    rest = [i for i in range(len(sealed)) if i not in known]
+    judged = _each(workers.stream_batches(_evaluate_batch, [sealed[i] for i in rest], BATCH))
+    return chain(((i, decoded(r)) for i, r in known.items()), ((rest[i], outcome) for i, outcome in judged))
+
+
+def digest(text: str) -> bytes:
+    """What `Ahead` knows an input by: 16 bytes to send back instead of its text."""
+    return hashlib.blake2b(text.encode(), digest_size=16).digest()
 
 
 def _sealed(items: list[dict[str, Any]]) -> list[Sealed | dict[str, Any]]:
@@ -220,7 +241,7 @@ def _stop_worker() -> None:
     _worker = None
 
 
-def _evaluate_batch(items: list[Sealed | dict[str, Any]]) -> list[str | DenySets | Failed]:
+def _evaluate_batch(items: Sequence[Sealed | dict[str, Any]]) -> list[str | DenySets | Failed]:
     assert _worker is not None, "worker started without its rules"
     return _worker.evaluate_sealed(items)  # a worker sees batch after batch of a large run: one engine per kind
 
@@ -228,3 +249,10 @@ def _evaluate_batch(items: list[Sealed | dict[str, Any]]) -> list[str | DenySets
 def evaluate_in_worker(items: list[dict[str, Any]]) -> list[str | DenySets | Failed]:
     """Inside a worker set up by `worker_setup`: inputs another stage made there, judged now (see `decoded`)."""
     return _evaluate_batch(_sealed(items))
+
+
+def judge_ahead(items: list[dict[str, Any]]) -> Ahead:
+    """Inside a worker set up by `worker_setup`: the results of inputs the rest of the scan may still change,
+    by digest, for `evaluate_stream` to keep where it does not."""
+    sealed = [item for item in _sealed(items) if isinstance(item, Sealed)]
+    return {digest(item.text): result for item, result in zip(sealed, _evaluate_batch(sealed), strict=True)}

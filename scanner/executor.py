@@ -87,6 +87,7 @@ class Workers:
     def __init__(self, jobs: int, setup: Setup | None = None):
         self.jobs, self.setup = jobs, setup
         self._pool: Any = None  # a ProcessPoolExecutor, imported only when a scan is large enough
+        self._started = False  # `start` was called: work goes to the workers, in a new pool after a crash
 
     def __enter__(self) -> Workers:
         return self
@@ -96,10 +97,18 @@ class Workers:
 
     def start(self) -> None:
         """Start the worker processes now (a pool forks its workers at its first task: give it one each)."""
+        self._started = self.jobs >= 2
         if self.jobs >= 2 and self._pool is None:
             self._pool = _new_pool(self.jobs, self.setup)
             for _ in range(self.jobs):
                 self._pool.submit(_ready)
+
+    @property
+    def started(self) -> bool:
+        """The workers were started: work of any size is handed to them (set up already, they take even one
+        batch sooner than this process could set up for it), and after a worker died, to new ones (what
+        killed a worker must never run in this process)."""
+        return self._started
 
     def close(self) -> None:
         if self._pool is not None:
@@ -108,9 +117,9 @@ class Workers:
 
     def run_batches(self, work: Callable[[list[T]], list[R]], items: Sequence[T], batch: int) -> list[R | Crashed]:
         """`work` over `items` in batches of `batch`, one result per item in order, on the workers (in this
-        process when there are fewer than 2 jobs or one batch). `work` must return one result per item and
-        turn its own exceptions into results; an item whose worker dies, or whose result cannot cross back to
-        this process, yields `Crashed`."""
+        process when there are fewer than 2 jobs, or one batch and the workers not started). `work` must return
+        one result per item and turn its own exceptions into results; an item whose worker dies, or whose
+        result cannot cross back to this process, yields `Crashed`."""
         results: list[R | Crashed | None] = [None] * len(items)
         for start, chunk in self.stream_batches(work, items, batch):
             results[start : start + len(chunk)] = chunk
@@ -122,9 +131,10 @@ class Workers:
         """`run_batches`, but every batch is handed to the workers now and each batch's results come back as
         `(index of its first item, results)` as soon as it is done, so that this process works on them (or on
         something else) while the workers go on. Lost batches come last, narrowed down to the lost items. In
-        this process (fewer than 2 jobs or one batch) each batch runs when the iteration reaches it."""
+        this process (fewer than 2 jobs, or one batch and the workers not started) each batch runs when the
+        iteration reaches it."""
         batches = [list(items[i : i + batch]) for i in range(0, len(items), batch)]
-        if self.jobs < 2 or len(batches) < 2:
+        if self.jobs < 2 or (len(batches) < 2 and not self.started):
             return self._here(work, batches, batch)
         self.start()
         return self._collect(work, batches, batch, self._pool, _submit(self._pool, work, batches))

@@ -4,8 +4,10 @@
 
 Each file is read and parsed once. Loading and evaluation spread over the CPU cores for large scans
 (`scanner.executor`): the load workers also judge every resource whose input needs nothing from the graph
-(`GRAPH_LINKED`), the rest is judged after it. The documents stay in this process to locate findings, which
-are built as the workers' results come back, while the workers go on.
+(`GRAPH_LINKED`), and judge the rest (and the neighbourhoods) ahead on the graph of their file alone; after
+the whole scan's graph is built, an input it leaves as it was keeps that result (`evaluate.Ahead`), and only
+the others are judged again. The documents stay in this process to locate findings, which are built as the
+workers' results come back, while the workers go on.
 """
 
 from __future__ import annotations
@@ -20,12 +22,22 @@ from typing import Any
 from scanner import budget, executor, exposure
 from scanner.config import Config
 from scanner.engine import DenySets, default_engine, rego_input
-from scanner.evaluate import Evaluation, Failed, RuleSet, decoded, evaluate_in_worker, evaluate_stream, worker_setup
+from scanner.evaluate import (
+    Ahead,
+    Evaluation,
+    Failed,
+    RuleSet,
+    decoded,
+    evaluate_in_worker,
+    evaluate_stream,
+    judge_ahead,
+    worker_setup,
+)
 from scanner.exposure.neighbourhood import Neighbourhood
 from scanner.facts import attachments
 from scanner.facts import iam as iam_facts
 from scanner.findings import BadDeny, Builder, Redactor, Secrets, check, locate, merge_readings
-from scanner.graph import Graph
+from scanner.graph import SERVICES, Graph
 from scanner.load import Inputs, Loaded, load_batch
 from scanner.model import KIND_LABELS, Finding, InputError, Resource, ScanResult, Severity
 from scanner.rulebook import Rule, Rulebook
@@ -143,8 +155,11 @@ class Scanner:
         given = Inputs(options.parameters, options.terraform_sources)
         any_hood_rule = any(r.neighbourhood for r in rules)
         views: dict[int, exposure.View | None] = {}
-        for index, item, outcomes in _loading(files, options.max_bytes, workers, given):
+        ahead: Ahead = {}
+        worst = options.assume_worst if any_hood_rule else None
+        for index, item, outcomes, results in _loading(files, options.max_bytes, workers, given, worst):
             loaded[index], judged[index] = item, outcomes
+            ahead.update(results)
             builder.add(item.doc, item.resources)
             if any_hood_rule:
                 views.update(exposure.views_of(item.resources, GRAPH_LINKED))
@@ -163,11 +178,12 @@ class Scanner:
         graph = linked(loaded)
         outcomes = [o for each in judged for o in each]
         waiting = [i for i, outcome in enumerate(outcomes) if outcome is None]  # the workers judged the others
-        streams = [(waiting, evaluate_stream([rego_input(resources[i]) for i in waiting], self.evaluation, workers))]
+        waiting_inputs = [rego_input(resources[i]) for i in waiting]
+        streams = [(waiting, evaluate_stream(waiting_inputs, self.evaluation, workers, ahead))]
         hoods = exposure.neighbourhoods(graph, options.assume_worst, views) if any_hood_rule else []
         hood_inputs = [h.input for h in hoods]
         hood_at = list(range(len(resources), len(resources) + len(hoods)))
-        streams.append((hood_at, evaluate_stream(hood_inputs, self.evaluation, workers)))
+        streams.append((hood_at, evaluate_stream(hood_inputs, self.evaluation, workers, ahead)))
         subjects: list[Resource | Neighbourhood] = [*resources, *hoods]
         broken: dict[str, str] = {}
         extra: list[DenySets] = [{} for _ in subjects]
@@ -221,10 +237,11 @@ def _members(subject: Resource | Neighbourhood) -> list[Resource]:
 
 
 def _loading(
-    files: list[InputFile], max_bytes: int, workers: executor.Workers, given: Inputs
-) -> Iterator[tuple[int, Loaded, list[DenySets | Failed | None]]]:
-    """Each file loaded (with its index in `files`) and the outcome of each of its resources judged already,
-    else None, as the workers finish them.
+    files: list[InputFile], max_bytes: int, workers: executor.Workers, given: Inputs, assume_worst: bool | None
+) -> Iterator[tuple[int, Loaded, list[DenySets | Failed | None], Ahead]]:
+    """Each file loaded (with its index in `files`), the outcome of each of its resources judged already, else
+    None, and the results judged ahead for it (`_judge_ahead`; `assume_worst`: the neighbourhoods' option,
+    None when no rule judges them), as the workers finish them.
 
     Many files are spread over the workers, which also judge each resource whose input needs nothing from the
     rest of the scan (not of GRAPH_LINKED): the cores evaluate while this process takes in the loaded files.
@@ -232,22 +249,23 @@ def _loading(
     rule engine must not lose the file); a file that kills that one too is an error."""
     if len(files) < PARALLEL_FROM or workers.jobs < 2:
         for index, one in enumerate(load_batch(files, max_bytes, given)):
-            yield index, one, [None] * len(one.resources)
+            yield index, one, [None] * len(one.resources), {}
         return
     crashed: list[int] = []
-    work = partial(_load_and_judge, max_bytes=max_bytes, given=given)
+    work = partial(_load_and_judge, max_bytes=max_bytes, given=given, assume_worst=assume_worst)
     for start, batch in workers.stream_batches(work, files, LOAD_BATCH):
         for index, outcome in enumerate(batch, start):
             if isinstance(outcome, executor.Crashed):
                 crashed.append(index)
             else:
-                yield index, outcome[0], [None if r is None else decoded(r) for r in outcome[1]]
+                item, results, ahead = outcome
+                yield index, item, [None if r is None else decoded(r) for r in results], ahead
     retried = workers.run_apart(partial(load_batch, max_bytes=max_bytes, given=given), [files[i] for i in crashed])
     for index, again in zip(crashed, retried, strict=True):
         if isinstance(again, executor.Crashed):
             lost = InputError(files[index].shown, f"could not be read: {again.reason}")
             again = Loaded(files[index], errors=[lost])
-        yield index, again, [None] * len(again.resources)
+        yield index, again, [None] * len(again.resources), {}
 
 
 def linked(loaded: list[Loaded]) -> Graph:
@@ -267,13 +285,40 @@ GRAPH_LINKED = frozenset({*iam_facts.LINKED_KINDS, *attachments.LINKED_KINDS})
 
 
 def _load_and_judge(
-    files: list[InputFile], max_bytes: int, given: Inputs
-) -> list[tuple[Loaded, list[str | DenySets | Failed | None]]]:
-    """A load worker's batch, each file with the results of its resources not of GRAPH_LINKED (None for those)."""
+    files: list[InputFile], max_bytes: int, given: Inputs, assume_worst: bool | None
+) -> list[tuple[Loaded, list[str | DenySets | Failed | None], Ahead]]:
+    """A load worker's batch, each file with the results of its resources not of GRAPH_LINKED (None for those)
+    and the results of its other inputs judged ahead (`_judge_ahead`)."""
     loaded = load_batch(files, max_bytes, given)
     early = [rego_input(r) for item in loaded for r in item.resources if r.kind not in GRAPH_LINKED]
     results = iter(evaluate_in_worker(early))
-    return [(item, [None if r.kind in GRAPH_LINKED else next(results) for r in item.resources]) for item in loaded]
+    return [
+        (
+            item,
+            [None if r.kind in GRAPH_LINKED else next(results) for r in item.resources],
+            _judge_ahead(item, assume_worst),
+        )
+        for item in loaded
+    ]
+
+
+def _judge_ahead(item: Loaded, assume_worst: bool | None) -> Ahead:
+    """The results of the file's inputs that the rest of the scan may still change, its resources of
+    GRAPH_LINKED and its neighbourhoods (none when `assume_worst` is None: no rule judges them), judged on the
+    graph of this file alone: the whole scan's graph leaves most of them as they are (a template that links
+    to no other file), and those keep these results. The resources' facts are left as the file gave them."""
+    linked_here = [r for r in item.resources if r.kind in GRAPH_LINKED]
+    services = any(r.kind in SERVICES for r in item.resources)
+    if not (linked_here or (services and assume_worst is not None)):
+        return {}
+    facts = [(r, {k: list(v) if isinstance(v, list) else v for k, v in r.facts.items()}) for r in linked_here]
+    graph = linked([item])
+    inputs = [rego_input(r) for r in linked_here]
+    if services and assume_worst is not None:
+        inputs += [h.input for h in exposure.neighbourhoods(graph, assume_worst)]
+    for resource, own in facts:  # linking sets facts, or adds to a fact's list
+        resource.facts = own
+    return judge_ahead(inputs)
 
 
 def _findings(

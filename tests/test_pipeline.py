@@ -18,9 +18,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from scanner import executor
+from scanner import evaluate, executor, pipeline
 from scanner.cli import app
 from scanner.engine import rego_input
+from scanner.engine.json_text import input_text
+from scanner.evaluate import digest, worker_setup
+from scanner.exposure import neighbourhoods
 from scanner.load import Inputs, load_batch
 from scanner.pipeline import GRAPH_LINKED, Scanner, ScanOptions, linked, scan
 from scanner.sources.discovery import discover
@@ -122,6 +125,18 @@ def test_stages_share_workers_started_before_the_first():
         assert crashed[7] == executor.Crashed("the worker process died while handling it")
         after = workers.run_batches(_pids, list(range(8)), batch=1)
         assert len(after) == 8 and set(after).isdisjoint(served)
+
+
+def test_one_batch_goes_to_workers_already_running():
+    """A few items are worked here while no worker runs (starting one costs more), and by the workers once
+    they run (set up already, they take them sooner than this process could set up for them), new ones after
+    a worker died: what killed one must never run in this process."""
+    with executor.Workers(2) as workers:
+        assert workers.run_batches(_pids, [0, 1], batch=5) == [os.getpid()] * 2
+        workers.start()
+        assert os.getpid() not in workers.run_batches(_pids, [0, 1], batch=5)
+        assert workers.run_batches(_die_on_seven, list(range(10)), batch=5)[7] == executor.Crashed(executor.DIED)
+        assert workers.run_batches(_die_on_seven, [7], batch=5) == [executor.Crashed(executor.DIED)]
 
 
 def _slow_first(items: list[int]) -> list[int]:
@@ -334,6 +349,84 @@ def test_the_graph_stage_changes_only_the_inputs_of_graph_linked_kinds():
     changed = {r.kind for r, old, new in zip(resources, before, after, strict=True) if old != new}
     assert changed == GRAPH_LINKED  # both kinds do get facts from the graph here, and nothing else does
     assert len(resources) > 2000
+
+
+SERVED_STACK = """\
+Resources:
+  Group:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: web
+      SecurityGroupIngress: [{{IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}}]
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      Family: app{n}
+      TaskRoleArn: !GetAtt Role.Arn
+      ContainerDefinitions: [{{Name: app, Image: nginx, PortMappings: [{{ContainerPort: 22}}]}}]
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: {{Statement: [{{Effect: Allow, Principal: {{Service: ecs-tasks.amazonaws.com}},
+        Action: "sts:AssumeRole"}}]}}
+      Policies: [{{PolicyName: all, PolicyDocument: {{Statement: [{{Effect: Allow, Action: "*", Resource: "*"}}]}}}}]
+  Service:
+    Type: AWS::ECS::Service
+    Properties:
+      TaskDefinition: !Ref Task
+      NetworkConfiguration:
+        AwsvpcConfiguration: {{AssignPublicIp: ENABLED, SecurityGroups: [!Ref Group], Subnets: [subnet-1]}}
+"""
+
+
+CLI_OUTPUT = {
+    "services.json": """{"services": [{"serviceName": "orders", "launchType": "FARGATE",
+        "serviceArn": "arn:aws:ecs:eu-west-1:111122223333:service/prod/orders",
+        "taskDefinition": "arn:aws:ecs:eu-west-1:111122223333:task-definition/orders:14",
+        "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-1"],
+          "securityGroups": ["sg-0123456789abcdef0"], "assignPublicIp": "ENABLED"}}}]}""",
+    "security-groups.json": """{"SecurityGroups": [{"GroupId": "sg-0123456789abcdef0", "GroupName": "orders",
+        "IpPermissions": [{"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}],
+        "IpPermissionsEgress": []}]}""",
+    "orders-task.json": """{"taskDefinition": {"family": "orders", "revision": 14, "networkMode": "awsvpc",
+        "taskDefinitionArn": "arn:aws:ecs:eu-west-1:111122223333:task-definition/orders:14",
+        "containerDefinitions": [{"name": "app", "image": "nginx", "portMappings": [{"containerPort": 22}]}]}}""",
+}
+
+
+def test_inputs_judged_ahead_are_kept_only_where_the_whole_scan_leaves_them(tmp_path, monkeypatch):
+    """Load workers judge groups, roles and neighbourhoods on the graph of their own file. A template that
+    links to no other file keeps those results; AWS CLI output whose services are in one file and their
+    groups in another is judged again on the scan's graph. The findings are those of one process."""
+    for n in range(130):
+        (tmp_path / f"stack{n:03}.yaml").write_text(SERVED_STACK.format(n=n))
+    for name, text in CLI_OUTPUT.items():
+        (tmp_path / name).write_text(text)
+    serial = Scanner(ScanOptions(jobs=1)).scan([tmp_path])
+    spread = Scanner(ScanOptions(jobs=2)).scan([tmp_path])
+    assert not serial.errors and keyed(spread.findings) == keyed(serial.findings)
+    [across] = [f for f in serial.findings if f.rule_name == "internet-exposed-task" and f.resource == "orders"]
+    assert "container 'app' port 22" in across.message  # its task and group are in two other files
+
+    monkeypatch.setattr(evaluate, "_worker", None)
+    setup = worker_setup(Scanner(ScanOptions()).rule_set)
+    setup.function(*setup.args)  # this process as a load worker
+    loaded = load_batch(list(discover([tmp_path], [], [])), 10**7, Inputs())
+    as_loaded = [json.dumps(rego_input(r), sort_keys=True) for item in loaded for r in item.resources]
+    ahead = {key: result for item in loaded for key, result in pipeline._judge_ahead(item, False).items()}
+    assert [json.dumps(rego_input(r), sort_keys=True) for item in loaded for r in item.resources] == as_loaded
+    graph = linked(loaded)
+    inputs = [(r.file, rego_input(r)) for item in loaded for r in item.resources if r.kind in GRAPH_LINKED]
+    inputs += [(h.service.file, h.input) for h in neighbourhoods(graph, False)]
+    kept = {(Path(file).name, item["kind"], digest(input_text(item)) in ahead) for file, item in inputs}
+    assert {(f"stack{n:03}.yaml", kind, True) for n in range(130) for kind in ("ec2_security_group", "iam_role")} < kept
+    assert ("stack007.yaml", "ecs_service", True) in kept
+    assert ("services.json", "ecs_service", False) in kept and (
+        "security-groups.json",
+        "ec2_security_group",
+        False,
+    ) in kept
+    assert not any(judged for file, _, judged in kept if file.endswith(".json"))
 
 
 STACK = """\
