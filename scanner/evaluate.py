@@ -11,7 +11,7 @@ from __future__ import annotations
 import atexit
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -168,14 +168,33 @@ Ahead = dict[bytes, "str | DenySets | Failed"]
 
 
 def evaluate_stream(
-    items: list[dict[str, Any]], evaluation: Evaluation, workers: executor.Workers, ahead: Ahead | None = None
+    items: Iterable[dict[str, Any]], evaluation: Evaluation, workers: executor.Workers, ahead: Ahead | None = None
 ) -> Iterator[tuple[int, DenySets | Failed]]:
-    """Each input's index and result. Many inputs are handed to the workers (set up by `worker_setup`) at
-    once and come back in the order they are done, so the caller builds findings, or the next inputs, while
-    the workers evaluate; a few are evaluated here, now, unless the workers are running already. An input
-    whose text has a result in `ahead` is not evaluated again: its result comes first."""
-    if workers.jobs < 2 or (len(items) < PARALLEL_FROM and not workers.started):
-        return enumerate(evaluation.evaluate(items))
+    """Each input's index and result. Many inputs are handed to the workers (set up by `worker_setup`) and
+    come back in the order they are done, so the caller builds findings, or the next inputs, while the workers
+    evaluate; a few are evaluated here, now, unless the workers are running already. Running workers get each
+    `BATCH` of inputs as soon as `items` makes it (the caller may be making them as it goes). An input whose
+    text has a result in `ahead` is not evaluated again: its result comes first."""
+    if not workers.started:
+        items = list(items)
+        if workers.jobs < 2 or len(items) < PARALLEL_FROM:
+            return enumerate(evaluation.evaluate(items))
+        return _judged(items, 0, workers, ahead)
+    chunk: list[dict[str, Any]] = []
+    streams: list[Iterator[tuple[int, DenySets | Failed]]] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == BATCH:
+            streams.append(_judged(chunk, BATCH * len(streams), workers, ahead))
+            chunk = []
+    streams.append(_judged(chunk, BATCH * len(streams), workers, ahead))
+    return chain.from_iterable(streams)
+
+
+def _judged(
+    items: list[dict[str, Any]], start: int, workers: executor.Workers, ahead: Ahead | None
+) -> Iterator[tuple[int, DenySets | Failed]]:
+    """`evaluate_stream` of `items` on the workers, now, numbered from `start`."""
     sealed = _sealed(items)
     known: dict[int, str | DenySets | Failed] = {}
     if ahead:
@@ -184,7 +203,9 @@ def evaluate_stream(
                 known[i] = result
     rest = [i for i in range(len(sealed)) if i not in known]
     judged = _each(workers.stream_batches(_evaluate_batch, [sealed[i] for i in rest], BATCH))
-    return chain(((i, decoded(r)) for i, r in known.items()), ((rest[i], outcome) for i, outcome in judged))
+    return chain(
+        ((start + i, decoded(r)) for i, r in known.items()), ((start + rest[i], outcome) for i, outcome in judged)
+    )
 
 
 def digest(text: str) -> bytes:

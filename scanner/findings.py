@@ -282,18 +282,22 @@ class Builder:
             RelatedLocation(loc.file, self._span(loc), self.redactor.redact(loc.label, secrets), n)
             for n, loc in enumerate(cited[1:], 1)
         ]
-        ids = self._loc_ids(hood)
-        numbers = {i: n for n, loc in enumerate(cited[1:], 1) for i in ids[loc]}
         msg = self.redactor.redact(deny.get("msg") or rule.title, secrets)
         prefix = _subject(service)
-        linked = LINK.sub(lambda m: f"[{m[1]}]({numbers[m[2]]})" if m[2] in numbers else m[1], msg)
+        plain = linked = msg
+        if "](L" in msg:  # the message cites places: links to related locations' numbers, plain text in `message`
+            plain = LINK.sub(r"\1", msg)
+            if related:
+                ids = self._loc_ids(hood)
+                numbers = {i: n for n, loc in enumerate(cited[1:], 1) for i in ids[loc]}
+                linked = LINK.sub(lambda m: f"[{m[1]}]({numbers[m[2]]})" if m[2] in numbers else m[1], msg)
         parts = [rule.id, service.kind, service.file, service.name]
         parts += [f"{c.file}#{'/'.join(map(str, c.path))}" for c in cited]
         return Finding(
             rule_id=rule.id,
             rule_name=rule.name,
             severity=rule.severity_of(deny),
-            message=prefix + LINK.sub(r"\1", msg),
+            message=prefix + plain,
             kind=service.kind,
             resource=service.name,
             file=primary.file,

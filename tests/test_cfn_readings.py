@@ -10,7 +10,7 @@ import pytest
 
 from scanner.model import InputProblem, Resource
 from scanner.pipeline import Scanner, ScanOptions
-from scanner.sources import cloudformation, parameters, recognise, canonical
+from scanner.sources import canonical, cloudformation, parameters, recognise
 from scanner.sources.cfn_readings import MAX_READINGS, Template
 from scanner.sources.documents import parse, read_text
 from tests.conftest import ROOT, run_fgscan

@@ -23,7 +23,7 @@ from scanner.cli import app
 from scanner.engine import rego_input
 from scanner.engine.json_text import input_text
 from scanner.evaluate import digest, worker_setup
-from scanner.exposure import neighbourhoods
+from scanner.exposure import views_of
 from scanner.load import Inputs, load_batch
 from scanner.pipeline import GRAPH_LINKED, Scanner, ScanOptions, linked, scan
 from scanner.sources.discovery import discover
@@ -351,6 +351,25 @@ def test_the_graph_stage_changes_only_the_inputs_of_graph_linked_kinds():
     assert len(resources) > 2000
 
 
+def test_no_view_reads_what_the_graph_stage_sets():
+    """The exposure views are built as files arrive, before the graph stage: on every corpus, each is the same
+    after it (roles and groups included, whose other facts it sets)."""
+    loaded = load_batch(list(discover(CORPORA, [], [], None, set())), 10**7, Inputs())
+    resources = [r for item in loaded for r in item.resources]
+
+    def seen() -> list[str]:
+        return [
+            json.dumps([v.data, v.locs] if v else None, sort_keys=True, default=repr)
+            for v in views_of(resources).values()
+        ]
+
+    before = seen()
+    linked(loaded)
+    assert seen() == before
+    assert {r.kind for r in resources if r.kind in GRAPH_LINKED} == GRAPH_LINKED
+    assert len(before) > 500
+
+
 SERVED_STACK = """\
 Resources:
   Group:
@@ -395,9 +414,9 @@ CLI_OUTPUT = {
 
 
 def test_inputs_judged_ahead_are_kept_only_where_the_whole_scan_leaves_them(tmp_path, monkeypatch):
-    """Load workers judge groups, roles and neighbourhoods on the graph of their own file. A template that
-    links to no other file keeps those results; AWS CLI output whose services are in one file and their
-    groups in another is judged again on the scan's graph. The findings are those of one process."""
+    """Load workers judge groups and roles on the graph of their own file. A template that links to no other
+    file keeps those results; a group in AWS CLI output that a service in another file uses is judged again on
+    the scan's graph. The findings are those of one process."""
     for n in range(130):
         (tmp_path / f"stack{n:03}.yaml").write_text(SERVED_STACK.format(n=n))
     for name, text in CLI_OUTPUT.items():
@@ -413,20 +432,13 @@ def test_inputs_judged_ahead_are_kept_only_where_the_whole_scan_leaves_them(tmp_
     setup.function(*setup.args)  # this process as a load worker
     loaded = load_batch(list(discover([tmp_path], [], [])), 10**7, Inputs())
     as_loaded = [json.dumps(rego_input(r), sort_keys=True) for item in loaded for r in item.resources]
-    ahead = {key: result for item in loaded for key, result in pipeline._judge_ahead(item, False).items()}
+    ahead = {key: result for item in loaded for key, result in pipeline._judge_ahead(item).items()}
     assert [json.dumps(rego_input(r), sort_keys=True) for item in loaded for r in item.resources] == as_loaded
-    graph = linked(loaded)
+    linked(loaded)
     inputs = [(r.file, rego_input(r)) for item in loaded for r in item.resources if r.kind in GRAPH_LINKED]
-    inputs += [(h.service.file, h.input) for h in neighbourhoods(graph, False)]
     kept = {(Path(file).name, item["kind"], digest(input_text(item)) in ahead) for file, item in inputs}
-    assert {(f"stack{n:03}.yaml", kind, True) for n in range(130) for kind in ("ec2_security_group", "iam_role")} < kept
-    assert ("stack007.yaml", "ecs_service", True) in kept
-    assert ("services.json", "ecs_service", False) in kept and (
-        "security-groups.json",
-        "ec2_security_group",
-        False,
-    ) in kept
-    assert not any(judged for file, _, judged in kept if file.endswith(".json"))
+    stacks = {(f"stack{n:03}.yaml", kind, True) for n in range(130) for kind in ("ec2_security_group", "iam_role")}
+    assert kept == stacks | {("security-groups.json", "ec2_security_group", False)}
 
 
 STACK = """\

@@ -5,6 +5,7 @@ load balancers and public IPs, and what the tasks could do with their roles.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from scanner.exposure.neighbourhood import Neighbourhood, Neighbourhoods
@@ -19,10 +20,10 @@ NAMED_UNKNOWNS = 5  # services named in the notice about unresolved links
 
 def neighbourhoods(
     graph: Graph, assume_worst: bool, views: dict[int, View | None] | None = None
-) -> list[Neighbourhood]:
-    """One neighbourhood per service, task set and task run of the scan (`views`: those built already, see
-    `views_of`)."""
-    return list(Neighbourhoods(graph, views).build(assume_worst))
+) -> Iterator[Neighbourhood]:
+    """One neighbourhood per service, task set and task run of the scan, each as it is built (`views`: those
+    built already, see `views_of`)."""
+    return Neighbourhoods(graph, views).build(assume_worst)
 
 
 def unknowns_notice(hoods: list[Neighbourhood], assume_worst: bool) -> list[str]:

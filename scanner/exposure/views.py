@@ -65,11 +65,12 @@ def view(resource: Resource) -> View | None:
     return View(resource, data, locs)
 
 
-def views_of(resources: list[Resource], skip: frozenset[str]) -> dict[int, View | None]:
-    """The views of those `resources` whose kinds are not in `skip` (kinds whose facts the graph stage still
-    changes), by resource id: built as each file arrives, while the load workers go on, rather than after the
-    last one, when this process alone works on the neighbourhoods."""
-    return {id(r): view(r) for r in resources if r.kind in BUILDERS and r.kind not in skip}
+def views_of(resources: list[Resource]) -> dict[int, View | None]:
+    """The views of `resources`, by resource id: built as each file arrives, while the load workers go on,
+    rather than after the last one, when this process alone works on the neighbourhoods. No view reads a fact
+    the graph stage sets (`used_by`, `attachments`): each is final once its file is loaded (tests/test_pipeline.py
+    checks this on every corpus)."""
+    return {id(r): view(r) for r in resources if r.kind in BUILDERS}
 
 
 def target_group(resource: Resource, balancers: list[Resource]) -> View:
