@@ -2,13 +2,16 @@
 a one-file scan's start (the pre-commit case), and rules rarely change between runs: a rule file whose
 path, size and modification time are those of last time gives the metadata read then.
 
-The cache is one JSON file in fgscan's cache folder (`scanner.cache`). It holds parsed metadata, never
+The cache is one JSON file per folder of rules in fgscan's cache folder (`scanner.cache`): a run reads the
+metadata of its own rules only, however many checkouts and custom folders share the machine (one file for
+all of them had grown to 800 KB, read by every process of every run). It holds parsed metadata, never
 compiled Rego (an engine's compiled form is not portable, and messages must not depend on it). One that
 cannot be read or written is not used.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Callable
@@ -21,16 +24,17 @@ from scanner.cache import cache_dir, write_atomically
 FORMAT = 1
 
 
-def cache_file() -> Path:
-    """Where the metadata is kept."""
-    return cache_dir() / "rule-metadata.json"
+def cache_file(folder: Path) -> Path:
+    """Where the metadata of the rules in `folder` is kept."""
+    name = hashlib.blake2b(os.path.abspath(folder).encode(), digest_size=8).hexdigest()
+    return cache_dir() / f"rule-metadata-{name}.json"
 
 
 class MetadataCache:
-    """Metadata by rule file, for one `Rulebook.load`; `save` writes back what changed."""
+    """Metadata by rule file, for the rules of one folder; `save` writes back what changed."""
 
-    def __init__(self) -> None:
-        self.file = cache_file()
+    def __init__(self, folder: Path) -> None:
+        self.file = cache_file(folder)
         self.entries: dict[str, Any] = {}
         self.changed = False
         try:

@@ -186,11 +186,11 @@ class Rulebook:
         modules: list[Path] = []
         tests: list[Path] = []
         params: dict[str, Any] = {}
-        cache = MetadataCache()
         shipped = bundled_rules_dir()
         for folder in [shipped, *(dirs or [])]:
             if not folder.is_dir():
                 raise RuleError(f"{folder}: not a folder of rules")
+            cache = MetadataCache(folder)
             for file in sorted(folder.rglob("*.rego")):
                 if file.name.endswith("_test.rego"):
                     tests.append(file)
@@ -201,8 +201,8 @@ class Rulebook:
                     rules.append(rule)
             for data_file in sorted(folder.rglob("data.json")):
                 _merge(params, _read_params(data_file))
+            cache.save()
         _check_unique(rules)
-        cache.save()
         return cls(rules, modules, params, tests)
 
     def find(self, key: str) -> Rule | None:

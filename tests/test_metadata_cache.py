@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import os
 
-from scanner.rulebook import Rulebook, load_rule
+from scanner.metadata_cache import cache_file
+from scanner.rulebook import Rulebook, bundled_rules_dir, load_rule
 from tests.test_custom_rules import RULE, custom_folder
 
 
@@ -17,8 +18,9 @@ def test_an_unchanged_rule_comes_from_the_cache_and_a_changed_one_is_read_again(
     monkeypatch.setenv("FGSCAN_CACHE_DIR", str(tmp_path / "cache"))
     folder = custom_folder(tmp_path)
     first = rule_of(folder)
-    cache = json.loads((tmp_path / "cache" / "rule-metadata.json").read_text())
-    assert os.path.abspath(folder / "health_check.rego") in cache["files"]
+    cache = json.loads(cache_file(folder).read_text())
+    assert list(cache["files"]) == [os.path.abspath(folder / "health_check.rego")]  # its folder's rules only
+    assert len(json.loads(cache_file(bundled_rules_dir()).read_text())["files"]) > 50
     assert rule_of(folder) == first and first.severity.value == "medium"
 
     rule_file = folder / "health_check.rego"
@@ -30,11 +32,11 @@ def test_an_unchanged_rule_comes_from_the_cache_and_a_changed_one_is_read_again(
 def test_a_cache_that_cannot_be_read_or_written_is_not_used(tmp_path, monkeypatch):
     cache = tmp_path / "cache"
     cache.mkdir()
-    (cache / "rule-metadata.json").write_text('{"format": [1, "0.1.0"], "files": {"x": ')
     monkeypatch.setenv("FGSCAN_CACHE_DIR", str(cache))
     folder = custom_folder(tmp_path)
+    cache_file(folder).write_text('{"format": [1, "0.1.0"], "files": {"x": ')
     assert rule_of(folder).name == "org-health-check"
-    json.loads((cache / "rule-metadata.json").read_text())  # written anew, whole
+    json.loads(cache_file(folder).read_text())  # written anew, whole
 
     monkeypatch.setenv("FGSCAN_CACHE_DIR", str(tmp_path / "a-file" / "below"))
     (tmp_path / "a-file").write_text("not a folder")
