@@ -132,12 +132,14 @@ class Workers:
         `(index of its first item, results)` as soon as it is done, so that this process works on them (or on
         something else) while the workers go on. Lost batches come last, narrowed down to the lost items. In
         this process (fewer than 2 jobs, or one batch and the workers not started) each batch runs when the
-        iteration reaches it."""
-        batches = [list(items[i : i + batch]) for i in range(0, len(items), batch)]
-        if self.jobs < 2 or (len(batches) < 2 and not self.started):
-            return self._here(work, batches, batch)
+        iteration reaches it. On the workers, the last batches are smaller (`_cuts`)."""
+        if self.jobs < 2 or (len(items) <= batch and not self.started):
+            cuts = _cuts(len(items), batch, 1)
+            return self._here(work, [list(items[a:b]) for a, b in cuts], [a for a, _ in cuts])
         self.start()
-        return self._collect(work, batches, batch, self._pool, _submit(self._pool, work, batches))
+        cuts = _cuts(len(items), batch, self.jobs)
+        batches = [list(items[a:b]) for a, b in cuts]
+        return self._collect(work, batches, [a for a, _ in cuts], self._pool, _submit(self._pool, work, batches))
 
     def run_apart(self, work: Callable[[list[T]], list[R]], items: Sequence[T]) -> list[R | Crashed]:
         """`work` on each item alone in a fresh worker process of its own, never in this process: for items
@@ -145,18 +147,18 @@ class Workers:
         return [result for item in items for result in _isolate(work, [item], self.setup)]
 
     def _here(
-        self, work: Callable[[list[T]], list[R]], batches: list[list[T]], batch: int
+        self, work: Callable[[list[T]], list[R]], batches: list[list[T]], starts: list[int]
     ) -> Iterator[tuple[int, list[R | Crashed]]]:
         if self.setup is not None:
             self.setup.function(*self.setup.args)
-        for index, chunk in enumerate(batches):
-            yield index * batch, list(work(chunk))
+        for start, chunk in zip(starts, batches, strict=True):
+            yield start, list(work(chunk))
 
     def _collect(
         self,
         work: Callable[[list[T]], list[R]],
         batches: list[list[T]],
-        batch: int,
+        starts: list[int],
         pool: Any,
         futures: dict[Any, int] | None,
     ) -> Iterator[tuple[int, list[R | Crashed]]]:
@@ -171,11 +173,11 @@ class Workers:
                 lost.add(index)
                 died = died or why == DIED
                 continue
-            yield index * batch, outcome
+            yield starts[index], outcome
         if died and self._pool is pool:  # not a pool a later stage started
             self.close()
         for index in sorted(lost):  # a batch lost: find the item that loses it, keep the others' results
-            yield index * batch, _isolate(work, batches[index], self.setup)
+            yield starts[index], _isolate(work, batches[index], self.setup)
 
 
 def run_batches(
@@ -188,6 +190,18 @@ def run_batches(
     """`Workers.run_batches` on workers of their own."""
     with Workers(jobs, setup) as workers:
         return workers.run_batches(work, items, batch)
+
+
+def _cuts(count: int, batch: int, jobs: int) -> list[tuple[int, int]]:
+    """Where the batches of `count` items start and end: `batch` items each, but the last `jobs` batches'
+    worth of items go in batches a quarter that size (on several workers), so that no worker is still
+    working through a whole batch when the others have run out (a 1,000-file scan's last load batch took
+    0.13 s)."""
+    tail = max(0, count - jobs * batch) if jobs >= 2 else count
+    small = max(1, batch // 4)
+    return [(i, min(i + batch, tail)) for i in range(0, tail, batch)] + [
+        (i, min(i + small, count)) for i in range(tail, count, small)
+    ]
 
 
 def _new_pool(jobs: int, setup: Setup | None) -> Any:

@@ -154,8 +154,19 @@ def test_results_come_back_as_batches_finish():
         slow = workers.stream_batches(_slow_first, list(range(20)), batch=5)
         second = workers.stream_batches(_slow_first, list(range(1, 11)), batch=5)
         order = [start for start, _ in slow]
-        assert order[0] != 0 and sorted(order) == [0, 5, 10, 15]
-        assert dict(second) == {0: [10, 20, 30, 40, 50], 5: [60, 70, 80, 90, 100]}
+        assert order[0] != 0 and sorted(order) == [0, 5, *range(10, 20)]  # the last two batches' items one by one
+        assert [r for _, results in sorted(second) for r in results] == [10 * i for i in range(1, 11)]
+
+
+def _sizes(items: list[int]) -> list[int]:
+    return [len(items)] * len(items)
+
+
+def test_the_last_batches_are_smaller_so_the_workers_finish_together():
+    """A worker left alone with a whole last batch keeps the run waiting: the last `jobs` batches' worth of
+    items go in batches a quarter the size. In this process, batches keep their size."""
+    assert executor.run_batches(_sizes, list(range(100)), batch=20, jobs=2) == [20] * 60 + [5] * 40
+    assert executor.run_batches(_sizes, list(range(30)), batch=20, jobs=1) == [20] * 20 + [10] * 10
 
 
 def _collecting(items: list[int]) -> list[bool]:
