@@ -9,7 +9,8 @@ Checkov is not a dependency: install it into a separate virtualenv for the compa
     python benchmarks/versus_checkov.py --stacks 200 --checkov /path/to/checkov
 
 Each tool runs on the folder `--repeat` times (default 3) and on the file 5 times, alternating; its fastest
-run counts, since this machine's speed drifts by up to 1.7x over minutes.
+run counts, since this machine's speed drifts by up to 1.7x over minutes. Memory is sampled in one more run of
+each, since sampling slows what it measures (`run`).
 """
 
 from __future__ import annotations
@@ -60,27 +61,34 @@ def tree_memory_kib(pid: int) -> tuple[int, int]:
     return rss, pss
 
 
-def run(command: list[str], cwd: Path) -> tuple[float, float, float]:
-    """Wall seconds, peak RSS MB and peak PSS MB of one command (its output discarded)."""
+def run(command: list[str], cwd: Path, sample: bool = False) -> tuple[float, float, float]:
+    """Wall seconds of one command (its output discarded) and, with `sample`, its peak RSS MB and PSS MB.
+
+    Sampling is for a run of its own: reading every process's `/proc` and each of the tree's `smaps_rollup`
+    every 0.1 s takes CPU from a command that keeps both cores busy (and `smaps_rollup` holds the process's
+    memory map while it walks it): ten runs of fgscan on the 1,000 stacks, interleaved, took 3.70 s on average
+    sampled against 3.42 s not (2026-12-03, a slow phase). Checkov, on one core, leaves the sampler the other."""
     started = time.perf_counter()
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # as installed: bytecode kept
     proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peak_rss = peak_pss = 0
     done = threading.Event()
 
-    def sample() -> None:
+    def watch() -> None:
         nonlocal peak_rss, peak_pss
         while not done.is_set():
             rss, pss = tree_memory_kib(proc.pid)
             peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
-            done.wait(0.1)  # smaps_rollup costs CPU the measured command needs: not too often
+            done.wait(0.1)
 
-    sampler = threading.Thread(target=sample)
-    sampler.start()
+    sampler = threading.Thread(target=watch)
+    if sample:
+        sampler.start()
     proc.wait()
     elapsed = time.perf_counter() - started
     done.set()
-    sampler.join()
+    if sample:
+        sampler.join()
     return elapsed, peak_rss / 1024, peak_pss / 1024
 
 
@@ -118,13 +126,13 @@ def main() -> None:
             repeat = args.repeat if target.is_dir() else 5
             flag = "-d" if target.is_dir() else "-f"
             ours_runs, their_runs = [], []
+            theirs_command = [checkov, flag, str(target), "--quiet", "--compact", "-o", "json"] if checkov else []
             for _ in range(repeat):  # alternating, so that both see the machine's same moments
-                ours_runs.append(run([*fgscan, str(target)], ROOT))
+                ours_runs.append(run([*fgscan, str(target)], ROOT)[0])
                 if checkov:
-                    their_runs.append(
-                        run([checkov, flag, str(target), "--quiet", "--compact", "-o", "json"], Path(tmp))
-                    )
-            ours, theirs = min(ours_runs), (min(their_runs) if their_runs else None)
+                    their_runs.append(run(theirs_command, Path(tmp))[0])
+            ours = (min(ours_runs), *run([*fgscan, str(target)], ROOT, sample=True)[1:])  # memory: a run of its own
+            theirs = (min(their_runs), *run(theirs_command, Path(tmp), sample=True)[1:]) if checkov else None
             rows.append((label, ours, theirs))
     print("memory: peak of the process tree, RSS summed / PSS summed (shared pages split among their sharers)")
     print(f"{'input':<14} {'fgscan':>24} {'Checkov':>24} {'speed-up':>9}")
