@@ -381,13 +381,18 @@ def test_no_view_reads_what_the_graph_stage_sets():
     assert len(before) > 500
 
 
-SERVED_STACK = """\
+GROUP_STACK = """\
 Resources:
   Group:
     Type: AWS::EC2::SecurityGroup
     Properties:
       GroupDescription: web
       SecurityGroupIngress: [{{IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}}]
+"""  # the first resource of the templates below: a world-open group
+
+SERVED_STACK = (
+    GROUP_STACK
+    + """\
   Task:
     Type: AWS::ECS::TaskDefinition
     Properties:
@@ -407,6 +412,7 @@ Resources:
       NetworkConfiguration:
         AwsvpcConfiguration: {{AssignPublicIp: ENABLED, SecurityGroups: [!Ref Group], Subnets: [subnet-1]}}
 """
+)
 
 
 CLI_OUTPUT = {
@@ -452,19 +458,16 @@ def test_inputs_judged_ahead_are_kept_only_where_the_whole_scan_leaves_them(tmp_
     assert kept == stacks | {("security-groups.json", "ec2_security_group", False)}
 
 
-STACK = """\
-Resources:
-  Group:
-    Type: AWS::EC2::SecurityGroup
-    Properties:
-      GroupDescription: web
-      SecurityGroupIngress: [{{IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}}]
+STACK = (
+    GROUP_STACK
+    + """\
   Task:
     Type: AWS::ECS::TaskDefinition
     Properties:
       Family: {family}
       ContainerDefinitions: [{{Name: app, Image: nginx, Privileged: true}}]
 """
+)
 
 
 class CrashingVm:
