@@ -173,8 +173,9 @@ def evaluate_stream(
     """Each input's index and result. Many inputs are handed to the workers (set up by `worker_setup`) and
     come back in the order they are done, so the caller builds findings, or the next inputs, while the workers
     evaluate; a few are evaluated here, now, unless the workers are running already. Running workers get each
-    `BATCH` of inputs as soon as `items` makes it (the caller may be making them as it goes). An input whose
-    text has a result in `ahead` is not evaluated again: its result comes first."""
+    `BATCH` of inputs as soon as `items` makes it (the caller may be making them as it goes); either way `items`
+    is read to its end before this returns, so what the caller keeps while making them is complete then. An
+    input whose text has a result in `ahead` is not evaluated again: its result comes first."""
     if not workers.started:
         items = list(items)
         if workers.jobs < 2 or len(items) < PARALLEL_FROM:
