@@ -11,7 +11,7 @@ from __future__ import annotations
 import atexit
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -69,6 +69,11 @@ class Evaluation:
         self.rules = {shape: [r for r in rules if r.neighbourhood == (shape == "neighbourhood")] for shape in SHAPES}
         self._engines: dict[tuple[str, frozenset[str]], Engine | None] = {}
         self._alone: dict[str, Engine] = {}  # rule id -> an engine holding that rule only
+        self._text: dict[tuple[str, str], Callable[[str, str], str | None] | None] = {}  # see `_text_engine`
+
+    def fresh(self) -> Evaluation:
+        """The same rules with no engine made yet (a forked worker makes its own)."""
+        return Evaluation(self.rulebook, [r for shape in SHAPES for r in self.rules[shape]], self.engine_name)
 
     def evaluate(self, items: list[dict[str, Any]], per_kind: bool | None = None) -> list[DenySets | Failed]:
         """The deny sets of each input (keyed by rule id), or why it could not be evaluated; `per_kind`
@@ -115,14 +120,23 @@ class Evaluation:
         out: list[str | DenySets | Failed] = []
         for item in items:
             if isinstance(item, Sealed):
-                engine = self._engine(item.shape, frozenset([item.kind]))  # a rule that does not compile ends the run
-                answer = engine.evaluate_text(item.kind, item.text) if isinstance(engine, TextEngine) else None
+                text_engine = self._text_engine(item.shape, item.kind)
+                answer = text_engine(item.kind, item.text) if text_engine is not None else None
                 if answer is not None:
                     out.append(answer)
                     continue
                 item = json.loads(item.text)
             out += self.evaluate([item], per_kind=True)
         return out
+
+    def _text_engine(self, shape: str, kind: str) -> Callable[[str, str], str | None] | None:
+        """The `evaluate_text` of the engine of `shape` inputs of `kind` alone, where it has one; looked up once
+        per kind (a check against the `TextEngine` protocol costs more than many a VM query)."""
+        key = (shape, kind)
+        if key not in self._text:
+            engine = self._engine(shape, frozenset([kind]))  # a rule that does not compile ends the run
+            self._text[key] = engine.evaluate_text if isinstance(engine, TextEngine) else None
+        return self._text[key]
 
     def _engine(self, shape: str, kinds: frozenset[str]) -> Engine | None:
         """The engine of `shape` inputs of `kinds`, or None when no rule judges them."""
@@ -242,17 +256,23 @@ def decoded(result: str | DenySets | Failed | executor.Crashed) -> DenySets | Fa
     return result
 
 
-def worker_setup(rule_set: RuleSet) -> executor.Setup:
-    """What a worker runs first so that it can evaluate: the run's rules, rebuilt."""
+def worker_setup(rule_set: RuleSet, loaded: Evaluation | None = None) -> executor.Setup:
+    """What a worker runs first so that it can evaluate: the run's rules, rebuilt; `loaded`, this process's
+    evaluation of the same rule set, spares a forked worker reading the rules again (a spawned one reads them)."""
+    if loaded is not None:  # the latest only: a long-lived process (an audit, the tests) runs scan after scan
+        _loaded.clear()
+        _loaded[rule_set] = loaded
     return executor.Setup(_start_worker, (rule_set,))
 
 
 _worker: Evaluation | None = None
+_loaded: dict[RuleSet, Evaluation] = {}  # what `worker_setup` was given, which a forked worker finds here
 
 
 def _start_worker(rule_set: RuleSet) -> None:
     global _worker
-    _worker = rule_set.load()
+    inherited = _loaded.get(rule_set)
+    _worker = rule_set.load() if inherited is None else inherited.fresh()
     atexit.register(_stop_worker)
 
 

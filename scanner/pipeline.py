@@ -140,7 +140,7 @@ class Scanner:
             if options.only is None or Path(f.path).resolve() in options.only
         ]
         jobs = options.jobs or os.cpu_count() or 1
-        with executor.collector_off(), executor.Workers(jobs, worker_setup(self.rule_set)) as workers:
+        with executor.collector_off(), executor.Workers(jobs, worker_setup(self.rule_set, self.evaluation)) as workers:
             if len(files) >= PARALLEL_FROM:
                 workers.start()  # before the loaded files fill this process, which each forked worker would map
             return self._scan(files, workers, result)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
 
+from scanner.crossing import packed, unpacked
 from scanner.model import InputError, InputProblem, Path, Span, SpanTuple
 from scanner.sources.input_checks import MAX_DEPTH, check_values, duplicate_key, line_col
 from scanner.sources.json_locator import JsonLocator
@@ -40,12 +41,15 @@ class Document:
     _spans: dict[Path, Span | SpanTuple] | None = None
     _json: JsonLocator | None = None  # JSON text: other paths located on demand
     notices: list[str] = field(default_factory=list)  # `file:line: notice: ...` about what was not read
+    _packed: bytes | None = None  # `_spans` as they crossed from a load worker (`scanner.crossing`)
 
     def span(self, path: Path) -> tuple[Span | None, bool]:
         """The span of the key and value at `path`, or of its nearest located ancestor, and whether
         `path` itself was found."""
         best: Span | None = None
         depth = -1
+        if self._packed is not None:  # the spans as a load worker sent them, read on first use
+            self._spans, self._packed = unpacked(self._packed), None
         spans = self._spans or {}
         for cut in range(len(path), -1, -1):
             found = spans.get(tuple(path[:cut]))
@@ -96,8 +100,12 @@ class Document:
 
     def __getstate__(self) -> dict[str, Any]:
         """Without the JSON locator: a cache, rebuilt on demand, that holds the json module's scanner, which
-        cannot cross to another process (a load worker that located a plan's error had built one)."""
-        return {**self.__dict__, "_json": None}
+        cannot cross to another process (a load worker that located a plan's error had built one). The spans
+        cross as `crossing.packed` bytes where they can."""
+        state = {**self.__dict__, "_json": None}
+        if self._spans and (bulk := packed(self._spans)) is not None:
+            state.update(_spans=None, _packed=bulk)
+        return state
 
     def _locator(self) -> JsonLocator:
         if self._json is None:
