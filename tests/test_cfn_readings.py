@@ -383,3 +383,30 @@ def test_past_the_cap_a_condition_never_flipped_alone_is_named_with_its_twins(tm
     assert "condition Env19 holds" in when
     assert "condition Env0 " not in when  # flipped alone: the password does not follow it
     assert when.count(" holds") > 1  # its twins with it: the readings cannot tell them apart
+
+
+def test_a_template_whose_text_holds_no_fn_if_is_not_walked_for_one(tmp_path: Path):
+    """No `Fn::If` can be in a template whose text lacks "If", a backslash (an escape can spell it) and
+    "ForEach" (a loop can build the key): its resources are read once, unwalked. With any of the three, the
+    walk decides, and an escaped `Fn::If` is read both ways."""
+    body = {"Properties": {"Cpu": {"Fn::If": ["Big", "1024", "256"]}}}
+    assert Template({}, "Resources: {}").readings([body]) == [()]  # the text says it cannot be there
+    for text in ("!If", '"Fn::\\u0049f"', "Fn::ForEach::Tasks"):
+        assert len(Template({}, text).readings([body])) == 2
+    template = {
+        "Conditions": {"Big": {"Fn::Equals": [{"Ref": "AWS::Region"}, "eu-west-1"]}},
+        "Resources": {
+            "Task": {
+                "Type": "AWS::ECS::TaskDefinition",
+                "Properties": {
+                    "Family": "app",
+                    "ContainerDefinitions": [{"Name": "app", "Image": "nginx:1.27", "Privileged": "PLACEHOLDER"}],
+                },
+            }
+        },
+    }
+    text = json.dumps(template).replace('"PLACEHOLDER"', '{"Fn::\\u0049f": ["Big", true, false]}')
+    (tmp_path / "escaped.json").write_text(text)
+    doc = parse(read_text(tmp_path / "escaped.json", "escaped.json"), "escaped.json", "json")
+    privileged = [r.data["containerDefinitions"][0]["privileged"] for r in recognise(doc)]
+    assert sorted(privileged) == [False, True]

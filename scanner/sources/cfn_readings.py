@@ -93,7 +93,8 @@ def _data_path(resolved: Path, inverse: dict[Path, Path]) -> Path:
 class Template:
     """A template's parameters and conditions, and the readings of its resources."""
 
-    def __init__(self, data: dict[str, Any]):
+    def __init__(self, data: dict[str, Any], text: str | None = None):
+        """`text`, the template's own text where there is one, tells whether it can hold an `Fn::If` at all."""
         declared = data.get("Parameters")
         declared = declared if isinstance(declared, dict) else {}
         self.parameters = {k: v for k, v in declared.items() if isinstance(v, dict)}
@@ -104,6 +105,10 @@ class Template:
         self.vpc_cidrs = _vpc_cidrs(data.get("Resources"))
         self.supplied = {k: v for k, v in supplied().items() if k in self.parameters}
         self.sources: dict[str, Path] = {}  # logical id -> where its body is, when not `Resources.<id>`
+        # No `Fn::If` is written without "If" in the text (`Fn::If`, `!If`), nor made from it but through an escape
+        # (`"Fn::\u0049f"`) or a loop's substitution (`Fn::${Name}` in an `Fn::ForEach`).
+        self.may_branch = text is None or any(sign in text for sign in ("If", "\\", "ForEach"))
+        self._varying: set[str] | None = None  # the parameters `_allowed_only` gives values to
 
     def source(self, logical_id: str) -> Path:
         """Where a resource's body is in the source: `Resources.<id>`, or inside the `Fn::ForEach` it came from."""
@@ -112,6 +117,10 @@ class Template:
     def readings(self, bodies: list[Any]) -> list[tuple[Choice, ...]]:
         """The choices of each reading of a resource made of `bodies` (itself and what joins it); one empty
         reading when nothing in them varies."""
+        if self._varying is None:
+            self._varying = {name for name in self.parameters if self._allowed_only(name) is not None}
+        if not (self.may_branch or self._varying):  # nothing in any body can vary: no need to walk them
+            return [()]
         axes: dict[tuple[str, str], list[Any]] = {}
         for body in bodies:
             self._axes(body, axes)

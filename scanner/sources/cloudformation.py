@@ -90,7 +90,7 @@ def matches(data: Any) -> bool:
 def resources(doc: Document) -> list[Resource]:
     """Every resource of a supported type, once per reading (see `cfn_readings`), with standalone
     ingress/egress rules and IAM policies joined to the groups and roles they name."""
-    context = Template(doc.data)
+    context = Template(doc.data, doc.text or None)
     expanded = expand(doc.data["Resources"], context)
     context.sources = {logical_id: source for logical_id, (_, source) in expanded.items()}
     template = {
