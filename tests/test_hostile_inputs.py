@@ -96,6 +96,8 @@ def test_the_size_limit_holds_while_reading(tmp_path):
     with pytest.raises(InputProblem) as problem:
         read_text(maps, "maps", 64)
     assert problem.value.error.message == "file is over the 64-byte limit"
+    status = read_text(Path("/proc/self/status"), "status", 1 << 20)  # read past the size it claims (0)
+    assert status.startswith("Name:") and status.endswith("\n") and "\nPid:" in status
     big = tmp_path / "big.json"
     big.write_text(json.dumps({"family": "x" * 199}))
     with pytest.raises(InputProblem) as problem:

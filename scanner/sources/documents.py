@@ -162,19 +162,31 @@ def read_text(file: FsPath, display: str, max_bytes: int = DEFAULT_MAX_BYTES) ->
 
 def read_regular(file: FsPath, display: str, max_bytes: int) -> bytes:
     """The bytes of a regular file of at most `max_bytes`; an `InputProblem` for anything else (an `OSError`
-    when it cannot be opened)."""
+    when it cannot be opened).
+
+    Read with `os.read` for the size the file has, plus one byte to see whether it grew: a buffered `read` of
+    `max_bytes + 1` allocated (and mapped, and gave back) 20 MB for every file, four times the cost of
+    reading a small file."""
     fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    with os.fdopen(fd, "rb") as stream:
+    chunks: list[bytes] = []
+    size = 0
+    try:
         status = os.fstat(fd)
         if not stat.S_ISREG(status.st_mode):
             raise InputProblem(InputError(display, "not a regular file (a pipe, device or socket); not read"))
         if status.st_size > max_bytes:
             too_big = f"file is {status.st_size:,} bytes, over the {max_bytes:,}-byte limit"
             raise InputProblem(InputError(display, too_big))
-        raw = stream.read(max_bytes + 1)
-    if len(raw) > max_bytes:
+        want = status.st_size + 1
+        while size <= max_bytes and (chunk := os.read(fd, min(want, max_bytes + 1 - size))):
+            chunks.append(chunk)
+            size += len(chunk)
+            want = 1 << 20  # a file that grew while read, or one that tells no size (procfs)
+    finally:
+        os.close(fd)
+    if size > max_bytes:
         raise InputProblem(InputError(display, f"file is over the {max_bytes:,}-byte limit"))
-    return raw
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def parse(text: str, display: str, fmt: str) -> Document:
