@@ -64,7 +64,7 @@ def literal(image: Any) -> str | None:
 def _angle_placeholders_as_sub(ref: str | None) -> str | None:
     """`<NAME>` inside a longer reference as `${NAME}`; an image that is one `<NAME>` (CodeDeploy's
     `<IMAGE1_NAME>`) is replaced whole at deploy time and stays as written (a deploy token)."""
-    if ref is None or _ANGLE_PLACEHOLDER.fullmatch(ref.strip()):
+    if ref is None or "<" not in ref or _ANGLE_PLACEHOLDER.fullmatch(ref.strip()):  # most images hold none
         return ref
     return _ANGLE_PLACEHOLDER.sub(r"${\1}", ref)
 
