@@ -43,3 +43,14 @@ def test_nested_stacks_link_the_same_through_a_worker() -> None:
         {**item.__dict__, "doc": item.doc and {**item.doc.__getstate__(), "data": item.doc.data}} for item in loaded
     ]
     assert len(pickle.dumps(loaded)) < 0.9 * len(pickle.dumps(whole))
+
+
+def test_spans_marshal_cannot_write_cross_as_they_are() -> None:
+    """A Terraform document's spans are `Span` objects, which `marshal` refuses: they cross by pickle, whole."""
+    main = ROOT / "tests" / "fixtures" / "terraform" / "containers" / "main.tf"
+    loaded = load(InputFile(str(main), str(main), True), 20 * 1024 * 1024)
+    assert loaded.doc is not None and loaded.doc._spans
+    sent = pickle.loads(pickle.dumps(loaded))
+    assert sent.doc is not None and sent.doc._packed is None
+    assert sent.doc._spans == loaded.doc._spans
+    assert [sent.doc.span(p) for p in loaded.doc._spans] == [loaded.doc.span(p) for p in loaded.doc._spans]
