@@ -122,6 +122,7 @@ def main() -> None:
         one = Path(tmp) / "one.yaml"
         one.write_text(template(0, names)[0])
         rows = []
+        spread: list[tuple[str, list[float], list[float]]] = []  # every timed run, in the order they ran
         for label, target in ((f"{args.stacks} stacks", folder), ("one file", one)):
             repeat = args.repeat if target.is_dir() else 5
             flag = "-d" if target.is_dir() else "-f"
@@ -134,12 +135,17 @@ def main() -> None:
             ours = (min(ours_runs), *run([*fgscan, str(target)], ROOT, sample=True)[1:])  # memory: a run of its own
             theirs = (min(their_runs), *run(theirs_command, Path(tmp), sample=True)[1:]) if checkov else None
             rows.append((label, ours, theirs))
+            spread.append((label, ours_runs, their_runs))
     print("memory: peak of the process tree, RSS summed / PSS summed (shared pages split among their sharers)")
     print(f"{'input':<14} {'fgscan':>24} {'Checkov':>24} {'speed-up':>9}")
     for label, ours, theirs in rows:
         them = f"{theirs[0]:7.2f} s {theirs[1]:5.0f}/{theirs[2]:.0f} MB" if theirs else "   (not installed)"
         ratio = f"{theirs[0] / ours[0]:8.1f}x" if theirs else ""
         print(f"{label:<14} {ours[0]:7.2f} s {ours[1]:5.0f}/{ours[2]:.0f} MB {them:>24} {ratio:>9}")
+    print("every run, in order (fgscan | Checkov), seconds: the machine's drift shows here")
+    for label, ours_runs, their_runs in spread:
+        listed = " ".join(f"{t:.2f}" for t in ours_runs) + " | " + " ".join(f"{t:.2f}" for t in their_runs)
+        print(f"{label:<14} {listed}")
     if not checkov:
         print("Checkov not found (--checkov PATH): install it into a separate virtualenv to compare")
     print(f"{GOALS}; machine: {os.cpu_count()} cores")
