@@ -259,19 +259,19 @@ def decoded(result: str | DenySets | Failed | executor.Crashed) -> DenySets | Fa
 def worker_setup(rule_set: RuleSet, loaded: Evaluation | None = None) -> executor.Setup:
     """What a worker runs first so that it can evaluate: the run's rules, rebuilt; `loaded`, this process's
     evaluation of the same rule set, spares a forked worker reading the rules again (a spawned one reads them)."""
+    global _loaded
     if loaded is not None:  # the latest only: a long-lived process (an audit, the tests) runs scan after scan
-        _loaded.clear()
-        _loaded[rule_set] = loaded
+        _loaded = (rule_set, loaded)
     return executor.Setup(_start_worker, (rule_set,))
 
 
 _worker: Evaluation | None = None
-_loaded: dict[RuleSet, Evaluation] = {}  # what `worker_setup` was given, which a forked worker finds here
+_loaded: tuple[RuleSet, Evaluation] | None = None  # what `worker_setup` was given, which a forked worker finds here
 
 
 def _start_worker(rule_set: RuleSet) -> None:
     global _worker
-    inherited = _loaded.get(rule_set)
+    inherited = _loaded[1] if _loaded is not None and _loaded[0] == rule_set else None
     _worker = rule_set.load() if inherited is None else inherited.fresh()
     atexit.register(_stop_worker)
 

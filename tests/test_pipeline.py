@@ -543,7 +543,7 @@ def test_forked_workers_take_the_rules_the_scan_loaded(monkeypatch) -> None:
         seen = workers.run_batches(_rules_seen, [0, 1, 2, 3], 1)
     assert {rulebook for rulebook, _ in seen} == {id(scanner.evaluation.rulebook)}  # type: ignore[misc]
     assert id(scanner.evaluation) not in {evaluation for _, evaluation in seen}  # type: ignore[misc]
-    monkeypatch.setattr(evaluate, "_loaded", {})  # nothing given (a spawned worker's case): the rules read again
+    monkeypatch.setattr(evaluate, "_loaded", None)  # nothing given (a spawned worker's case): the rules read again
     with executor.Workers(2, worker_setup(scanner.rule_set)) as workers:
         workers.start()
         seen = workers.run_batches(_rules_seen, [0, 1], 1)

@@ -105,10 +105,12 @@ class Template:
         self.vpc_cidrs = _vpc_cidrs(data.get("Resources"))
         self.supplied = {k: v for k, v in supplied().items() if k in self.parameters}
         self.sources: dict[str, Path] = {}  # logical id -> where its body is, when not `Resources.<id>`
-        # No `Fn::If` is written without "If" in the text (`Fn::If`, `!If`), nor made from it but through an escape
+        # Whether a body can vary at all: by a parameter `_allowed_only` gives values to, or by an `Fn::If`, which is
+        # never written without "If" in the text (`Fn::If`, `!If`), nor made from it but through an escape
         # (`"Fn::\u0049f"`) or a loop's substitution (`Fn::${Name}` in an `Fn::ForEach`).
-        self.may_branch = text is None or any(sign in text for sign in ("If", "\\", "ForEach"))
-        self._varying: set[str] | None = None  # the parameters `_allowed_only` gives values to
+        self.may_vary = any(self._allowed_only(name) is not None for name in self.parameters) or (
+            text is None or any(sign in text for sign in ("If", "\\", "ForEach"))
+        )
 
     def source(self, logical_id: str) -> Path:
         """Where a resource's body is in the source: `Resources.<id>`, or inside the `Fn::ForEach` it came from."""
@@ -117,9 +119,7 @@ class Template:
     def readings(self, bodies: list[Any]) -> list[tuple[Choice, ...]]:
         """The choices of each reading of a resource made of `bodies` (itself and what joins it); one empty
         reading when nothing in them varies."""
-        if self._varying is None:
-            self._varying = {name for name in self.parameters if self._allowed_only(name) is not None}
-        if not (self.may_branch or self._varying):  # nothing in any body can vary: no need to walk them
+        if not self.may_vary:  # no need to walk the bodies
             return [()]
         axes: dict[tuple[str, str], list[Any]] = {}
         for body in bodies:

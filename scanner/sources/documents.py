@@ -186,7 +186,7 @@ def read_regular(file: FsPath, display: str, max_bytes: int) -> bytes:
         os.close(fd)
     if size > max_bytes:
         raise InputProblem(InputError(display, f"file is over the {max_bytes:,}-byte limit"))
-    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    return b"".join(chunks)  # one chunk, the usual case, is returned as it is
 
 
 def parse(text: str, display: str, fmt: str) -> Document:
