@@ -126,18 +126,19 @@ class Workers:
         return results  # type: ignore[return-value]  # every slot filled: one result per item
 
     def stream_batches(
-        self, work: Callable[[list[T]], list[R]], items: Sequence[T], batch: int
+        self, work: Callable[[list[T]], list[R]], items: Sequence[T], batch: int, smaller_last: bool = True
     ) -> Iterator[tuple[int, list[R | Crashed]]]:
         """`run_batches`, but every batch is handed to the workers now and each batch's results come back as
         `(index of its first item, results)` as soon as it is done, so that this process works on them (or on
         something else) while the workers go on. Lost batches come last, narrowed down to the lost items. In
         this process (fewer than 2 jobs, or one batch and the workers not started) each batch runs when the
-        iteration reaches it. On the workers, the last batches are smaller (`_cuts`)."""
+        iteration reaches it. On the workers, the last batches are smaller (`_cuts`) unless `smaller_last` is
+        False: `items` are then one part of a stream the caller hands over as it makes it."""
         if self.jobs < 2 or (len(items) <= batch and not self.started):
             cuts = _cuts(len(items), batch, 1)
             return self._here(work, [list(items[a:b]) for a, b in cuts], [a for a, _ in cuts])
         self.start()
-        cuts = _cuts(len(items), batch, self.jobs)
+        cuts = _cuts(len(items), batch, self.jobs if smaller_last else 1)
         batches = [list(items[a:b]) for a, b in cuts]
         return self._collect(work, batches, [a for a, _ in cuts], self._pool, _submit(self._pool, work, batches))
 

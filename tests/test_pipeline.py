@@ -169,6 +169,37 @@ def test_the_last_batches_are_smaller_so_the_workers_finish_together():
     assert executor.run_batches(_sizes, list(range(30)), batch=20, jobs=1) == [20] * 20 + [10] * 10
 
 
+def test_a_part_of_a_stream_keeps_its_batch_size():
+    """A caller handing items over as it makes them (`evaluate_stream`) cuts its own batches: each part it hands
+    over goes whole, not in quarter batches, each of which costs this process as much as a whole one."""
+    with executor.Workers(2) as workers:
+        workers.start()
+        parts = sorted(workers.stream_batches(_sizes, list(range(50)), batch=50, smaller_last=False))
+        assert [(start, results) for start, results in parts] == [(0, [50] * 50)]
+        pieces = sorted(workers.stream_batches(_sizes, list(range(45)), batch=23, smaller_last=False))
+        assert [r for _, results in pieces for r in results] == [23] * 23 + [22] * 22
+
+
+def test_a_stream_of_inputs_gets_each_result_in_its_place(tmp_path):
+    """Inputs handed to running workers as they are made, in parts of STREAM_BATCH and a last part split
+    among the workers, each come back with its own result under its own index."""
+    risky = json.loads((EXAMPLES / "risky-task-definition.json").read_text())["taskDefinition"]
+    for n in range(2 * evaluate.STREAM_BATCH + 7):
+        containers = [dict(c, privileged=n % 3 == 0, user=str(n % 2)) for c in risky["containerDefinitions"]]
+        task = dict(risky, family=f"app{n}", containerDefinitions=containers)
+        (tmp_path / f"task{n:03}.json").write_text(json.dumps({"taskDefinition": task}))
+    loaded = load_batch(sorted(discover([tmp_path], [], []), key=lambda f: f.path), 10**7, Inputs())
+    inputs = [rego_input(r) for item in loaded for r in item.resources]
+    scanner_ = Scanner(ScanOptions())
+    here = scanner_.evaluation.evaluate(inputs)
+    with executor.Workers(2, worker_setup(scanner_.rule_set, scanner_.evaluation)) as workers:
+        workers.start()
+        spread = dict(evaluate.evaluate_stream(iter(inputs), scanner_.evaluation, workers))
+    assert len(inputs) == 2 * evaluate.STREAM_BATCH + 7
+    assert len({json.dumps(r, sort_keys=True) for r in here}) > 1  # the inputs differ in what they are judged on
+    assert [spread[i] for i in range(len(inputs))] == here
+
+
 def _collecting(items: list[int]) -> list[bool]:
     import gc
 
