@@ -544,6 +544,33 @@ def test_an_engine_crash_in_a_load_worker_loses_only_that_input(tmp_path, monkey
     assert any(f.file.endswith("stack007.yaml") and f.resource == "Group" for f in crashed.findings)
 
 
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="workers must inherit the fault")
+def test_an_engine_crash_in_a_streamed_part_loses_only_that_input(tmp_path, monkeypatch):
+    """A worker the engine kills while judging a part of a stream (a whole part of STREAM_BATCH inputs) costs
+    only the one input's verdict: every other input of the part keeps its own result."""
+    import regorus
+
+    from scanner.engine import regorus_vm
+
+    risky = json.loads((EXAMPLES / "risky-task-definition.json").read_text())["taskDefinition"]
+    for n in range(evaluate.STREAM_BATCH + 30):
+        task = dict(risky, family="crash-me" if n == 77 else f"app{n}")
+        (tmp_path / f"task{n:03}.json").write_text(json.dumps({"taskDefinition": task}))
+    loaded = load_batch(sorted(discover([tmp_path], [], []), key=lambda f: f.path), 10**7, Inputs())
+    inputs = [rego_input(r) for item in loaded for r in item.resources]
+    scanner_ = Scanner(ScanOptions())
+    here = scanner_.evaluation.evaluate(inputs)  # before the fault: this process must never run it
+    faulty = types.SimpleNamespace(**{k: getattr(regorus, k) for k in dir(regorus) if not k.startswith("__")})
+    faulty.Rvm = CrashingVm
+    monkeypatch.setattr(regorus_vm, "regorus", faulty)
+    monkeypatch.setenv("FGSCAN_CACHE_DIR", str(tmp_path / "cache"))
+    with executor.Workers(2, worker_setup(scanner_.rule_set, scanner_.evaluation)) as workers:
+        workers.start()
+        spread = dict(evaluate.evaluate_stream(iter(inputs), scanner_.evaluation, workers))
+    assert spread[77] == evaluate.Failed(f"evaluation stopped: {executor.DIED}")
+    assert [spread[i] for i in range(len(inputs)) if i != 77] == [r for i, r in enumerate(here) if i != 77]
+
+
 def test_what_a_scan_loaded_lives_as_long_as_its_result_and_no_longer() -> None:
     """The documents are freed with the result (after the reports), not when the scan returns."""
     result = scan([EXAMPLES], ScanOptions(jobs=1))
