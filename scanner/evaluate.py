@@ -224,11 +224,8 @@ def _judged(
                 known[i] = result
     rest = [i for i in range(len(sealed)) if i not in known]
     todo = [sealed[i] for i in rest]
-    if pieces:
-        batches = workers.stream_batches(_evaluate_batch, todo, max(1, -(-len(todo) // pieces)), smaller_last=False)
-    else:
-        batches = workers.stream_batches(_evaluate_batch, todo, BATCH)
-    judged = _each(batches)
+    batch = max(1, -(-len(todo) // pieces)) if pieces else BATCH
+    judged = _each(workers.stream_batches(_evaluate_batch, todo, batch, smaller_last=not pieces))
     return chain(
         ((start + i, decoded(r)) for i, r in known.items()), ((start + rest[i], outcome) for i, outcome in judged)
     )

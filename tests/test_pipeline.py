@@ -180,21 +180,33 @@ def test_a_part_of_a_stream_keeps_its_batch_size():
         assert [r for _, results in pieces for r in results] == [23] * 23 + [22] * 22
 
 
+def _task_inputs(folder: Path, tasks: list[dict]) -> list[dict]:
+    """The rule inputs of `tasks`, each written to a file of its own and loaded, in order."""
+    for n, task in enumerate(tasks):
+        (folder / f"task{n:03}.json").write_text(json.dumps({"taskDefinition": task}))
+    loaded = load_batch(sorted(discover([folder], [], []), key=lambda f: f.path), 10**7, Inputs())
+    return [rego_input(r) for item in loaded for r in item.resources]
+
+
+def _streamed(scanner_: Scanner, inputs: list[dict]) -> dict[int, object]:
+    """Each input's result by index, the inputs handed to running workers as `evaluate_stream` hands them."""
+    with executor.Workers(2, worker_setup(scanner_.rule_set, scanner_.evaluation)) as workers:
+        workers.start()
+        return dict(evaluate.evaluate_stream(iter(inputs), scanner_.evaluation, workers))
+
+
 def test_a_stream_of_inputs_gets_each_result_in_its_place(tmp_path):
     """Inputs handed to running workers as they are made, in parts of STREAM_BATCH and a last part split
     among the workers, each come back with its own result under its own index."""
     risky = json.loads((EXAMPLES / "risky-task-definition.json").read_text())["taskDefinition"]
+    tasks = []
     for n in range(2 * evaluate.STREAM_BATCH + 7):
         containers = [dict(c, privileged=n % 3 == 0, user=str(n % 2)) for c in risky["containerDefinitions"]]
-        task = dict(risky, family=f"app{n}", containerDefinitions=containers)
-        (tmp_path / f"task{n:03}.json").write_text(json.dumps({"taskDefinition": task}))
-    loaded = load_batch(sorted(discover([tmp_path], [], []), key=lambda f: f.path), 10**7, Inputs())
-    inputs = [rego_input(r) for item in loaded for r in item.resources]
+        tasks.append(dict(risky, family=f"app{n}", containerDefinitions=containers))
+    inputs = _task_inputs(tmp_path, tasks)
     scanner_ = Scanner(ScanOptions())
     here = scanner_.evaluation.evaluate(inputs)
-    with executor.Workers(2, worker_setup(scanner_.rule_set, scanner_.evaluation)) as workers:
-        workers.start()
-        spread = dict(evaluate.evaluate_stream(iter(inputs), scanner_.evaluation, workers))
+    spread = _streamed(scanner_, inputs)
     assert len(inputs) == 2 * evaluate.STREAM_BATCH + 7
     assert len({json.dumps(r, sort_keys=True) for r in here}) > 1  # the inputs differ in what they are judged on
     assert [spread[i] for i in range(len(inputs))] == here
@@ -553,20 +565,15 @@ def test_an_engine_crash_in_a_streamed_part_loses_only_that_input(tmp_path, monk
     from scanner.engine import regorus_vm
 
     risky = json.loads((EXAMPLES / "risky-task-definition.json").read_text())["taskDefinition"]
-    for n in range(evaluate.STREAM_BATCH + 30):
-        task = dict(risky, family="crash-me" if n == 77 else f"app{n}")
-        (tmp_path / f"task{n:03}.json").write_text(json.dumps({"taskDefinition": task}))
-    loaded = load_batch(sorted(discover([tmp_path], [], []), key=lambda f: f.path), 10**7, Inputs())
-    inputs = [rego_input(r) for item in loaded for r in item.resources]
+    tasks = [dict(risky, family="crash-me" if n == 77 else f"app{n}") for n in range(evaluate.STREAM_BATCH + 30)]
+    inputs = _task_inputs(tmp_path, tasks)
     scanner_ = Scanner(ScanOptions())
     here = scanner_.evaluation.evaluate(inputs)  # before the fault: this process must never run it
     faulty = types.SimpleNamespace(**{k: getattr(regorus, k) for k in dir(regorus) if not k.startswith("__")})
     faulty.Rvm = CrashingVm
     monkeypatch.setattr(regorus_vm, "regorus", faulty)
     monkeypatch.setenv("FGSCAN_CACHE_DIR", str(tmp_path / "cache"))
-    with executor.Workers(2, worker_setup(scanner_.rule_set, scanner_.evaluation)) as workers:
-        workers.start()
-        spread = dict(evaluate.evaluate_stream(iter(inputs), scanner_.evaluation, workers))
+    spread = _streamed(scanner_, inputs)
     assert spread[77] == evaluate.Failed(f"evaluation stopped: {executor.DIED}")
     assert [spread[i] for i in range(len(inputs)) if i != 77] == [r for i, r in enumerate(here) if i != 77]
 
