@@ -181,7 +181,8 @@ class Scanner:
         streams = [(waiting, evaluate_stream(waiting_inputs, self.evaluation, workers, ahead))]
         hoods: list[Neighbourhood] = []
         built_hoods = exposure.neighbourhoods(graph, options.assume_worst, views) if any_hood_rule else iter(())
-        hood_stream = evaluate_stream(_inputs(built_hoods, hoods), self.evaluation, workers, ahead)
+        # no `ahead`: it holds resources' results only (`_judge_ahead`), so a neighbourhood's digest would find nothing
+        hood_stream = evaluate_stream(_inputs(built_hoods, hoods), self.evaluation, workers)
         streams.append((list(range(len(resources), len(resources) + len(hoods))), hood_stream))
         subjects: list[Resource | Neighbourhood] = [*resources, *hoods]
         broken: dict[str, str] = {}
