@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from scanner.model import Finding, ScanResult
 
@@ -23,8 +24,7 @@ FRAMEWORK_NAMES = {
 }
 
 
-@dataclass
-class Tally:
+class Tally(Struct):
     """Resources evaluated by a rule or control, and how they fared."""
 
     evaluated: int = 0

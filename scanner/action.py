@@ -17,9 +17,10 @@ import shlex
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct
 
 from reports.github import command
 from scanner.model import Severity
@@ -27,8 +28,7 @@ from scanner.model import Severity
 ZERO_SHA = "0" * 40
 
 
-@dataclass
-class Inputs:
+class Inputs(Struct):
     """The action's inputs, as `action.yml` passes them."""
 
     paths: list[str]

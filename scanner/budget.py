@@ -7,8 +7,9 @@ process and workers, never wait for it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct, field
 
 from scanner.engine import DenySets, EngineError, interpreting, make_engine
 from scanner.evaluate import RuleSet
@@ -22,8 +23,7 @@ DEFAULT_SECONDS = 5.0
 START_SECONDS = 120.0  # loading the rules in a fresh child (spawn imports the scanner anew)
 
 
-@dataclass
-class Judged:
+class Judged(Struct):
     """Each input's deny sets of the custom rules that kept to their budget, and why the others were dropped."""
 
     denies: list[DenySets]

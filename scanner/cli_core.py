@@ -11,12 +11,12 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO, cast
 
 import typer
+from msgspec import Struct, field
 from typer.core import TyperArgument, TyperCommand
 
 from reports import FORMATS
@@ -121,8 +121,7 @@ AssumeWorstOption = Annotated[
 JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: one per CPU core).")]
 
 
-@dataclass
-class Run:
+class Run(Struct):
     """The shared options of one command, as given."""
 
     format: Format

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct, field
 
 from scanner.model import InputError, InputProblem, Severity
 from scanner.rulebook import Rulebook
@@ -42,8 +43,7 @@ class ConfigError(Exception):
         self.errors = errors
 
 
-@dataclass(frozen=True)
-class IgnoreEntry:
+class IgnoreEntry(Struct, frozen=True):
     """One accepted finding: which rule, path glob and/or resource it covers, why, and until when."""
 
     reason: str
@@ -54,8 +54,7 @@ class IgnoreEntry:
     line: int | None = None
 
 
-@dataclass
-class Config:
+class Config(Struct):
     """A parsed configuration file (all defaults when there is none)."""
 
     file: Path | None = None
@@ -68,7 +67,7 @@ class Config:
     fail_on: str | None = None
     exclude: list[str] = field(default_factory=list)
     ignore: list[IgnoreEntry] = field(default_factory=list)
-    doc: Document | None = field(default=None, repr=False)
+    doc: Document | None = None
 
     def line(self, path: tuple) -> int | None:
         """The line where the value at `path` is written."""

@@ -7,15 +7,15 @@ Also finds the account and region of a finding, from its ARN or from the snapsho
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from scanner.escape import plain
 
 SNAPSHOT_PATH = re.compile(r"(?:^|[/\\])(\d{12})[/\\]([a-z0-9-]+)[/\\](?:ecs|ec2|iam)_[a-z_]+[/\\][^/\\]+$")
 
 
-@dataclass(frozen=True)
-class CoverageGap:
+class CoverageGap(Struct, frozen=True):
     """One thing the audit could not read: `api` (`ecs:ListServices`) in `account`/`region` failed with
     `error` (the AWS error code) of `category` (access-denied, throttled, credentials-or-region,
     connection, error); `target` names what it was reading when that is narrower than the region."""
@@ -35,8 +35,7 @@ class CoverageGap:
         return plain(f"{text} ({self.message})" if self.message else text)  # AWS's words and names: one inert line
 
 
-@dataclass
-class Coverage:
+class Coverage(Struct):
     """The scope of an audit and its gaps; complete when nothing failed."""
 
     accounts: list[str] = field(default_factory=list)

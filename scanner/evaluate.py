@@ -12,10 +12,11 @@ import atexit
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol, runtime_checkable
+
+from msgspec import Struct, field
 
 from scanner import executor
 from scanner.engine import DenySets, Engine, EngineError, make_engine
@@ -32,8 +33,7 @@ PARALLEL_FROM = 120  # inputs; fewer are judged faster than worker processes sta
 PER_KIND_FROM = 120  # inputs; fewer are judged faster by one engine for all their kinds
 
 
-@dataclass(frozen=True)
-class Failed:
+class Failed(Struct, frozen=True):
     """An input the engine could not evaluate, and why. When only some rules fail on it, `rules` names
     them and `denies` holds the results of all the others."""
 
@@ -42,15 +42,14 @@ class Failed:
     denies: DenySets = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class RuleSet:
+class RuleSet(Struct, frozen=True):
     """What a worker process needs to rebuild the run's rules exactly (picklable)."""
 
     engine: str
     rule_dirs: tuple[Path, ...]
     rule_ids: tuple[str, ...]
-    params: dict[str, Any] = field(default_factory=dict, hash=False)
-    severities: dict[str, Severity] = field(default_factory=dict, hash=False)
+    params: dict[str, Any] = field(default_factory=dict)
+    severities: dict[str, Severity] = field(default_factory=dict)
 
     def load(self) -> Evaluation:
         rulebook = Rulebook.load(list(self.rule_dirs))

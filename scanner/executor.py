@@ -13,22 +13,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any, TypeVar
+
+from msgspec import Struct
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 
-@dataclass(frozen=True)
-class Crashed:
+class Crashed(Struct, frozen=True):
     """The result of an item whose worker process died while handling it."""
 
     reason: str
 
 
-@dataclass(frozen=True)
-class Setup:
+class Setup(Struct, frozen=True):
     """What every worker runs once before its first batch (e.g. compile the rules): `function(*args)`."""
 
     function: Callable[..., None]

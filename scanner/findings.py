@@ -12,8 +12,10 @@ import hashlib
 import re
 import string
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
 from typing import Any
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from scanner.exposure.neighbourhood import Loc, Neighbourhood
 from scanner.facts import secret_strings
@@ -212,8 +214,7 @@ def _subject(resource: Resource) -> str:
     return f"{KIND_LABELS.get(resource.kind, resource.kind)} '{resource.name}'{construct}: "
 
 
-@dataclass
-class Builder:
+class Builder(Struct):
     """Turns deny entries into findings; `docs` maps each file to its document for locating."""
 
     docs: dict[str, Document]  # by file

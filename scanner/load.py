@@ -3,9 +3,11 @@ that depend on that resource alone. Whatever goes wrong with one file becomes an
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from scanner import facts
 from scanner.facts import iam as iam_facts
@@ -28,8 +30,7 @@ OURS_HINTS = (
 )
 
 
-@dataclass
-class Loaded:
+class Loaded(Struct):
     """One file after the first stage: its document and resources (none when it is not ECS input or could
     not be read) and the problems it gave."""
 
@@ -38,21 +39,20 @@ class Loaded:
     resources: list[Resource] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
 
-    def __getstate__(self) -> dict[str, Any]:
+    def __reduce__(self) -> tuple[type[Loaded], tuple[Any, ...]]:
         """What comes back from a load worker: the document without the data the main process never reads.
         It locates findings with the text and spans, and reads nothing of the data but what links nested
         stacks (`cfn_nesting.travelling`); the resources were read from the data here."""
         doc = self.doc and replace(self.doc, data=travelling(self.doc.data))
-        return {**self.__dict__, "doc": doc}
+        return Loaded, (self.file, doc, self.resources, self.errors)
 
 
-@dataclass(frozen=True)
-class Inputs:
+class Inputs(Struct, frozen=True):
     """What the user said about the inputs: CloudFormation parameter values, the folders of a Terraform
     plan's `.tf` files. Handed to every worker, which may not share this process's memory."""
 
-    parameters: dict[str, str] = field(default_factory=dict, hash=False)
-    terraform_sources: list[Path] = field(default_factory=list, hash=False)
+    parameters: dict[str, str] = field(default_factory=dict)
+    terraform_sources: list[Path] = field(default_factory=list)
 
 
 def load_batch(files: list[InputFile], max_bytes: int, given: Inputs | None = None) -> list[Loaded]:

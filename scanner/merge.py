@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct, field
 
 from scanner.coverage import Coverage, CoverageGap
 from scanner.model import Finding, InputError, InputProblem, RelatedLocation, ScanResult, Severity, Span, Suppression
@@ -23,8 +24,7 @@ USAGE = re.compile(r" The role is the (?P<roles>[a-z ]+?) role of task definitio
 QUOTED = re.compile(r"'([^']*)'")
 
 
-@dataclass
-class Merged:
+class Merged(Struct):
     """The merged result and what the merge itself noticed."""
 
     result: ScanResult

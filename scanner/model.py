@@ -7,9 +7,10 @@ Sources turn files (or live AWS state) into `Resource` objects whose `data` is t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
+
+from msgspec import Struct, field
 
 from scanner.coverage import Coverage
 from scanner.escape import plain
@@ -81,8 +82,7 @@ class Severity(str, Enum):
 SpanTuple = tuple[int, int, int, int]  # a Span's fields, as stored in bulk
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(Struct, frozen=True):
     """A region of a source file; lines and columns start at 1, the end column is exclusive."""
 
     start_line: int
@@ -91,8 +91,7 @@ class Span:
     end_col: int
 
 
-@dataclass(frozen=True)
-class Skip:
+class Skip(Struct, frozen=True):
     """A suppression declared on the resource itself (CloudFormation `Metadata`, or live tags):
     do not report `rule` (id or name) here, because `reason`. `where` names the declaration."""
 
@@ -101,8 +100,7 @@ class Skip:
     where: str
 
 
-@dataclass(frozen=True)
-class Suppression:
+class Suppression(Struct, frozen=True):
     """Why a finding is not reported: `kind` is SARIF's `inSource` (declared on the resource) or
     `external` (a config file entry); `where` names the declaration."""
 
@@ -111,8 +109,7 @@ class Suppression:
     where: str
 
 
-@dataclass
-class Resource:
+class Resource(Struct):
     """One normalised resource and where it came from.
 
     `origin` maps a path in `data` to the path of the same value in the source document; paths not
@@ -160,8 +157,7 @@ class Resource:
         return self.source_root + tuple(path)
 
 
-@dataclass(frozen=True)
-class RelatedLocation:
+class RelatedLocation(Struct, frozen=True):
     """Another place that explains a finding (for example the other end of an exposure path)."""
 
     file: str
@@ -170,8 +166,7 @@ class RelatedLocation:
     id: int | None = None  # what SARIF `[text](id)` links in `Finding.linked_message` cite
 
 
-@dataclass
-class Finding:
+class Finding(Struct):
     """One rule violation on one resource."""
 
     rule_id: str
@@ -199,8 +194,7 @@ class Finding:
         return self.resource_file or self.file
 
 
-@dataclass(frozen=True)
-class InputError:
+class InputError(Struct, frozen=True):
     """An input that could not be read or understood; reported, never fatal for the others."""
 
     file: str
@@ -226,8 +220,7 @@ class InputProblem(Exception):
         self.error = error
 
 
-@dataclass
-class BaselineComparison:
+class BaselineComparison(Struct):
     """Findings compared with a baseline file: those already in it (not reported as new) and those
     in it that are gone (`fixed`, rebuilt from the baseline with `baseline_state` "absent")."""
 
@@ -236,8 +229,7 @@ class BaselineComparison:
     fixed: list[Finding] = field(default_factory=list)
 
 
-@dataclass
-class ScanResult:
+class ScanResult(Struct):
     """Everything a report needs. `findings` are the ones reported (and counted for `--fail-on`);
     suppressed findings and those already in a baseline are kept apart."""
 
@@ -255,7 +247,7 @@ class ScanResult:
     # What the scan loaded and built (documents, resources, graph, deny sets), held as long as the result: freeing
     # it object by object takes a tenth of a second on a large scan, better spent after the reports are written
     # (the command line ends its process without freeing it at all).
-    retained: list[Any] = field(default_factory=list, repr=False, compare=False)
+    retained: list[Any] = field(default_factory=list)
 
     def sorted_findings(self) -> list[Finding]:
         """Most severe first, then by file and line."""

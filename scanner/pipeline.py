@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct, field
 
 from scanner import budget, executor, exposure
 from scanner.config import Config
@@ -50,8 +51,7 @@ LOAD_BATCH = 40
 PARALLEL_FROM = 120  # files; fewer are read faster than worker processes start
 
 
-@dataclass
-class ScanOptions:
+class ScanOptions(Struct):
     """What a scan evaluates and how."""
 
     engine: str = field(default_factory=default_engine)
@@ -223,8 +223,7 @@ class Scanner:
         return result
 
 
-@dataclass
-class Built:
+class Built(Struct):
     """What one input's outcome gives: its findings, its input errors and the rules whose entries were malformed."""
 
     findings: list[tuple[Finding, Resource]] = field(default_factory=list)

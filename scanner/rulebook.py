@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 import scanner
 from scanner.metadata_cache import MetadataCache
@@ -27,8 +29,7 @@ class RuleError(Exception):
     """A rule file whose metadata is missing or wrong."""
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Struct, frozen=True):
     """One rule's metadata and where its Rego lives."""
 
     id: str
@@ -42,8 +43,8 @@ class Rule:
     remediation: str = ""
     rationale: str = ""
     references: tuple[str, ...] = ()
-    frameworks: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
-    custom: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    frameworks: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    custom: dict[str, Any] = field(default_factory=dict)
     severity_overridden: bool = False  # set by the user's config: findings keep this severity
     bundled: bool = False  # shipped with fgscan, not a custom rule (custom rules run under a budget: `scanner.budget`)
 
@@ -163,15 +164,14 @@ def load_rule(file: Path, cache: MetadataCache | None = None, bundled: bool = Fa
     )
 
 
-@dataclass
-class Rulebook:
+class Rulebook(Struct):
     """The rules of a run, their helper modules and their parameters."""
 
     rules: list[Rule]
     modules: list[Path]
     params: dict[str, Any]
     test_files: list[Path]
-    sources: dict[Path, str] = field(default_factory=dict, repr=False, compare=False)
+    sources: dict[Path, str] = field(default_factory=dict)
 
     def source(self, module: Path) -> str:
         """A module's text, read once per run: the engines and the redactor's vocabulary both need it."""

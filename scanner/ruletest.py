@@ -12,9 +12,10 @@ import json
 import re
 import subprocess
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from scanner.engine import EngineError, interpreting, opa_path
 from scanner.rulebook import Rulebook
@@ -26,8 +27,7 @@ _TEST = re.compile(r"^(test_\w+)\s+if\b", re.MULTILINE)
 _PACKAGE = re.compile(r"^package\s+([\w.]+)", re.MULTILINE)
 
 
-@dataclass(frozen=True)
-class TestOutcome:
+class TestOutcome(Struct, frozen=True):
     """One Rego test's result."""
 
     file: Path
@@ -52,8 +52,7 @@ def run_tests(rulebook: Rulebook, engine: str = "regopy", only: list[Path] | Non
     return [o for o in outcomes if any(o.file.resolve().is_relative_to(folder) for folder in folders)]
 
 
-@dataclass
-class _Suite:
+class _Suite(Struct):
     """The rule modules with the test libraries (`_test.rego` files without tests, loaded beside every test
     file as `opa test` does), the test files to run, and those that cannot run."""
 

@@ -12,10 +12,10 @@ import shutil
 import textwrap
 import types
 import weakref
-from dataclasses import astuple
 from pathlib import Path
 
 import pytest
+from msgspec.structs import astuple
 from typer.testing import CliRunner
 
 from scanner import evaluate, executor, pipeline

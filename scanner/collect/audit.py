@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import time
 from concurrent.futures import ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, Protocol
+
+from msgspec import Struct, field
 
 from scanner.collect import ec2, ecs, elbv2, iam, session
 from scanner.collect.faults import Abandoned, DeadlineExceeded, Faults, Scope
@@ -49,8 +50,7 @@ KIND_FIELDS = {
 }  # task-definition describes in flight per account/region, at most --concurrency
 
 
-@dataclass
-class AuditOptions:
+class AuditOptions(Struct):
     """What to collect (see `fgscan audit --help`)."""
 
     regions: list[str] = field(default_factory=list)
@@ -75,8 +75,7 @@ class Progress(Protocol):
     def finished(self, account: str, region: str, inv: RegionInventory | None, gaps: int) -> None: ...
 
 
-@dataclass
-class _Account:
+class _Account(Struct):
     """An account to read: its session (None when it could not be opened) and regions."""
 
     id: str

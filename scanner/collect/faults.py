@@ -10,8 +10,9 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import Any
+
+from msgspec import Struct, field
 
 from scanner.coverage import CoverageGap
 
@@ -179,13 +180,12 @@ def category(code: str) -> str:
     return "error"
 
 
-@dataclass
-class Faults:
+class Faults(Struct):
     """Every coverage gap of an audit (thread-safe)."""
 
     gaps: list[CoverageGap] = field(default_factory=list)
     deadline: float | None = None  # time.monotonic() after which no call is started
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def record(self, account: str, region: str, api: str, exc: Exception, target: str = "") -> CoverageGap:
         """Record one failed call and return its gap."""
@@ -206,8 +206,7 @@ class Faults:
             return sum(1 for g in self.gaps if (g.account, g.region) == (account, region))
 
 
-@dataclass
-class Scope:
+class Scope(Struct):
     """One account and region being collected; calls through it record their faults."""
 
     account: str

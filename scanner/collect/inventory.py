@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct, field
 
 MARKER = "fgscan-inventory.json"
 GLOBAL = "global"
@@ -23,8 +24,7 @@ class SnapshotError(Exception):
     """The snapshot folder cannot be used."""
 
 
-@dataclass
-class RegionInventory:
+class RegionInventory(Struct):
     """What was read in one account and region (IAM roles under region `global`)."""
 
     account: str

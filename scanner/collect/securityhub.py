@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
+
+from msgspec import Struct, field
 
 from reports import asff
 from scanner.collect import session
@@ -46,8 +47,7 @@ ARCHIVE_KEYS = (
 )
 
 
-@dataclass
-class Outcome:
+class Outcome(Struct):
     """What was sent: findings imported, archived, and what failed as (account, region, why)."""
 
     imported: int = 0

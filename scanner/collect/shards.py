@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 SPEC = re.compile(r"^(\d+)/(\d+)$")
 
 
-@dataclass(frozen=True)
-class Shard:
+class Shard(Struct, frozen=True):
     """Shard `index` (1-based) of `count`."""
 
     index: int

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
+
+from msgspec import Struct
 
 from scanner.exposure.views import View, target_group, view
 from scanner.graph import DEFAULT_GROUP, TD, Graph, GroupKey
@@ -23,15 +24,23 @@ from scanner.sources.links import IMPORT
 MAX_SHARED = 25  # other task families listed per shared group
 
 
-@dataclass(frozen=True)
-class Loc:
+class Loc(Struct, frozen=True):
     """A place in a source file a finding can point at; `owner` is the resource whose document locates it
     (a Terraform plan places its resources in the `.tf` files beside it)."""
 
     file: str
     path: Path
     label: str
-    owner: int = field(default=0, compare=False)
+    owner: int = 0
+
+    # A place is its file, path and label, whichever resource's document locates it.
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Loc):
+            return NotImplemented
+        return (self.file, self.path, self.label) == (other.file, other.path, other.label)
+
+    def __hash__(self) -> int:
+        return hash((self.file, self.path, self.label))
 
 
 class Neighbourhoods:
@@ -105,8 +114,7 @@ class Neighbourhoods:
             yield Neighbourhood(service.resource, item, builder.locs, builder.members)
 
 
-@dataclass
-class GroupUsers:
+class GroupUsers(Struct):
     """The services using one group, in order (at most two of each task family), and the ports it serves."""
 
     candidates: list[tuple[View, int, str | None]]
@@ -114,8 +122,7 @@ class GroupUsers:
     served_known: bool
 
 
-@dataclass
-class Neighbourhood:
+class Neighbourhood(Struct):
     """One service's rule input, the places its findings may cite, and the resources it quotes from
     (whose secrets must never appear in a finding)."""
 

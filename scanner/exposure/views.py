@@ -7,8 +7,9 @@ joins the views of a whole scan through `scanner.graph`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
+
+from msgspec import Struct, field
 
 from scanner.graph import DEFAULT_GROUP, family_revision, text
 from scanner.model import Path, Resource
@@ -47,8 +48,7 @@ ROLE_STATEMENT_KEYS = ("effect", "actions", "not_actions", "resources", "wildcar
 NETWORK_PROTOCOLS = ("TCP", "UDP", "TLS", "TCP_UDP")
 
 
-@dataclass
-class View:
+class View(Struct):
     """One resource as the exposure analysis sees it."""
 
     resource: Resource

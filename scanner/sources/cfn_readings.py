@@ -21,8 +21,9 @@ import copy
 import itertools
 import re
 from collections import deque
-from dataclasses import dataclass, field
 from typing import Any
+
+from msgspec import Struct, field
 
 from scanner.model import Path
 from scanner.sources.cfn_imports import pending_name
@@ -34,8 +35,7 @@ NO_VALUE = object()
 SUB_NAME = re.compile(r"\$\{([A-Za-z0-9_]+)\}")
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(Struct, frozen=True):
     """One thing a reading fixes: a condition (True/False) or a parameter without a default (a value)."""
 
     kind: str  # "condition" or "parameter"
@@ -48,8 +48,7 @@ class Choice:
         return f"parameter {self.name} is '{self.value}'"
 
 
-@dataclass
-class Resolution:
+class Resolution(Struct):
     """What resolving one body for one reading did: `moves` maps a resolved path to its source path where
     they differ (a branch taken, a list item shifted by a removed one), `notes` resolved paths to why a value
     was assumed, `no_echo` resolved paths to the `NoEcho` parameter they hold."""

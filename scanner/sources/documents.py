@@ -11,9 +11,10 @@ import json
 import os
 import re
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
+
+from msgspec import Struct, field
 
 from scanner.crossing import packed, unpacked
 from scanner.model import InputError, InputProblem, Path, Span, SpanTuple
@@ -27,8 +28,7 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 JSON_TEXT = ("json", "terraform-plan")  # formats whose text is JSON, located on demand
 
 
-@dataclass
-class Document:
+class Document(Struct, weakref=True):  # weakly referable: a test watches when a scan frees its documents
     """A parsed file: its data, and the source span of any path into it."""
 
     path: str
@@ -98,14 +98,15 @@ class Document:
             indent + located.end_col,
         )
 
-    def __getstate__(self) -> dict[str, Any]:
+    def __reduce__(self) -> tuple[type[Document], tuple[Any, ...]]:
         """Without the JSON locator: a cache, rebuilt on demand, that holds the json module's scanner, which
         cannot cross to another process (a load worker that located a plan's error had built one). The spans
         cross as `crossing.packed` bytes where they can."""
-        state = {**self.__dict__, "_json": None}
+        state = {name: getattr(self, name) for name in self.__struct_fields__}
+        state["_json"] = None
         if self._spans and (bulk := packed(self._spans)) is not None:
             state.update(_spans=None, _packed=bulk)
-        return state
+        return Document, tuple(state.values())
 
     def _locator(self) -> JsonLocator:
         if self._json is None:

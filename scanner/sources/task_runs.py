@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 from typing import Any
+
+from msgspec import Struct, field
 
 from scanner.model import Path
 
@@ -37,8 +38,7 @@ TOKEN = re.compile(r"@@fgscan(\d+)@@")
 _STRING_OR_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|@@fgscan\d+@@')
 
 
-@dataclass
-class Draft:
+class Draft(Struct):
     """One task run as written: `params` in the writer's names (PascalCase), `where` maps a path in them
     to its source path under the resource's `Properties` (the longest listed prefix applies)."""
 

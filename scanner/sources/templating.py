@@ -7,7 +7,8 @@ tells a user nothing about why. The parse error keeps its line and column and sa
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from scanner.model import InputError
 

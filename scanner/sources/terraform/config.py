@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct
 
 # Folders holding the `.tf` files of plans scanned in this run (`--terraform-source`); by default a
 # plan's findings are placed in the `.tf` files beside it.
 SOURCE_DIRS: list[Path] = []
 
 
-@dataclass
-class TfSource:
+class TfSource(Struct):
     """The data of a `.tf` file's document: its parse (`scanner.sources.terraform.hcl.HclFile`)."""
 
     parsed: Any

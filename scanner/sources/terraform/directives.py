@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
+
+from msgspec import Struct, field
 
 from scanner.sources.terraform.json_template import closing_brace
 
@@ -23,16 +24,14 @@ _FOR = re.compile(r"([A-Za-z_][\w-]*)(?:\s*,\s*([A-Za-z_][\w-]*))?\s+in\s+(.+)",
 MAX_OUTPUT = 1 << 20
 
 
-@dataclass
-class _Directive:
+class _Directive(Struct):
     keyword: str  # if, else, endif, for, endfor
     rest: str  # the condition, or the `for` clause
     strip_before: bool
     strip_after: bool
 
 
-@dataclass
-class _Node:
+class _Node(Struct):
     """An `if` (then/else branches) or a `for` (its body) with what it was written as."""
 
     directive: _Directive

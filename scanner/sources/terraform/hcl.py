@@ -8,16 +8,16 @@ own line. The parser is imported on first use: scanning JSON and YAML never pays
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
+
+from msgspec import Struct, field
 
 from scanner.model import InputError, InputProblem, Span
 
 IGNORE_COMMENT = re.compile(r"^\s*(?:#|//)\s*fgscan:ignore\b[ \t]*(\S*)[ \t]*(.*?)\s*$")
 
 
-@dataclass
-class Attribute:
+class Attribute(Struct):
     """`name = expression`; `expr` is the Lark tree of the expression."""
 
     name: str
@@ -25,8 +25,7 @@ class Attribute:
     span: Span
 
 
-@dataclass
-class Block:
+class Block(Struct):
     """`type "label" ... { body }`."""
 
     type: str
@@ -36,8 +35,7 @@ class Block:
     span: Span
 
 
-@dataclass
-class HclFile:
+class HclFile(Struct):
     """One parsed `.tf` (or `.tfvars`) file: its top-level body and its `# fgscan:ignore` comments."""
 
     path: str

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from scanner.model import Path, Resource, Skip
 from scanner.sources.api_shapes import shapes
@@ -88,8 +89,7 @@ NOT_MAPPED = {
 ALL_TRAFFIC = ("-1", "all")
 
 
-@dataclass
-class Item:
+class Item(Struct):
     """One Terraform resource instance to map: its address, type, plain values, where it is declared
     (`file`), the source-path root its values are located under, and its in-source skips."""
 

@@ -12,9 +12,10 @@ import functools
 import json
 import re
 from collections import OrderedDict
-from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Any
+
+from msgspec import Struct
 
 from scanner.model import InputProblem, Path, Span
 from scanner.sources.discovery import SKIPPED_DIRS, display_path
@@ -41,8 +42,7 @@ CALLER_LEVELS = 3
 CACHE_SIZE = 16
 
 
-@dataclass
-class Instance:
+class Instance(Struct):
     """One resource (or data source) instance: its address, values in the plan's `values` shape (with
     `Unknown`s), and the spans of those values in `file`."""
 

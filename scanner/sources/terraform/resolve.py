@@ -15,9 +15,10 @@ import json
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
+
+from msgspec import Struct, field
 
 from scanner.model import InputProblem, Path, Span
 from scanner.sources.documents import read_regular
@@ -57,8 +58,7 @@ def plain(value: Any) -> Any:
     return value
 
 
-@dataclass
-class Scope:
+class Scope(Struct):
     """What names mean where an expression is evaluated."""
 
     module: Any  # scanner.sources.terraform.modules.Module

@@ -11,16 +11,16 @@ Only the structure is converted (objects, lists, sets, maps, tuples); primitive 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from scanner.sources.terraform.unknown import Unknown
 
 MAX_TYPE_DEPTH = 32
 
 
-@dataclass(frozen=True)
-class Attr:
+class Attr(Struct, frozen=True):
     """One attribute of an object type: its type, whether it may be left out, the default's expression."""
 
     type: Any
