@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from msgspec import Struct, field
-from msgspec.structs import replace
+from msgspec.structs import astuple, replace
 
 from scanner import facts
 from scanner.facts import iam as iam_facts
@@ -44,7 +44,7 @@ class Loaded(Struct):
         It locates findings with the text and spans, and reads nothing of the data but what links nested
         stacks (`cfn_nesting.travelling`); the resources were read from the data here."""
         doc = self.doc and replace(self.doc, data=travelling(self.doc.data))
-        return Loaded, (self.file, doc, self.resources, self.errors)
+        return Loaded, astuple(replace(self, doc=doc))
 
 
 class Inputs(Struct, frozen=True):

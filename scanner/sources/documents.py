@@ -15,6 +15,7 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from msgspec import Struct, field
+from msgspec.structs import astuple, replace
 
 from scanner.crossing import packed, unpacked
 from scanner.model import InputError, InputProblem, Path, Span, SpanTuple
@@ -102,11 +103,10 @@ class Document(Struct, weakref=True):  # weakly referable: a test watches when a
         """Without the JSON locator: a cache, rebuilt on demand, that holds the json module's scanner, which
         cannot cross to another process (a load worker that located a plan's error had built one). The spans
         cross as `crossing.packed` bytes where they can."""
-        state = {name: getattr(self, name) for name in self.__struct_fields__}
-        state["_json"] = None
+        cut: dict[str, Any] = {"_json": None}
         if self._spans and (bulk := packed(self._spans)) is not None:
-            state.update(_spans=None, _packed=bulk)
-        return Document, tuple(state.values())
+            cut.update(_spans=None, _packed=bulk)
+        return Document, astuple(replace(self, **cut))
 
     def _locator(self) -> JsonLocator:
         if self._json is None:
